@@ -1,0 +1,91 @@
+namespace Bellwether.Core.Import;
+
+/// <summary>
+/// What an import needs from a store: somewhere to stage rows, set-wide checks over them (against the store too), and
+/// one atomic commit. Nothing staged is visible, or survives a crash, until <see cref="Commit"/> returns.
+/// </summary>
+public interface IImportSession : IDisposable
+{
+    /// <summary>Whether the workspace holds any rows of the file's table already.</summary>
+    bool StoreHas(FileSchema schema);
+
+    /// <summary>Starts staging a file's rows; one writer per file.</summary>
+    IStagingWriter Stage(FileSchema schema);
+
+    /// <summary>Staged rows whose key an earlier staged row of the same file already has.</summary>
+    IReadOnlyList<StagedProblem> Duplicates(FileSchema schema);
+
+    /// <summary>
+    /// Staged rows whose <paramref name="column"/> names no row of <paramref name="target"/>, staged or stored
+    /// (values in <see cref="ColumnSpec.ReferenceUnless"/> excepted).
+    /// </summary>
+    IReadOnlyList<StagedProblem> UnknownReferences(FileSchema schema, ColumnSpec column, FileSchema target);
+
+    /// <summary>Removes staged rows (with <c>--skip-invalid</c>), so that later checks see only valid rows.</summary>
+    void Remove(FileSchema schema, IReadOnlyCollection<(int File, int Line)> rows);
+
+    /// <summary>
+    /// Stages an account (name = id, vertical unknown) for every id the staged rows name that no stored account has;
+    /// used when the import has no accounts.csv. Returns how many were made.
+    /// </summary>
+    int DeriveAccounts(IReadOnlyList<(FileSchema Schema, ColumnSpec Column)> references);
+
+    /// <summary>Merges every staged file into the store in one transaction and logs the import.</summary>
+    /// <param name="request">What is imported, and the export's instant.</param>
+    /// <param name="afterTable">Called after each table is merged, inside the transaction; a throw rolls everything back.</param>
+    CommitResult Commit(CommitRequest request, Action<string>? afterTable = null);
+}
+
+/// <summary>A staged row with a problem: where it came from, and the value at fault.</summary>
+public readonly record struct StagedProblem(int File, int Line, string Value, int? FirstLine);
+
+/// <summary>Writes validated rows to a staging area.</summary>
+public interface IStagingWriter : IDisposable
+{
+    /// <param name="file">Index of the source file.</param>
+    /// <param name="line">Line in that file.</param>
+    /// <param name="cells">Parsed cells in schema column order.</param>
+    /// <param name="attributes">Unknown columns as a JSON object, or null.</param>
+    void Add(int file, int line, ReadOnlySpan<Cell> cells, string? attributes);
+}
+
+public sealed record CommitRequest
+{
+    public required string Source { get; init; }
+
+    public string? Preset { get; init; }
+
+    /// <summary>The export's instant: history rows recorded by comparison are dated with it.</summary>
+    public required DateTimeOffset AsOf { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>Whether deals' history came in the import; if not, changes are recorded by comparing with the store.</summary>
+    public required bool HistoryInImport { get; init; }
+
+    /// <summary>Files whose rows missing from this import are reported as absent (files given in full).</summary>
+    public required IReadOnlySet<string> FilesGiven { get; init; }
+
+    public string? HistoryFallbackStage { get; init; }
+
+    /// <summary>The summary a person reads, kept in the import log as JSON.</summary>
+    public string? SummaryJson { get; init; }
+}
+
+public sealed record CommitResult(long ImportId, IReadOnlyDictionary<string, TableCounts> Tables);
+
+/// <summary>What an import did to one file's table.</summary>
+public sealed record TableCounts
+{
+    public long Inserted { get; init; }
+
+    public long Updated { get; init; }
+
+    public long Unchanged { get; init; }
+
+    /// <summary>Rows in the store that this import's file did not list; kept as they were.</summary>
+    public long Absent { get; init; }
+
+    /// <summary>Rows made by the import itself: accounts named but not listed, history recorded by comparison.</summary>
+    public long Derived { get; init; }
+}

@@ -1,0 +1,13 @@
+namespace Bellwether.Core.Import;
+
+public sealed record ImportOptions
+{
+    /// <summary>Store the valid rows and reject the rest, instead of rejecting the whole import on any error.</summary>
+    public bool SkipInvalid { get; init; }
+
+    /// <summary>The export's instant; by default the newest created_at, closed_at, occurred_at or changed_at in the files.</summary>
+    public DateTimeOffset? AsOf { get; init; }
+
+    /// <summary>When the import started (from the caller's clock).</summary>
+    public required DateTimeOffset StartedAt { get; init; }
+}

@@ -1,0 +1,234 @@
+using Bellwether.Core.Accounts;
+
+namespace Bellwether.Core.Import;
+
+/// <summary>
+/// Runs one import: reads and checks every row of every table, stages the valid ones, runs the checks that need the
+/// whole import and the store (duplicate keys, references), and then either commits everything in one transaction or,
+/// on any error without <see cref="ImportOptions.SkipInvalid"/>, stores nothing. Files are processed parents first,
+/// so that with <c>--skip-invalid</c> a row that names a rejected row is rejected too.
+/// </summary>
+public sealed class ImportRunner(IImportSession session, IProgress<ImportProgress>? progress = null)
+{
+    /// <summary>The columns whose newest value is the export's instant (never an expected close date).</summary>
+    private static readonly HashSet<string> AsOfColumns = new(StringComparer.Ordinal) { "created_at", "closed_at", "occurred_at", "changed_at" };
+
+    private const int ProgressEvery = 20_000;
+
+    public ImportResult Run(ImportSource source, ImportOptions options, Action<string>? afterTable = null)
+    {
+        var errors = new List<ImportError>(source.Problems);
+        var rejected = new Dictionary<int, HashSet<int>>();
+        var read = new Dictionary<FileSchema, long>();
+        var rejectedCount = new Dictionary<FileSchema, long>();
+        var staged = new HashSet<FileSchema>();
+        var newestTicks = long.MinValue;
+        long rowsSoFar = 0;
+
+        void Reject(FileSchema schema, int file, int line)
+        {
+            if (!rejected.TryGetValue(file, out var lines))
+            {
+                rejected[file] = lines = [];
+            }
+
+            if (lines.Add(line))
+            {
+                rejectedCount[schema] = rejectedCount.GetValueOrDefault(schema) + 1;
+            }
+        }
+
+        string FileName(int index) => index >= 0 && index < source.Files.Count ? source.Files[index].Name : "(derived)";
+
+        foreach (var table in source.Tables.OrderBy(t => IndexOf(t.Schema)))
+        {
+            var schema = table.Schema;
+            var reader = new RowReader(schema, table.Header, table.ColumnLabel);
+            foreach (var (column, reason) in reader.HeaderProblems)
+            {
+                errors.Add(new ImportError(FileName(table.HeaderFile), 1, column, null, reason));
+            }
+
+            var headerBroken = reader.HeaderProblems.Count > 0;
+            var asOfIndexes = schema.Columns
+                .Select((c, i) => (c, i))
+                .Where(x => x.c.Kind == ColumnKind.Instant && AsOfColumns.Contains(x.c.Name))
+                .Select(x => x.i)
+                .ToArray();
+            using var writer = headerBroken ? null : session.Stage(schema);
+            long count = 0;
+            foreach (var row in table.Rows)
+            {
+                count++;
+                if (writer is not null && reader.TryRead(row.Values, FileName(row.File), row.Line, errors))
+                {
+                    writer.Add(row.File, row.Line, reader.Cells, reader.Attributes);
+                    foreach (var i in asOfIndexes)
+                    {
+                        var cell = reader.Cells[i];
+                        if (!cell.IsNull && cell.Ticks > newestTicks)
+                        {
+                            newestTicks = cell.Ticks;
+                        }
+                    }
+                }
+                else
+                {
+                    // A row under a broken header is rejected without an error of its own: the header's error says why.
+                    Reject(schema, row.File, row.Line);
+                }
+
+                if (++rowsSoFar % ProgressEvery == 0)
+                {
+                    progress?.Report(new ImportProgress(ImportPhase.Reading, schema.FileName, rowsSoFar, source.BytesRead?.Invoke() ?? 0, source.TotalBytes));
+                }
+            }
+
+            read[schema] = count;
+            if (!headerBroken)
+            {
+                staged.Add(schema);
+            }
+        }
+
+        progress?.Report(new ImportProgress(ImportPhase.Checking, "", rowsSoFar, source.TotalBytes, source.TotalBytes));
+        foreach (var schema in FileSchemas.All.Where(s => s.Required))
+        {
+            if (!staged.Contains(schema) && !read.ContainsKey(schema) && !session.StoreHas(schema))
+            {
+                errors.Add(new ImportError(schema.FileName, 0, "", null, "is required: the workspace has none yet"));
+            }
+        }
+
+        var given = staged.Select(s => s.FileName).ToHashSet(StringComparer.Ordinal);
+        long derivedAccounts = 0;
+        if (!read.ContainsKey(FileSchemas.Accounts))
+        {
+            var references = staged
+                .SelectMany(s => s.Columns.Where(c => c.References == FileSchemas.Accounts.FileName).Select(c => (s, c)))
+                .ToList();
+            derivedAccounts = session.DeriveAccounts(references);
+            if (derivedAccounts > 0)
+            {
+                staged.Add(FileSchemas.Accounts);
+            }
+        }
+
+        foreach (var schema in FileSchemas.All.Where(staged.Contains))
+        {
+            var table = source.Tables.FirstOrDefault(t => t.Schema == schema);
+            string Label(string column) => table?.ColumnLabel?.Invoke(column) ?? column;
+            var bad = new List<(int File, int Line)>();
+            var keyLabel = string.Join(", ", schema.Key.Select(Label));
+            foreach (var problem in session.Duplicates(schema))
+            {
+                errors.Add(new ImportError(FileName(problem.File), problem.Line, keyLabel, problem.Value, $"duplicates line {problem.FirstLine}"));
+                bad.Add((problem.File, problem.Line));
+            }
+
+            foreach (var column in schema.Columns.Where(c => c.References is not null))
+            {
+                var target = FileSchemas.ForFile(column.References!)!;
+                foreach (var problem in session.UnknownReferences(schema, column, target))
+                {
+                    errors.Add(new ImportError(FileName(problem.File), problem.Line, Label(column.Name), problem.Value, $"is not a {target.Key[0]} in {target.FileName} or the store"));
+                    bad.Add((problem.File, problem.Line));
+                }
+            }
+
+            if (bad.Count > 0)
+            {
+                foreach (var (file, line) in bad)
+                {
+                    Reject(schema, file, line);
+                }
+
+                if (options.SkipInvalid)
+                {
+                    session.Remove(schema, bad);
+                }
+            }
+        }
+
+        var notes = new List<string>(source.Notes.All);
+        if (derivedAccounts > 0)
+        {
+            notes.Add($"No accounts.csv: made {derivedAccounts} accounts from the ids the other files name (vertical {Account.UnknownVertical}).");
+        }
+
+        var asOf = options.AsOf ?? (newestTicks == long.MinValue ? options.StartedAt : new DateTimeOffset(newestTicks, TimeSpan.Zero));
+        var frozenRejected = rejected.ToDictionary(kv => kv.Key, kv => (IReadOnlySet<int>)kv.Value);
+        if (errors.Count > 0 && !options.SkipInvalid)
+        {
+            return new ImportResult
+            {
+                Stored = false,
+                Errors = errors,
+                Files = Summaries(read, rejectedCount, source, null),
+                RejectedLines = frozenRejected,
+                AsOf = asOf,
+                Notes = notes,
+            };
+        }
+
+        progress?.Report(new ImportProgress(ImportPhase.Storing, "", rowsSoFar, source.TotalBytes, source.TotalBytes));
+        var commit = session.Commit(
+            new CommitRequest
+            {
+                Source = source.Description,
+                Preset = source.Preset,
+                AsOf = asOf,
+                StartedAt = options.StartedAt,
+                HistoryInImport = staged.Contains(FileSchemas.OpportunityHistory),
+                FilesGiven = given,
+                HistoryFallbackStage = source.HistoryFallbackStage,
+            },
+            afterTable);
+        progress?.Report(new ImportProgress(ImportPhase.Done, "", rowsSoFar, source.TotalBytes, source.TotalBytes));
+        return new ImportResult
+        {
+            Stored = true,
+            Errors = errors,
+            Files = Summaries(read, rejectedCount, source, commit),
+            RejectedLines = frozenRejected,
+            AsOf = asOf,
+            ImportId = commit.ImportId,
+            Notes = notes,
+        };
+    }
+
+    private static int IndexOf(FileSchema schema)
+    {
+        for (var i = 0; i < FileSchemas.All.Count; i++)
+        {
+            if (FileSchemas.All[i] == schema)
+            {
+                return i;
+            }
+        }
+
+        return int.MaxValue;
+    }
+
+    private static List<FileSummary> Summaries(
+        Dictionary<FileSchema, long> read,
+        Dictionary<FileSchema, long> rejected,
+        ImportSource source,
+        CommitResult? commit)
+    {
+        var schemas = FileSchemas.All
+            .Where(s => read.ContainsKey(s) || (commit?.Tables.ContainsKey(s.Table) ?? false))
+            .ToList();
+        return
+        [
+            .. schemas.Select(s => new FileSummary
+            {
+                File = s.FileName,
+                Read = read.GetValueOrDefault(s),
+                Rejected = rejected.GetValueOrDefault(s),
+                Repaired = source.Notes.Repaired.GetValueOrDefault(s.FileName),
+                Counts = commit?.Tables.GetValueOrDefault(s.Table) ?? new TableCounts(),
+            }),
+        ];
+    }
+}

@@ -1,0 +1,20 @@
+namespace Bellwether.Core.Indicators;
+
+/// <summary>What an indicator is: its stable name, unit, definition, and the files it cannot be computed without.</summary>
+public sealed record IndicatorDefinition
+{
+    public required string Name { get; init; }
+
+    public required Unit Unit { get; init; }
+
+    public required string Definition { get; init; }
+
+    /// <summary>Folder-format files that must be present (file names such as <c>revenue.csv</c>).</summary>
+    public IReadOnlyList<string> Needs { get; init; } = ["opportunities.csv"];
+
+    /// <summary>True for <c>logo_churn</c>, <c>cac</c>, cycle lengths and the like (indicators.md).</summary>
+    public bool LowerIsBetter { get; init; }
+
+    /// <summary>Indicators from the monthly revenue and expense files exist at month grain and above only.</summary>
+    public bool MonthlyOnly { get; init; }
+}
