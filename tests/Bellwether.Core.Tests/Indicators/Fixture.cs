@@ -70,7 +70,7 @@ internal static class Fixture
         ExpectedCloseDate = expected is null ? null : Day(expected),
     };
 
-    public static ActivityDay Activities(string rep, string day, ActivityType type, int count) => new(rep, Day(day), type, count);
+    public static ActivityDay Acts(string rep, string day, ActivityType type, int count) => new(rep, Day(day), type, count);
 
     /// <summary>A company with the reps r1 and r2 (team east) and r3 (team west), and accounts a1 (retail), a2 (finance).</summary>
     public static Dataset Company(params Opportunity[] deals) => new()
