@@ -25,4 +25,7 @@ internal static class Num
     public static decimal Money(decimal value) => Math.Round(value, 4, MidpointRounding.ToEven);
 
     public static decimal Of(double value) => (decimal)value;
+
+    /// <summary>A share written for people, in reasons: <c>65.5%</c>.</summary>
+    public static string Percent(decimal part, decimal whole) => (Ratio(part, whole) * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%";
 }

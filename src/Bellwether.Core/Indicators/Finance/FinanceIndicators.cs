@@ -68,7 +68,7 @@ internal sealed class FinanceIndicators : IndicatorFamily
         /// <summary>Provisional reason when some revenue has unknown cogs.</summary>
         public string? Coverage => Known == Revenue || Revenue == 0
             ? null
-            : $"cogs known for {Num.Ratio(Known, Revenue):P1} of revenue";
+            : $"cogs known for {Num.Percent(Known, Revenue)} of revenue";
     }
 
     private static LedgerSums[] Ledger(Scope s, FinanceMonths months) => s.Memo($"ledger:{months.From}:{months.To}", () =>
@@ -206,7 +206,7 @@ internal sealed class FinanceIndicators : IndicatorFamily
                 return Outcome.Lacking("no gross margin known in the trailing 12 months for the service lines booked");
             }
 
-            var note = uncovered == 0 ? null : $"{Num.Ratio(uncovered, uncovered + weights):P1} of the bookings are in service lines with no cogs known, left out of the margin";
+            var note = uncovered == 0 ? null : $"{Num.Percent(uncovered, uncovered + weights)} of the bookings are in service lines with no cogs known, left out of the margin";
             return Outcome.Of(Num.Of(Math.Round((double)(weighted / weights) - (double)expensePct, 12)), null, note);
         });
     }
