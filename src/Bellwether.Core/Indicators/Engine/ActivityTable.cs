@@ -14,21 +14,32 @@ internal sealed class ActivityTable
     public ActivityTable(IReadOnlyList<ActivityDay> days, Codebook book)
     {
         Count = days.Count;
-        var order = Enumerable.Range(0, Count).ToArray();
-        var keys = days.Select(d => d.Day.DayNumber).ToArray();
-        Array.Sort(keys, order);
-        Day = keys;
-        Rep = new int[Count];
-        Type = new int[Count];
-        Activities = new int[Count];
+        var day = new int[Count];
+        var rep = new int[Count];
+        var type = new int[Count];
+        var count = new int[Count];
+        string? lastRep = null;
+        var lastCode = -1;
         for (var i = 0; i < Count; i++)
         {
-            var d = days[order[i]];
-            Rep[i] = book.Code(Dimension.Rep, d.RepId);
-            Type[i] = (int)d.Type;
-            Activities[i] = d.Count;
+            var d = days[i];
+            if (!ReferenceEquals(d.RepId, lastRep))
+            {
+                lastRep = d.RepId;
+                lastCode = book.Code(Dimension.Rep, lastRep);
+            }
+
+            day[i] = d.Day.DayNumber;
+            rep[i] = lastCode;
+            type[i] = (int)d.Type;
+            count[i] = d.Count;
         }
 
+        var order = Order.By(day);
+        Day = day;
+        Rep = Order.Gather(rep, order);
+        Type = Order.Gather(type, order);
+        Activities = Order.Gather(count, order);
         Keys = new CodeColumns(0, "activities");
     }
 

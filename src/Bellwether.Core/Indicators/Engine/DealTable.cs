@@ -1,7 +1,6 @@
 using Bellwether.Core.Data;
 using Bellwether.Core.Pipeline;
 using Bellwether.Core.Slicing;
-using Bellwether.Core.Text;
 
 namespace Bellwether.Core.Indicators.Engine;
 
@@ -21,68 +20,70 @@ internal sealed class DealTable
 
     public DealTable(Dataset data, Codebook book, StageBook stages)
     {
+        // Read every deal once, in the given order; then sort by closed_at (then created_at) and gather the columns.
         var opps = data.Opportunities;
         Count = opps.Count;
-        var order = new int[Count];
-        var closedKey = new long[Count];
-        var createdKey = new long[Count];
-        for (var i = 0; i < Count; i++)
-        {
-            order[i] = i;
-            closedKey[i] = opps[i].ClosedAt?.UtcTicks ?? OpenNow;
-            createdKey[i] = opps[i].CreatedAt.UtcTicks;
-        }
-
-        Array.Sort(order, (a, b) => closedKey[a] != closedKey[b] ? closedKey[a].CompareTo(closedKey[b]) : createdKey[a].CompareTo(createdKey[b]));
-
-        Id = new string[Count];
-        Created = new long[Count];
-        Closed = new long[Count];
-        Status = new OpportunityStatus[Count];
-        Amount = new decimal[Count];
-        FirstAmount = new decimal[Count];
-        Expected = new int[Count];
-        Probability = new double[Count];
-        Stage = new int[Count];
-        Rep = new int[Count];
-        Account = new int[Count];
+        var created = new long[Count];
+        var closed = new long[Count];
+        var status = new OpportunityStatus[Count];
+        var amount = new decimal[Count];
+        var expected = new int[Count];
+        var probability = new double[Count];
+        var stage = new int[Count];
+        var rep = new int[Count];
+        var account = new int[Count];
         var serviceLine = new int[Count];
         var type = new int[Count];
         var source = new int[Count];
+        var id = new string[Count];
+        for (var i = 0; i < Count; i++)
+        {
+            var o = opps[i];
+            id[i] = o.OpportunityId;
+            created[i] = o.CreatedAt.UtcTicks;
+            closed[i] = o.Status != OpportunityStatus.Open && o.ClosedAt is { } c ? c.UtcTicks : OpenNow;
+            status[i] = closed[i] == OpenNow ? OpportunityStatus.Open : o.Status;
+            amount[i] = o.Amount;
+            expected[i] = o.ExpectedCloseDate?.DayNumber ?? NoDay;
+
+            // A closed deal's CRM probability is 1 or 0 after the fact: it may weight a deal only while it is open.
+            probability[i] = closed[i] == OpenNow && o.Probability is { } p ? p : double.NaN;
+            stage[i] = stages.Code(o.Stage);
+            rep[i] = book.Code(Dimension.Rep, o.OwnerRepId);
+            account[i] = book.Code(Dimension.Account, o.AccountId);
+            serviceLine[i] = book.Code(Dimension.ServiceLine, o.ServiceLine);
+            type[i] = (int)o.Type;
+            source[i] = o.Source is { } s ? (int)s : book.Code(Dimension.Source, null);
+        }
+
+        var (histStart, histCount, histTicks, histAmount, histStage, histExpected) = GroupHistory(data.History, id, stages);
+
+        Closed = (long[])closed.Clone();
+        var order = Order.By(Closed, created);
+        Id = Order.Gather(id, order);
+        Created = Order.Gather(created, order);
+        Status = Order.Gather(status, order);
+        Amount = Order.Gather(amount, order);
+        Expected = Order.Gather(expected, order);
+        Probability = Order.Gather(probability, order);
+        Stage = Order.Gather(stage, order);
+        Rep = Order.Gather(rep, order);
+        Account = Order.Gather(account, order);
+        HistStart = Order.Gather(histStart, order);
+        HistCount = Order.Gather(histCount, order);
+        (HistTicks, HistAmount, HistStage, HistExpected) = (histTicks, histAmount, histStage, histExpected);
         var indexOfId = new Dictionary<string, int>(Count, StringComparer.Ordinal);
         for (var i = 0; i < Count; i++)
         {
-            var o = opps[order[i]];
-            Id[i] = o.OpportunityId;
-            indexOfId[o.OpportunityId] = i;
-            Created[i] = createdKey[order[i]];
-            Closed[i] = closedKey[order[i]];
-            Status[i] = o.Status;
-            Amount[i] = o.Amount;
-            Expected[i] = o.ExpectedCloseDate?.DayNumber ?? NoDay;
-
-            // A closed deal's CRM probability is 1 or 0 after the fact: it may weight a deal only while it is open.
-            Probability[i] = o.ClosedAt is null && o.Probability is { } p ? p : double.NaN;
-            Stage[i] = stages.Code(o.Stage);
-            Rep[i] = book.Code(Dimension.Rep, o.OwnerRepId);
-            Account[i] = book.Code(Dimension.Account, o.AccountId);
-            serviceLine[i] = book.Code(Dimension.ServiceLine, o.ServiceLine);
-            type[i] = book.Code(Dimension.Type, SnakeCase.Name(o.Type));
-            source[i] = book.Code(Dimension.Source, o.Source is { } s ? SnakeCase.Name(s) : null);
-            if (o.Status != OpportunityStatus.Open && o.ClosedAt is null)
-            {
-                Closed[i] = OpenNow;
-            }
+            indexOfId[Id[i]] = i;
         }
 
         IndexOf = indexOfId;
         ClosedCount = Sorted.LowerBound(Closed, OpenNow);
-        ByCreated = [.. Enumerable.Range(0, Count)];
         CreatedSorted = (long[])Created.Clone();
-        Array.Sort(CreatedSorted, ByCreated);
-
-        (HistStart, HistCount, HistTicks, HistAmount, HistStage, HistExpected) = GroupHistory(data.History, indexOfId, stages);
+        ByCreated = Order.By(CreatedSorted);
         HasHistory = data.History.Count > 0;
+        FirstAmount = new decimal[Count];
         for (var i = 0; i < Count; i++)
         {
             FirstAmount[i] = HistCount[i] > 0 ? HistAmount[HistStart[i]] : Amount[i];
@@ -92,9 +93,9 @@ internal sealed class DealTable
         FallbackStage = stages.Code(data.Settings.HistoryFallbackStage);
 
         Codes = new CodeColumns(Count, "deals");
-        Codes[Dimension.ServiceLine] = serviceLine;
-        Codes[Dimension.Type] = type;
-        Codes[Dimension.Source] = source;
+        Codes[Dimension.ServiceLine] = Order.Gather(serviceLine, order);
+        Codes[Dimension.Type] = Order.Gather(type, order);
+        Codes[Dimension.Source] = Order.Gather(source, order);
         var channel = new int[Count];
         Array.Fill(channel, book.Code(Dimension.Channel, null));
         foreach (var lead in data.Leads)
@@ -190,82 +191,104 @@ internal sealed class DealTable
         return k < start ? (FallbackStage, HistAmount[start], HistExpected[start]) : (HistStage[k], HistAmount[k], HistExpected[k]);
     }
 
+    /// <summary>
+    /// History rows in columns, with each deal's (by its given position) start and count. Rows come grouped by deal and
+    /// ordered by changed_at, so each deal's rows are one run and are used where they lie; rows that do not come so
+    /// are regrouped first.
+    /// </summary>
     private static (int[] Start, int[] Count, long[] Ticks, decimal[] Amount, int[] Stage, int[] Expected) GroupHistory(
-        IReadOnlyList<OpportunityChange> history, Dictionary<string, int> indexOfId, StageBook stages)
+        IReadOnlyList<OpportunityChange> history, string[] dealIds, StageBook stages)
     {
-        var dealCount = indexOfId.Count;
-        var count = new int[dealCount];
-        var dealOfRow = new int[history.Count];
-        for (var r = 0; r < history.Count; r++)
+        var positionOf = new Dictionary<string, int>(dealIds.Length, StringComparer.Ordinal);
+        for (var i = 0; i < dealIds.Length; i++)
         {
-            dealOfRow[r] = indexOfId.TryGetValue(history[r].OpportunityId, out var d) ? d : -1;
-            if (dealOfRow[r] >= 0)
+            positionOf[dealIds[i]] = i;
+        }
+
+        var rows = history.Count;
+        var dealOf = new int[rows];
+        var ticks = new long[rows];
+        var amount = new decimal[rows];
+        var stage = new int[rows];
+        var expected = new int[rows];
+        string? lastId = null;
+        var lastDeal = -1;
+        string? lastStage = null;
+        var lastStageCode = -1;
+        for (var r = 0; r < rows; r++)
+        {
+            var h = history[r];
+            if (!string.Equals(h.OpportunityId, lastId, StringComparison.Ordinal))
             {
-                count[dealOfRow[r]]++;
+                lastId = h.OpportunityId;
+                lastDeal = positionOf.TryGetValue(lastId, out var d) ? d : -1;
             }
+
+            if (!ReferenceEquals(h.Stage, lastStage))
+            {
+                lastStage = h.Stage;
+                lastStageCode = stages.Code(lastStage);
+            }
+
+            dealOf[r] = lastDeal;
+            ticks[r] = h.ChangedAt.UtcTicks;
+            amount[r] = h.Amount;
+            stage[r] = lastStageCode;
+            expected[r] = h.ExpectedCloseDate?.DayNumber ?? NoDay;
         }
 
-        var start = new int[dealCount];
-        for (int d = 0, sum = 0; d < dealCount; d++)
+        var start = new int[dealIds.Length];
+        var count = new int[dealIds.Length];
+        var grouped = true;
+        for (var r = 0; r < rows && grouped; r++)
         {
-            start[d] = sum;
-            sum += count[d];
-        }
-
-        var total = dealCount == 0 ? 0 : start[dealCount - 1] + count[dealCount - 1];
-        var ticks = new long[total];
-        var amount = new decimal[total];
-        var stage = new int[total];
-        var expected = new int[total];
-        var fill = (int[])start.Clone();
-        for (var r = 0; r < history.Count; r++)
-        {
-            var d = dealOfRow[r];
+            var d = dealOf[r];
             if (d < 0)
             {
                 continue;
             }
 
-            var h = history[r];
-            var at = fill[d]++;
-            ticks[at] = h.ChangedAt.UtcTicks;
-            amount[at] = h.Amount;
-            stage[at] = stages.Code(h.Stage);
-            expected[at] = h.ExpectedCloseDate?.DayNumber ?? NoDay;
+            if (count[d] == 0)
+            {
+                start[d] = r;
+            }
+            else if (start[d] + count[d] != r || ticks[r] < ticks[r - 1])
+            {
+                grouped = false;
+            }
+
+            count[d]++;
         }
 
-        // Rows arrive ordered by deal and changed_at; sort each deal's rows in case they did not.
-        for (var d = 0; d < dealCount; d++)
+        if (grouped)
         {
-            if (count[d] > 1 && !IsSorted(ticks, start[d], count[d]))
+            return (start, count, ticks, amount, stage, expected);
+        }
+
+        // Regroup: order rows by (deal, changed_at); rows of unknown deals go last, unused.
+        var key = new long[rows];
+        for (var r = 0; r < rows; r++)
+        {
+            key[r] = dealOf[r] < 0 ? long.MaxValue : dealOf[r];
+        }
+
+        var order = Order.By(key, ticks);
+        Array.Clear(count);
+        for (var k = 0; k < rows; k++)
+        {
+            var d = dealOf[order[k]];
+            if (d >= 0)
             {
-                var keys = ticks.AsSpan(start[d], count[d]).ToArray();
-                var idx = Enumerable.Range(0, count[d]).ToArray();
-                Array.Sort(keys, idx);
-                var a = idx.Select(k => amount[start[d] + k]).ToArray();
-                var s = idx.Select(k => stage[start[d] + k]).ToArray();
-                var e = idx.Select(k => expected[start[d] + k]).ToArray();
-                keys.CopyTo(ticks, start[d]);
-                a.CopyTo(amount, start[d]);
-                s.CopyTo(stage, start[d]);
-                e.CopyTo(expected, start[d]);
+                if (count[d] == 0)
+                {
+                    start[d] = k;
+                }
+
+                count[d]++;
             }
         }
 
-        return (start, count, ticks, amount, stage, expected);
-    }
-
-    private static bool IsSorted(long[] values, int start, int count)
-    {
-        for (var k = start + 1; k < start + count; k++)
-        {
-            if (values[k] < values[k - 1])
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return (start, count, Order.Gather(ticks, order), Order.Gather(amount, order), Order.Gather(stage, order), Order.Gather(expected, order));
     }
 
     private static bool[] FirstWins(int count, OpportunityStatus[] status, int[] account)

@@ -9,23 +9,27 @@ internal sealed class RevenueTable
     public RevenueTable(IReadOnlyList<RevenueLine> lines, Codebook book)
     {
         Count = lines.Count;
-        var order = Enumerable.Range(0, Count).ToArray();
-        var keys = lines.Select(l => l.Month.DayNumber).ToArray();
-        Array.Sort(keys, order);
-        Month = keys;
-        Account = new int[Count];
-        ServiceLine = new int[Count];
-        Revenue = new decimal[Count];
-        Cogs = new decimal?[Count];
+        var month = new int[Count];
+        var account = new int[Count];
+        var serviceLine = new int[Count];
+        var revenue = new decimal[Count];
+        var cogs = new decimal?[Count];
         for (var i = 0; i < Count; i++)
         {
-            var line = lines[order[i]];
-            Account[i] = book.Code(Dimension.Account, line.AccountId);
-            ServiceLine[i] = book.Code(Dimension.ServiceLine, line.ServiceLine);
-            Revenue[i] = line.Revenue;
-            Cogs[i] = line.Cogs;
+            var line = lines[i];
+            month[i] = line.Month.DayNumber;
+            account[i] = book.Code(Dimension.Account, line.AccountId);
+            serviceLine[i] = book.Code(Dimension.ServiceLine, line.ServiceLine);
+            revenue[i] = line.Revenue;
+            cogs[i] = line.Cogs;
         }
 
+        var order = Order.By(month);
+        Month = month;
+        Account = Order.Gather(account, order);
+        ServiceLine = Order.Gather(serviceLine, order);
+        Revenue = Order.Gather(revenue, order);
+        Cogs = Order.Gather(cogs, order);
         Codes = new CodeColumns(Count, "revenue lines");
         Codes[Dimension.ServiceLine] = ServiceLine;
     }

@@ -1,6 +1,5 @@
 using Bellwether.Core.Leads;
 using Bellwether.Core.Slicing;
-using Bellwether.Core.Text;
 
 namespace Bellwether.Core.Indicators.Engine;
 
@@ -13,30 +12,35 @@ internal sealed class LeadTable
     public LeadTable(IReadOnlyList<Lead> leads, Codebook book, DealTable deals)
     {
         Count = leads.Count;
-        var order = Enumerable.Range(0, Count).ToArray();
-        var keys = leads.Select(l => l.CreatedAt.UtcTicks).ToArray();
-        Array.Sort(keys, order);
-        Created = keys;
-        Qualified = new long[Count];
-        Deal = new int[Count];
-        Rep = new int[Count];
-        Account = new int[Count];
-        Source = new int[Count];
+        var created = new long[Count];
+        var qualified = new long[Count];
+        var deal = new int[Count];
+        var rep = new int[Count];
+        var account = new int[Count];
+        var source = new int[Count];
         var channel = new int[Count];
         for (var i = 0; i < Count; i++)
         {
-            var lead = leads[order[i]];
-            Qualified[i] = lead.QualifiedAt?.UtcTicks ?? Never;
-            Deal[i] = lead.OpportunityId is { } id && deals.IndexOf.TryGetValue(id, out var d) ? d : -1;
-            Rep[i] = book.Code(Dimension.Rep, lead.OwnerRepId);
-            Account[i] = book.Code(Dimension.Account, lead.AccountId);
-            Source[i] = book.Code(Dimension.Source, SnakeCase.Name(lead.Source));
+            var lead = leads[i];
+            created[i] = lead.CreatedAt.UtcTicks;
+            qualified[i] = lead.QualifiedAt?.UtcTicks ?? Never;
+            deal[i] = lead.OpportunityId is { } id && deals.IndexOf.TryGetValue(id, out var d) ? d : -1;
+            rep[i] = book.Code(Dimension.Rep, lead.OwnerRepId);
+            account[i] = book.Code(Dimension.Account, lead.AccountId);
+            source[i] = (int)lead.Source;
             channel[i] = book.Code(Dimension.Channel, lead.Channel);
         }
 
+        var order = Order.By(created);
+        Created = created;
+        Qualified = Order.Gather(qualified, order);
+        Deal = Order.Gather(deal, order);
+        Rep = Order.Gather(rep, order);
+        Account = Order.Gather(account, order);
+        Source = Order.Gather(source, order);
         Codes = new CodeColumns(Count, "leads");
         Codes[Dimension.Source] = Source;
-        Codes[Dimension.Channel] = channel;
+        Codes[Dimension.Channel] = Order.Gather(channel, order);
     }
 
     public int Count { get; }
