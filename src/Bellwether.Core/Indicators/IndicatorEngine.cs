@@ -55,20 +55,19 @@ public sealed class IndicatorEngine
     public IReadOnlyList<IndicatorRow> Run(IndicatorQuery query)
     {
         var periods = query.Grain is { } grain ? _data.Calendar.Split(query.Period, grain) : [query.Period];
-        var memos = new MemoStore();
         var rows = new List<IndicatorRow>();
         foreach (var name in query.Indicators)
         {
             foreach (var period in periods)
             {
-                Compute(name.Trim(), period, query, memos, rows);
+                Compute(name.Trim(), period, query, rows);
             }
         }
 
         return rows;
     }
 
-    private void Compute(string name, Period period, IndicatorQuery query, MemoStore memos, List<IndicatorRow> rows)
+    private void Compute(string name, Period period, IndicatorQuery query, List<IndicatorRow> rows)
     {
         var definition = IndicatorCatalog.Find(name);
         var filterSlice = FilterSlice(query.Filter);
@@ -108,7 +107,7 @@ public sealed class IndicatorEngine
             return;
         }
 
-        var scope = new Scope(_data, _cache, space, period, query.AsOf, query.Target, memos.For(space), memos, query.Filter);
+        var scope = new Scope(_data, _cache, space, period, query.AsOf, query.Target, query.Filter);
         var outcomes = Adjust(family.TimingOf(name), scope, family.Compute(name, scope));
         for (var g = 0; g < outcomes.Length; g++)
         {

@@ -33,6 +33,24 @@ internal sealed class ClosedStats
     public int[] NewLogos { get; }
 
     public decimal Booked(int group, OpportunityType type) => WonByType[(group * 3) + (int)type];
+
+    public void Add(ClosedStats other)
+    {
+        for (var g = 0; g < WonCount.Length; g++)
+        {
+            WonCount[g] += other.WonCount[g];
+            LostCount[g] += other.LostCount[g];
+            WonAmount[g] += other.WonAmount[g];
+            LostAmount[g] += other.LostAmount[g];
+            CycleDays[g] += other.CycleDays[g];
+            NewLogos[g] += other.NewLogos[g];
+        }
+
+        for (var k = 0; k < WonByType.Length; k++)
+        {
+            WonByType[k] += other.WonByType[k];
+        }
+    }
 }
 
 /// <summary>Per-group figures of the deals created in a window (before t).</summary>
@@ -55,9 +73,23 @@ internal sealed class OpenStats(int groups)
 /// <summary>The shared deal figures, memoized per query so every indicator of a dashboard reuses them.</summary>
 internal static class DealStats
 {
-    /// <summary>Deals closed in [from, to) and before t.</summary>
+    /// <summary>
+    /// Deals closed in [from, to) and before t. A window of several whole fiscal quarters (a trailing year, the last 4
+    /// periods) is the sum of its quarters' figures, which other rows have usually computed already.
+    /// </summary>
     public static ClosedStats Closed(Scope s, Window w) => s.Memo($"closed:{w.From}:{w.To}", () =>
     {
+        if (Quarters(s, w) is { Count: > 1 } quarters)
+        {
+            var sum = new ClosedStats(s.Groups);
+            foreach (var quarter in quarters)
+            {
+                sum.Add(Closed(s, Window.Of(quarter)));
+            }
+
+            return sum;
+        }
+
         var deals = s.Data.Deals;
         var of = s.Space.Map(Source.Deals).Of;
         var stats = new ClosedStats(s.Groups);
@@ -159,6 +191,29 @@ internal static class DealStats
 
         return stats;
     });
+
+    /// <summary>The fiscal quarters a window is made of exactly, or null when its ends are not quarter boundaries.</summary>
+    private static List<Time.Period>? Quarters(Scope s, Window w)
+    {
+        if (w.From <= 0 || w.To <= w.From)
+        {
+            return null;
+        }
+
+        var quarter = s.Calendar.Containing(Time.Instants.DayOf(new DateTimeOffset(w.From, TimeSpan.Zero)), Time.Grain.Quarter);
+        if (quarter.StartInstant.UtcTicks != w.From)
+        {
+            return null;
+        }
+
+        var result = new List<Time.Period>();
+        for (; quarter.EndInstant.UtcTicks <= w.To; quarter = s.Calendar.Next(quarter))
+        {
+            result.Add(quarter);
+        }
+
+        return result.Count > 0 && result[^1].EndInstant.UtcTicks == w.To ? result : null;
+    }
 
     /// <summary>The closed_at-ordered rows closed in [from, min(to, t)).</summary>
     public static (int From, int To) ClosedRange(Scope s, Window w)

@@ -91,6 +91,7 @@ internal sealed class DealTable
 
         FirstWin = FirstWins(Count, Status, Account);
         FallbackStage = stages.Code(data.Settings.HistoryFallbackStage);
+        ReachedStages = stages.Count <= 64 ? Reached() : null;
 
         Codes = new CodeColumns(Count, "deals");
         Codes[Dimension.ServiceLine] = Order.Gather(serviceLine, order);
@@ -166,6 +167,12 @@ internal sealed class DealTable
     public int[] HistExpected { get; }
 
     public int FallbackStage { get; }
+
+    /// <summary>
+    /// For deals closed now, the stages they ever reached (history rows up to closing, and the final stage) as a bit
+    /// set by stage code, for stage win rates; null when there are more than 64 stages.
+    /// </summary>
+    public ulong[]? ReachedStages { get; }
 
     public CodeColumns Codes { get; }
 
@@ -289,6 +296,23 @@ internal sealed class DealTable
         }
 
         return (start, count, Order.Gather(ticks, order), Order.Gather(amount, order), Order.Gather(stage, order), Order.Gather(expected, order));
+    }
+
+    private ulong[] Reached()
+    {
+        var reached = new ulong[Count];
+        for (var i = 0; i < ClosedCount; i++)
+        {
+            var mask = 1UL << Stage[i];
+            for (var h = HistStart[i]; h < HistStart[i] + HistCount[i] && HistTicks[h] <= Closed[i]; h++)
+            {
+                mask |= 1UL << HistStage[h];
+            }
+
+            reached[i] = mask;
+        }
+
+        return reached;
     }
 
     private static bool[] FirstWins(int count, OpportunityStatus[] status, int[] account)

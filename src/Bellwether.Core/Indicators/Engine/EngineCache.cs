@@ -4,9 +4,10 @@ using Bellwether.Core.Slicing;
 namespace Bellwether.Core.Indicators.Engine;
 
 /// <summary>
-/// What an engine keeps between queries: slicings (each maps every table row to a group) and the open pipeline at an
-/// instant (the deals open then with their state). Both depend only on the Dataset, so they never go stale; they are
-/// bounded so a long-lived engine does not grow without limit. Safe for concurrent queries.
+/// What an engine keeps between queries: slicings (each maps every table row to a group), the open pipeline at an
+/// instant (the deals open then with their state), stage win rates, and the figures indicators share per slicing and
+/// as-of instant. All depend only on the Dataset, so they never go stale; they are bounded so a long-lived engine does
+/// not grow without limit. Safe for concurrent queries.
 /// </summary>
 internal sealed class EngineCache(PreparedData data)
 {
@@ -16,6 +17,19 @@ internal sealed class EngineCache(PreparedData data)
     private readonly ConcurrentDictionary<string, Lazy<SliceSpace>> _slicings = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, Lazy<OpenSet>> _open = new();
     private readonly ConcurrentDictionary<long, Lazy<StageRates>> _stageRates = new();
+    private readonly ConcurrentDictionary<(SliceSpace Space, long T), Memo> _memos = new();
+    private readonly ConcurrentDictionary<(long At, int Start, int End), Lazy<object>> _slipped = new();
+
+    /// <summary>The shared figures of a slicing as of an instant (see <see cref="Scope.Memo{T}"/>).</summary>
+    public Memo Memo(SliceSpace space, long t)
+    {
+        if (_memos.Count > MaxSlicings)
+        {
+            _memos.Clear();
+        }
+
+        return _memos.GetOrAdd((space, t), _ => new Memo());
+    }
 
     public SliceSpace Slicing(IReadOnlyList<Dimension> by, IReadOnlyDictionary<Dimension, string> filter)
     {
@@ -37,6 +51,48 @@ internal sealed class EngineCache(PreparedData data)
         }
 
         return _open.GetOrAdd(at, t => new Lazy<OpenSet>(() => new OpenSet(data.Deals, t))).Value;
+    }
+
+    /// <summary>
+    /// The positions (in <see cref="Open"/> at the instant) of the open deals that slipped out of the period: expected
+    /// close after it as known at the instant, while an earlier history row had it inside; with that inside date.
+    /// </summary>
+    public (int[] Positions, int[] Inside) Slipped(long at, Time.Period period) =>
+        (((int[], int[]))_slipped.GetOrAdd((at, period.Start.DayNumber, period.End.DayNumber), _ => new Lazy<object>(() => FindSlipped(at, period))).Value);
+
+    private (int[], int[]) FindSlipped(long at, Time.Period period)
+    {
+        var deals = data.Deals;
+        var open = Open(at);
+        var startDay = period.Start.DayNumber;
+        var endDay = period.End.DayNumber;
+        var positions = new List<int>();
+        var insides = new List<int>();
+        for (var k = 0; k < open.Rows.Length; k++)
+        {
+            var i = open.Rows[k];
+            if (open.Expected[k] == DealTable.NoDay || open.Expected[k] < endDay)
+            {
+                continue;
+            }
+
+            var inside = DealTable.NoDay;
+            for (var h = deals.HistStart[i]; h < deals.HistStart[i] + deals.HistCount[i] && deals.HistTicks[h] < at; h++)
+            {
+                if (deals.HistExpected[h] >= startDay && deals.HistExpected[h] < endDay)
+                {
+                    inside = deals.HistExpected[h];
+                }
+            }
+
+            if (inside != DealTable.NoDay)
+            {
+                positions.Add(k);
+                insides.Add(inside);
+            }
+        }
+
+        return ([.. positions], [.. insides]);
     }
 
     /// <summary>Each stage's historical win rate from the deals closed before the instant.</summary>

@@ -66,7 +66,7 @@ internal sealed class OpenSet
 /// <summary>
 /// Win probabilities for weighted_pipeline as known at an instant: stages.csv's, else the deal's own (only while it is
 /// open now), else the stage's historical win rate — of the deals closed before the instant that ever reached the stage
-/// (in a history row before the instant, or as their final stage), won / (won + lost).
+/// (in a history row up to their closing, or as their final stage), won / (won + lost).
 /// </summary>
 internal sealed class StageRates
 {
@@ -85,6 +85,7 @@ internal sealed class StageRates
         for (var i = 0; i < closedBefore; i++)
         {
             var isWon = deals.Status[i] == OpportunityStatus.Won;
+            var counts = isWon ? won : lost;
             if (isWon)
             {
                 OverallWon++;
@@ -94,28 +95,26 @@ internal sealed class StageRates
                 OverallLost++;
             }
 
-            void Count(int stage)
+            if (deals.ReachedStages is { } reached)
             {
-                if (seen[stage] == i)
+                for (var mask = reached[i]; mask != 0; mask &= mask - 1)
                 {
-                    return;
+                    counts[System.Numerics.BitOperations.TrailingZeroCount(mask)]++;
                 }
 
-                seen[stage] = i;
-                if (isWon)
-                {
-                    won[stage]++;
-                }
-                else
-                {
-                    lost[stage]++;
-                }
+                continue;
             }
 
-            Count(deals.Stage[i]);
-            for (var h = deals.HistStart[i]; h < deals.HistStart[i] + deals.HistCount[i] && deals.HistTicks[h] < at; h++)
+            // More than 64 stages: collect the stages reached one by one.
+            counts[deals.Stage[i]]++;
+            seen[deals.Stage[i]] = i;
+            for (var h = deals.HistStart[i]; h < deals.HistStart[i] + deals.HistCount[i] && deals.HistTicks[h] <= deals.Closed[i]; h++)
             {
-                Count(deals.HistStage[h]);
+                if (seen[deals.HistStage[h]] != i)
+                {
+                    seen[deals.HistStage[h]] = i;
+                    counts[deals.HistStage[h]]++;
+                }
             }
         }
 

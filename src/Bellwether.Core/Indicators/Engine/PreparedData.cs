@@ -41,7 +41,7 @@ internal sealed class PreparedData
             .Select(x => new ParsedQuota(Book.Code(Dimension.Rep, x.Quota.RepId), x.Period, x.Quota.Amount, x.Quota.Metric))];
 
         // Every rep and account id is known now: their attribute tables can be built and attached.
-        Reps = new RepTable(data.Reps, Book);
+        Reps = new RepTable(data.Reps, Book, data.Settings.RampMonths);
         Accounts = new AccountTable(data.Accounts, Book);
         Reps.Attach(Deals.Codes, Deals.Rep);
         Accounts.Attach(Deals.Codes, Deals.Account);

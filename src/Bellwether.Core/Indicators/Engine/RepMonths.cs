@@ -11,19 +11,15 @@ internal static class RepMonths
     public static int RampEnd(int startDay, int rampMonths) =>
         startDay == RepTable.Always ? RepTable.Always : DateOnly.FromDayNumber(startDay).AddMonths(rampMonths).DayNumber;
 
-    public static bool IsRamped(RepTable reps, int rep, int day, int rampMonths) =>
-        reps.StartDay[rep] == RepTable.Always || day >= RampEnd(reps.StartDay[rep], rampMonths);
+    /// <summary>Past ramp on the day (with the settings' ramp months the table was built with).</summary>
+    public static bool IsRamped(RepTable reps, int rep, int day) => day >= reps.RampEndDay[rep];
 
     /// <summary>Rep-months in which the rep was active and past ramp.</summary>
-    public static double Ramped(RepTable reps, int rep, int from, int to, int rampMonths)
+    public static double Ramped(RepTable reps, int rep, int from, int to)
     {
-        var start = reps.StartDay[rep] == RepTable.Always ? from : Math.Max(from, RampEnd(reps.StartDay[rep], rampMonths));
+        var start = Math.Max(from, reps.RampEndDay[rep]);
         return Prorated(start, Math.Min(to, EndExclusive(reps, rep)), _ => 1);
     }
-
-    /// <summary>Rep-months weighted by productivity: what the rep produces over the days, in ramped-rep-months.</summary>
-    public static double RampWeighted(RepTable reps, int rep, int from, int to, int rampMonths) =>
-        RampWeighted(reps.StartDay[rep], Math.Min(to, EndExclusive(reps, rep)), from, rampMonths);
 
     /// <summary>The same for someone starting on <paramref name="startDay"/> (Always: ramped since forever) and staying.</summary>
     public static double RampWeighted(int startDay, int to, int from, int rampMonths)

@@ -13,7 +13,7 @@ internal sealed class RepTable
     public const int Always = int.MinValue;
     public const int Forever = int.MaxValue;
 
-    public RepTable(IReadOnlyList<Rep> listed, Codebook book)
+    public RepTable(IReadOnlyList<Rep> listed, Codebook book, int rampMonths)
     {
         Count = book.Cardinality(Dimension.Rep);
         ListedCount = listed.Count;
@@ -23,6 +23,7 @@ internal sealed class RepTable
         Region = new int[Count];
         StartDay = new int[Count];
         EndDay = new int[Count];
+        RampEndDay = new int[Count];
         for (var code = 0; code < Count; code++)
         {
             var rep = code < listed.Count ? listed[code] : null;
@@ -32,6 +33,7 @@ internal sealed class RepTable
             Region[code] = book.Code(Dimension.RepRegion, rep?.Region);
             StartDay[code] = rep?.StartDate?.DayNumber ?? Always;
             EndDay[code] = rep?.EndDate?.DayNumber ?? Forever;
+            RampEndDay[code] = RepMonths.RampEnd(StartDay[code], rampMonths);
         }
 
         Codes = new CodeColumns(Count, "reps");
@@ -58,6 +60,9 @@ internal sealed class RepTable
 
     /// <summary>Last active day, inclusive, or <see cref="Forever"/>.</summary>
     public int[] EndDay { get; }
+
+    /// <summary>First day past ramp (the settings' ramp months after the start), or <see cref="Always"/>.</summary>
+    public int[] RampEndDay { get; }
 
     public CodeColumns Codes { get; }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Bellwether.Core.Slicing;
 using Bellwether.Core.Time;
 
@@ -10,12 +11,11 @@ namespace Bellwether.Core.Indicators.Engine;
 /// </summary>
 internal sealed class Scope
 {
-    private readonly Dictionary<string, object> _memo;
-    private readonly MemoStore _memos;
+    private readonly Memo _memo;
 
     public Scope(
         PreparedData data, EngineCache cache, SliceSpace space, Period period, DateTimeOffset asOf, decimal? target,
-        Dictionary<string, object> memo, MemoStore memos, IReadOnlyDictionary<Dimension, string> filter)
+        IReadOnlyDictionary<Dimension, string> filter)
     {
         Data = data;
         Cache = cache;
@@ -24,8 +24,7 @@ internal sealed class Scope
         AsOf = asOf;
         T = asOf.UtcTicks;
         Target = target;
-        _memo = memo;
-        _memos = memos;
+        _memo = cache.Memo(space, T);
         Filter = filter;
     }
 
@@ -60,27 +59,20 @@ internal sealed class Scope
 
     public FiscalCalendar Calendar => Data.Calendar;
 
-    public Scope ForPeriod(Period period) => new(Data, Cache, Space, period, AsOf, Target, _memo, _memos, Filter);
+    public Scope ForPeriod(Period period) => new(Data, Cache, Space, period, AsOf, Target, Filter);
 
     /// <summary>The same question under another slicing (same filter), e.g. the whole company beside each vertical.</summary>
     public Scope Sliced(IReadOnlyList<Dimension> by)
     {
-        var space = Cache.Slicing(by, Filter);
-        return new(Data, Cache, space, Period, AsOf, Target, _memos.For(space), _memos, Filter);
+        return new(Data, Cache, Cache.Slicing(by, Filter), Period, AsOf, Target, Filter);
     }
 
+    /// <summary>
+    /// A figure computed once per slicing and as-of instant, and shared by every indicator and query that asks for it
+    /// (the key must name everything else it depends on: windows, periods). Never depends on the query's target.
+    /// </summary>
     public T Memo<T>(string key, Func<T> compute)
-        where T : class
-    {
-        if (_memo.TryGetValue(key, out var value))
-        {
-            return (T)value;
-        }
-
-        var result = compute();
-        _memo[key] = result;
-        return result;
-    }
+        where T : class => _memo.Get(key, compute);
 
     /// <summary>An outcome per group.</summary>
     public Outcome[] Each(Func<int, Outcome> outcome)
@@ -95,19 +87,11 @@ internal sealed class Scope
     }
 }
 
-/// <summary>One memo per slicing, for the length of one query.</summary>
-internal sealed class MemoStore
+/// <summary>Figures of one slicing at one as-of instant, computed at most once each (safe for concurrent queries).</summary>
+internal sealed class Memo
 {
-    private readonly Dictionary<SliceSpace, Dictionary<string, object>> _memos = [];
+    private readonly ConcurrentDictionary<string, Lazy<object>> _values = new(StringComparer.Ordinal);
 
-    public Dictionary<string, object> For(SliceSpace space)
-    {
-        if (!_memos.TryGetValue(space, out var memo))
-        {
-            memo = new Dictionary<string, object>(StringComparer.Ordinal);
-            _memos[space] = memo;
-        }
-
-        return memo;
-    }
+    public T Get<T>(string key, Func<T> compute)
+        where T : class => (T)_values.GetOrAdd(key, _ => new Lazy<object>(compute)).Value;
 }

@@ -29,24 +29,20 @@ internal sealed class RetentionIndicators : IndicatorFamily
     private static Outcome[] Cohort(Scope s, FinanceMonths months, string name)
     {
         var previous = s.Calendar.Previous(s.Period);
-        var figures = s.Memo($"retention:{months.From}:{months.To}", () =>
+        var figures = s.Memo($"retention:{s.Period.Label}:{months.To}", () =>
         {
             var table = s.Data.Revenue;
             var of = s.Space.Map(Source.Revenue).Of;
             var accounts = (long)s.Data.Accounts.Count;
-            var byAccount = new Dictionary<long, (decimal Now, decimal Before)>();
+            var byAccount = new GroupedSums(s.Groups * accounts);
             void Add(int from, int to, bool now)
             {
                 for (var i = Sorted.LowerBound(table.Month, from); i < Sorted.LowerBound(table.Month, to); i++)
                 {
-                    if (of[i] < 0)
+                    if (of[i] >= 0)
                     {
-                        continue;
+                        byAccount.Add((of[i] * accounts) + table.Account[i], now, table.Revenue[i]);
                     }
-
-                    var key = (of[i] * accounts) + table.Account[i];
-                    var sums = byAccount.GetValueOrDefault(key);
-                    byAccount[key] = now ? (sums.Now + table.Revenue[i], sums.Before) : (sums.Now, sums.Before + table.Revenue[i]);
                 }
             }
 
@@ -58,7 +54,7 @@ internal sealed class RetentionIndicators : IndicatorFamily
                 result[g] = new RetentionSums();
             }
 
-            foreach (var (key, sums) in byAccount)
+            foreach (var (key, sums) in byAccount.All())
             {
                 if (sums.Before <= 0)
                 {
@@ -107,37 +103,49 @@ internal sealed class RetentionIndicators : IndicatorFamily
         public decimal Expansion { get; set; }
     }
 
-    private static Outcome[] ServicesPerClient(Scope s, FinanceMonths months)
+    /// <summary>Per group, the mean count of service lines with revenue &gt; 0 in P over accounts with revenue &gt; 0 in P.</summary>
+    private static Outcome[] ServicesPerClient(Scope s, FinanceMonths months) => s.Memo($"services:{s.Period.Label}:{months.To}", () =>
     {
         var table = s.Data.Revenue;
         var of = s.Space.Map(Source.Revenue).Of;
         var accounts = (long)s.Data.Accounts.Count;
         var lines = (long)s.Data.Book.Cardinality(Slicing.Dimension.ServiceLine);
-        var revenue = new Dictionary<long, decimal>();
+        // An (account, service line) pair always falls in one group (groups follow from account and line), so sum per
+        // pair, then count per group.
+        var revenue = new GroupedSums(accounts * lines);
+        var groupOf = new Dictionary<long, int>();
         for (var i = Sorted.LowerBound(table.Month, months.From); i < Sorted.LowerBound(table.Month, months.To); i++)
         {
             if (of[i] >= 0)
             {
-                var key = (((of[i] * accounts) + table.Account[i]) * lines) + table.ServiceLine[i];
-                revenue[key] = revenue.GetValueOrDefault(key) + table.Revenue[i];
+                var key = (table.Account[i] * lines) + table.ServiceLine[i];
+                revenue.Add(key, now: true, table.Revenue[i]);
+                groupOf[key] = of[i];
             }
         }
 
-        var clients = new HashSet<long>[s.Groups];
+        var lastAccount = new long[s.Groups];
+        Array.Fill(lastAccount, -1);
+        var clients = new int[s.Groups];
         var services = new int[s.Groups];
-        foreach (var (key, amount) in revenue)
+        foreach (var (key, sums) in revenue.All())
         {
-            if (amount <= 0)
+            if (sums.Now <= 0)
             {
                 continue;
             }
 
+            // Keys come in ascending order, so an account's lines are consecutive.
             var account = key / lines;
-            var g = (int)(account / accounts);
-            (clients[g] ??= []).Add(account);
+            var g = groupOf[key];
             services[g]++;
+            if (lastAccount[g] != account)
+            {
+                lastAccount[g] = account;
+                clients[g]++;
+            }
         }
 
-        return s.Each(g => Outcome.Ratio(services[g], clients[g]?.Count ?? 0, $"no account had revenue in {s.Period.Label}"));
-    }
+        return s.Each(g => Outcome.Ratio(services[g], clients[g], $"no account had revenue in {s.Period.Label}"));
+    });
 }

@@ -39,13 +39,12 @@ internal sealed class CapacityIndicators : IndicatorFamily
         var window = Window.Trailing(s.Calendar, at, Grain.Quarter, 2);
         var deals = s.Data.Deals;
         var reps = s.Data.Reps;
-        var ramp = s.Data.Settings.RampMonths;
         var of = s.Space.Map(Source.Reps).Of;
         var total = new decimal[s.Groups];
         void Credit(int i, long when, decimal amount)
         {
             var rep = deals.Rep[i];
-            if (of[rep] >= 0 && RepMonths.IsRamped(reps, rep, Window.Day(when), ramp))
+            if (of[rep] >= 0 && RepMonths.IsRamped(reps, rep, Window.Day(when)))
             {
                 total[of[rep]] += amount;
             }
@@ -77,7 +76,7 @@ internal sealed class CapacityIndicators : IndicatorFamily
         {
             if (of[rep] >= 0)
             {
-                months[of[rep]] += RepMonths.Ramped(reps, rep, Window.Day(window.From), Window.Day(window.To), ramp);
+                months[of[rep]] += RepMonths.Ramped(reps, rep, Window.Day(window.From), Window.Day(window.To));
             }
         }
 

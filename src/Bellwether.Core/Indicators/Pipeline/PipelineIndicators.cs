@@ -110,53 +110,43 @@ internal sealed class PipelineIndicators : IndicatorFamily
         });
     }
 
-    private static Outcome[] Slipped(Scope s)
+    /// <summary>
+    /// Open deals at the end of P (or t) whose expected close date, as known then, is after P while an earlier history
+    /// row put it inside P. The detail lists the largest <see cref="SlippedListed"/>.
+    /// </summary>
+    private static Outcome[] Slipped(Scope s) => s.Memo($"slipped:{s.Reference}:{s.Period.Label}", () =>
     {
         var deals = s.Data.Deals;
         var of = s.Space.Map(Source.Deals).Of;
         var open = s.Cache.Open(s.Reference);
-        var startDay = s.Period.Start.DayNumber;
-        var endDay = s.Period.End.DayNumber;
-        var lists = new List<SlippedDeal>[s.Groups];
-        for (var k = 0; k < open.Rows.Length; k++)
+        var (positions, insides) = s.Cache.Slipped(s.Reference, s.Period);
+        var found = new List<(decimal Amount, int K, int Inside)>[s.Groups];
+        for (var n = 0; n < positions.Length; n++)
         {
-            var i = open.Rows[k];
-            var g = of[i];
-            if (g < 0 || open.Expected[k] == DealTable.NoDay || open.Expected[k] < endDay)
+            var k = positions[n];
+            var g = of[open.Rows[k]];
+            if (g >= 0)
             {
-                continue;
-            }
-
-            var inside = DealTable.NoDay;
-            for (var h = deals.HistStart[i]; h < deals.HistStart[i] + deals.HistCount[i] && deals.HistTicks[h] < s.Reference; h++)
-            {
-                if (deals.HistExpected[h] >= startDay && deals.HistExpected[h] < endDay)
-                {
-                    inside = deals.HistExpected[h];
-                }
-            }
-
-            if (inside != DealTable.NoDay)
-            {
-                (lists[g] ??= []).Add(new SlippedDeal
-                {
-                    OpportunityId = deals.Id[i],
-                    Amount = open.Amount[k],
-                    ExpectedBefore = DateOnly.FromDayNumber(inside),
-                    ExpectedNow = DateOnly.FromDayNumber(open.Expected[k]),
-                });
+                (found[g] ??= []).Add((open.Amount[k], k, insides[n]));
             }
         }
 
         return s.Each(g =>
         {
-            var list = lists[g] ?? [];
+            var list = found[g] ?? [];
+            list.Sort((x, y) => x.Amount != y.Amount ? y.Amount.CompareTo(x.Amount) : string.CompareOrdinal(deals.Id[open.Rows[x.K]], deals.Id[open.Rows[y.K]]));
             var detail = new SlippedDetail
             {
-                Amount = list.Sum(d => d.Amount),
-                Deals = [.. list.OrderByDescending(d => d.Amount).ThenBy(d => d.OpportunityId, StringComparer.Ordinal).Take(SlippedListed)],
+                Amount = list.Sum(x => x.Amount),
+                Deals = [.. list.Take(SlippedListed).Select(x => new SlippedDeal
+                {
+                    OpportunityId = deals.Id[open.Rows[x.K]],
+                    Amount = x.Amount,
+                    ExpectedBefore = DateOnly.FromDayNumber(x.Inside),
+                    ExpectedNow = DateOnly.FromDayNumber(open.Expected[x.K]),
+                })],
             };
             return Outcome.Of(list.Count, detail);
         });
-    }
+    });
 }
