@@ -72,7 +72,7 @@ public static class IndicatorCatalog
         Define("pipeline_by_service_line", Unit.Money, "per service_line, the open pipeline; with new_pipeline, bookings and win_rate per service_line"),
     ];
 
-    private static readonly Dictionary<string, IndicatorDefinition> ByName = All.ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);
+    private static Dictionary<string, IndicatorDefinition> ByName { get; } = All.ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(d => d.Name)];
 

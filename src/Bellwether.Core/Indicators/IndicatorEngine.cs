@@ -12,7 +12,7 @@ namespace Bellwether.Core.Indicators;
 /// </summary>
 public sealed class IndicatorEngine
 {
-    private static readonly IndicatorFamily[] Families =
+    private static IndicatorFamily[] Families { get; } =
     [
         new Deals.DealIndicators(),
         new Pipeline.PipelineIndicators(),
@@ -28,7 +28,7 @@ public sealed class IndicatorEngine
         new Verticals.ServiceLineIndicator(),
     ];
 
-    private static readonly Dictionary<string, IndicatorFamily> FamilyOf = Families
+    private static Dictionary<string, IndicatorFamily> FamilyOf { get; } = Families
         .SelectMany(f => f.Names.Select(n => (Name: n, Family: f)))
         .ToDictionary(x => x.Name, x => x.Family, StringComparer.OrdinalIgnoreCase);
 
@@ -73,7 +73,12 @@ public sealed class IndicatorEngine
         var filterSlice = FilterSlice(query.Filter);
         IndicatorRow Lacking(string unit, string reason) => new()
         {
-            Indicator = name, Period = period.Label, AsOf = query.AsOf, Slice = filterSlice, Unit = unit, MissingReason = reason,
+            Indicator = name,
+            Period = period.Label,
+            AsOf = query.AsOf,
+            Slice = filterSlice,
+            Unit = unit,
+            MissingReason = reason,
         };
 
         if (definition is null || !FamilyOf.TryGetValue(name, out var family))

@@ -11,7 +11,7 @@ namespace Bellwether.Core.Tests.Indicators;
 public sealed class ActivityIndicatorTests
 {
     // January 2017 starts on a Sunday and has 22 weekdays. r2 starts on 16 January (12 weekdays), r3 leaves on 6 January (5).
-    private static readonly Dataset Busy = new()
+    private static Dataset Busy { get; } = new()
     {
         Reps = [Rep("r1", "east"), Rep("r2", "east", start: "2017-01-16"), Rep("r3", "west", end: "2017-01-06")],
         ActivityDays =
@@ -72,7 +72,7 @@ public sealed class ActivityIndicatorTests
     }
 
     // Week 2017-W03 is 16–22 January (5 weekdays). Standards: AEs 1 call a day; r2's own: 10 calls a week.
-    private static readonly Dataset Standards = new()
+    private static Dataset Standards { get; } = new()
     {
         Reps = [Rep("r1", start: "2016-01-01"), Rep("r2", start: "2017-01-16"), Rep("r3"), Rep("r4", role: RepRole.Sdr)],
         Standards =

@@ -10,7 +10,7 @@ namespace Bellwether.Core.Tests.Indicators;
 
 public sealed class AsOfTests
 {
-    private static readonly DateTimeOffset T = At("2017-05-10T12:00:00Z");
+    private static DateTimeOffset T { get; } = At("2017-05-10T12:00:00Z");
 
     [Fact]
     public void DealState_NotYetCreated_IsNull()
@@ -65,7 +65,7 @@ public sealed class AsOfTests
     }
 
     // A company with something happening before and after T in every file.
-    private static readonly Dataset Rich = Company(
+    private static Dataset Rich { get; } = Company(
         Won("w1", 100, "2017-01-01", "2017-02-01", account: "a2"),
         Lost("l1", 50, "2017-01-15", "2017-04-20"),
         Won("w2", 300, "2017-03-01", "2017-06-01", line: "training") with { Probability = 1 },

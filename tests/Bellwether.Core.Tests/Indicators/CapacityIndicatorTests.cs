@@ -8,7 +8,7 @@ public sealed class CapacityIndicatorTests
 {
     // Ramp 3 months: r1 ramped since 2016-04-01, r2 from 2017-04-01, r3 (no start date) always.
     // Trailing 2 fiscal quarters before 1 July 2017 = January–June 2017: ramped rep-months 6 + 3 + 6 = 15.
-    private static readonly Dataset Ramping = Company(
+    private static Dataset Ramping { get; } = Company(
         Deal("p1", 600, "2017-02-01", rep: "r1"),
         Deal("p2", 300, "2017-02-10", rep: "r2"), // r2 not yet ramped
         Deal("p3", 90, "2017-05-01", rep: "r2"),
@@ -43,7 +43,7 @@ public sealed class CapacityIndicatorTests
     }
 
     // One ramped rep. Trailing 4 quarters before 1 May 2017: w1 won, l1 lost → win rate 1/2.
-    private static readonly Dataset Burning = Company(
+    private static Dataset Burning { get; } = Company(
         Won("w1", 100, "2017-01-01", "2017-01-11"),
         Lost("l1", 300, "2017-01-05", "2017-02-05"),
         Won("w2", 200, "2017-04-01", "2017-04-10"),
@@ -53,7 +53,7 @@ public sealed class CapacityIndicatorTests
         Reps = [Rep("r1")],
     };
 
-    private static readonly DateTimeOffset May = At("2017-05-01");
+    private static DateTimeOffset May { get; } = At("2017-05-01");
 
     // Months from 1 May to 1 July (61 days), and the outflow of February–April (l1 300 + w2 200) per month.
     private const double MonthsLeft = 61 / (365.2425 / 12);

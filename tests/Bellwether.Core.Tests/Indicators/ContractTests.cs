@@ -9,15 +9,15 @@ namespace Bellwether.Core.Tests.Indicators;
 
 public sealed class ContractTests
 {
-    private static readonly Dataset Data = Company(
+    private static Dataset Data { get; } = Company(
         Won("w1", 100, "2017-07-01", "2017-07-11"), Lost("l1", 50, "2017-07-01", "2017-08-11"), Won("w2", 300, "2017-07-01", "2017-08-11", rep: "r3", account: "a2")) with
     {
         Quotas = [new Quota { RepId = "r1", Period = "2017-Q3", Amount = 200 }],
     };
 
-    private static readonly JsonSerializerOptions CallersOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static JsonSerializerOptions CallersOptions { get; } = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    private static readonly DateTimeOffset AsOf = At("2026-11-28T09:00:00Z");
+    private static DateTimeOffset AsOf { get; } = At("2026-11-28T09:00:00Z");
 
     [Fact]
     public void Json_RowHasTheContractsShape()
@@ -88,7 +88,11 @@ public sealed class ContractTests
     {
         var row = new IndicatorRow
         {
-            Indicator = "bookings", Period = "2017", AsOf = AsOf, Slice = new Dictionary<string, string> { ["account"] = "Acme, Inc." }, Unit = "money",
+            Indicator = "bookings",
+            Period = "2017",
+            AsOf = AsOf,
+            Slice = new Dictionary<string, string> { ["account"] = "Acme, Inc." },
+            Unit = "money",
             MissingReason = "a \"quoted\" reason",
         };
 

@@ -9,7 +9,7 @@ namespace Bellwether.Core.Tests.Indicators;
 public sealed class DealIndicatorTests
 {
     // Q1 2017: won 100 (cycle 10 days) and 300 (cycle 30 days), lost 200; Q2: won 50.
-    private static readonly Dataset Deals = Company(
+    private static Dataset Deals { get; } = Company(
         Won("w1", 100, "2017-01-01", "2017-01-11"),
         Won("w2", 300, "2017-02-01", "2017-03-03", rep: "r3", account: "a2"),
         Lost("l1", 200, "2017-01-05", "2017-02-05"),

@@ -16,7 +16,7 @@ public sealed class FinanceIndicatorTests
         new() { Month = Day(month + "-01"), Category = category, Amount = amount };
 
     // 2016-Q4 → 2017-Q1 per account: a1 300 → 200, a2 100 → 50, a3 100 → 0, a4 10 → 40 (two service lines).
-    private static readonly Dataset Ledger = Company() with
+    private static Dataset Ledger { get; } = Company() with
     {
         Accounts = [Account("a1", "retail"), Account("a2", "finance"), Account("a3", "retail"), Account("a4", "retail")],
         Revenue =
@@ -88,7 +88,7 @@ public sealed class FinanceIndicatorTests
     }
 
     // Q1 2017: bookings 600 new business + 1000 renewal; a1's first win. Expenses: sales 150, marketing 30, delivery 20.
-    private static readonly Dataset Costs = Company(
+    private static Dataset Costs { get; } = Company(
         Won("n", 600, "2016-12-01", "2017-02-01", line: "consulting"),
         Won("r", 1000, "2016-12-01", "2017-02-01", account: "a2", line: "consulting", type: OpportunityType.Renewal)) with
     {

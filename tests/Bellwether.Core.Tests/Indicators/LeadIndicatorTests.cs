@@ -10,7 +10,7 @@ public sealed class LeadIndicatorTests
 {
     // Q1 2017: L1 inbound, qualified after 27 days, won; L2 outbound, qualified after 89 days (outside 60), deal open;
     // L3 inbound, qualified after 11 days. L4 is in Q2.
-    private static readonly Dataset Funnel = Company(
+    private static Dataset Funnel { get; } = Company(
         Won("o1", 100, "2017-01-20", "2017-03-01"),
         Deal("o2", 100, "2017-02-10")) with
     {

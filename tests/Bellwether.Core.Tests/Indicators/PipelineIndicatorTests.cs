@@ -77,7 +77,7 @@ public sealed class PipelineIndicatorTests
     }
 
     // Won cycles in 2016 of 10, 20, 30, 40 and 50 days: the 10th percentile is 10 + 0.4 × (20 − 10) = 14 days.
-    private static readonly Opportunity[] WonIn2016 =
+    private static Opportunity[] WonIn2016 { get; } =
     [
         Won("h1", 1, "2016-03-01", "2016-03-11"), Won("h2", 1, "2016-03-01", "2016-03-21"), Won("h3", 1, "2016-03-01", "2016-03-31"),
         Won("h4", 1, "2016-03-01", "2016-04-10"), Won("h5", 1, "2016-03-01", "2016-04-20"),

@@ -10,7 +10,7 @@ namespace Bellwether.Core.Tests.Indicators;
 public sealed class QuotaIndicatorTests
 {
     // Q1 2017 bookings quotas: r1 1000, r2 500, r3 0; bookings r1 1200, r2 300, r3 100.
-    private static readonly Dataset Team = Company(
+    private static Dataset Team { get; } = Company(
         Won("a", 1200, "2017-01-01", "2017-02-01", rep: "r1"),
         Won("b", 300, "2017-01-01", "2017-02-01", rep: "r2"),
         Lost("c", 100, "2017-01-01", "2017-02-11", rep: "r2"),

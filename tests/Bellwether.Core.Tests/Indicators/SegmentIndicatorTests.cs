@@ -21,7 +21,7 @@ public sealed class SegmentIndicatorTests
 
     // retail (a1) doubles from 100 to 200 a quarter and never loses; finance (a2) shrinks from 100 to 50 and loses a deal
     // a quarter in 2017.
-    private static readonly Dataset Verticals = Company(
+    private static Dataset Verticals { get; } = Company(
         [.. Quarterly("r", "a1", [100, 100, 100, 100, 200, 200, 200, 200]),
          .. Quarterly("f", "a2", [100, 100, 100, 100, 50, 50, 50, 50]),
          Lost("fl1", 10, "2016-12-01", "2017-02-01", account: "a2"), Lost("fl2", 10, "2016-12-01", "2017-05-01", account: "a2")]);

@@ -9,7 +9,7 @@ namespace Bellwether.Core.Tests.Indicators;
 public sealed class TargetIndicatorTests
 {
     // Trailing 4 fiscal quarters before mid-April 2017 (2016-Q2 to 2017-Q1): 2 won (w1, w2 of account a2 / finance), 1 lost.
-    private static readonly Dataset Data = Company(
+    private static Dataset Data { get; } = Company(
         Won("w1", 100, "2017-01-01", "2017-01-11"),
         Won("w2", 300, "2017-02-01", "2017-03-03", account: "a2"),
         Lost("l1", 200, "2017-01-05", "2017-02-05"),
@@ -17,7 +17,7 @@ public sealed class TargetIndicatorTests
         Deal("o1", 450, "2017-03-01", expected: "2017-06-15"),
         Deal("o2", 900, "2017-03-01", expected: "2017-08-15"));
 
-    private static readonly DateTimeOffset MidApril = At("2017-04-15");
+    private static DateTimeOffset MidApril { get; } = At("2017-04-15");
 
     [Fact]
     public void RequiredPipeline_RemainingTargetOverTrailingWinRate()

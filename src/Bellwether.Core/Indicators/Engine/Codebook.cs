@@ -16,7 +16,7 @@ internal sealed class Codebook
     /// <summary>The slice value of a missing attribute (a rep without a team, a deal without a source).</summary>
     public const string Unknown = "unknown";
 
-    private static readonly int DimensionCount = Enum.GetValues<Dimension>().Length;
+    private static int DimensionCount { get; } = Enum.GetValues<Dimension>().Length;
 
     private readonly Dictionary<string, int>[] _index = new Dictionary<string, int>[DimensionCount];
     private readonly List<string>[] _values = new List<string>[DimensionCount];
