@@ -82,7 +82,6 @@ internal sealed class DealTable
         ClosedCount = Sorted.LowerBound(Closed, OpenNow);
         CreatedSorted = (long[])Created.Clone();
         ByCreated = Order.By(CreatedSorted);
-        HasHistory = data.History.Count > 0;
         FirstAmount = new decimal[Count];
         for (var i = 0; i < Count; i++)
         {
@@ -152,8 +151,6 @@ internal sealed class DealTable
 
     public long[] CreatedSorted { get; }
 
-    public bool HasHistory { get; }
-
     public int[] HistStart { get; }
 
     public int[] HistCount { get; }
@@ -175,9 +172,6 @@ internal sealed class DealTable
     public ulong[]? ReachedStages { get; }
 
     public CodeColumns Codes { get; }
-
-    /// <summary>Open at t: created before t and not closed before t.</summary>
-    public bool IsOpenAt(int i, long t) => Created[i] < t && Closed[i] >= t;
 
     /// <summary>
     /// The deal's state as of t (its last history row with changed_at &lt; t). Before its first row: the fallback stage

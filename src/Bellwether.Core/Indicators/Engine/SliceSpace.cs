@@ -100,15 +100,6 @@ internal sealed class SliceSpace
         return _slices[group] = slice;
     }
 
-    /// <summary>The slice's value of one of the broken-down dimensions, as a code (to look up a rep, a vertical…).</summary>
-    public int CodeOf(int group, Dimension dimension)
-    {
-        var key = _keys[group];
-        return _by.Length == 2
-            ? (dimension == _by[0] ? (int)(key / _secondCardinality) : (int)(key % _secondCardinality))
-            : (int)key;
-    }
-
     private GroupMap Build(CodeColumns columns)
     {
         foreach (var dimension in _by.Concat(_filter.Select(f => f.Dimension)))

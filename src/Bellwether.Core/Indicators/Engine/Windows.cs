@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bellwether.Core.Time;
 
 namespace Bellwether.Core.Indicators.Engine;
@@ -31,6 +30,4 @@ internal readonly record struct Window(long From, long To, string Label)
     public static int Day(long ticks) => (int)(ticks / TimeSpan.TicksPerDay);
 
     public static long Ticks(int dayNumber) => dayNumber * TimeSpan.TicksPerDay;
-
-    public static string DayText(int dayNumber) => DateOnly.FromDayNumber(dayNumber).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
