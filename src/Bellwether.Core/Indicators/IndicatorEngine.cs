@@ -67,6 +67,48 @@ public sealed class IndicatorEngine
         return rows;
     }
 
+    /// <summary>
+    /// The deals open at <paramref name="asOf"/>, with their state then (as <see cref="DealState.At"/> gives it) and the
+    /// win probability weighted_pipeline gives them (stages.csv, else the CRM's while open, else the stage's historical
+    /// win rate; null when none does). With <paramref name="closableIn"/>, only the deals closable_deals counts for that
+    /// period as of the instant. Within the filter, if any. For the forecaster's stage-weighted baseline.
+    /// </summary>
+    public IReadOnlyList<OpenDeal> OpenDeals(DateTimeOffset asOf, Period? closableIn = null, IReadOnlyDictionary<Dimension, string>? filter = null)
+    {
+        filter ??= new Dictionary<Dimension, string>();
+        var t = asOf.UtcTicks;
+        var space = _cache.Slicing([], filter);
+        var of = space.Map(Engine.Source.Deals).Of;
+        var open = _cache.Open(t);
+        var rates = _cache.StageRates(t);
+        var closable = closableIn is { } period
+            ? Pipeline.Closable.In(new Scope(_data, _cache, space, period, asOf, null, filter), period).IsClosable
+            : null;
+        var deals = _data.Deals;
+        var result = new List<OpenDeal>();
+        for (var k = 0; k < open.Rows.Length; k++)
+        {
+            var i = open.Rows[k];
+            if (of[i] < 0 || (closable is not null && !closable[k]))
+            {
+                continue;
+            }
+
+            var p = rates.Probability(open.Stage[k], deals.Probability[i]);
+            result.Add(new OpenDeal
+            {
+                OpportunityId = deals.Id[i],
+                CreatedAt = new DateTimeOffset(deals.Created[i], TimeSpan.Zero),
+                Stage = _data.Stages.Name(open.Stage[k]),
+                Amount = open.Amount[k],
+                ExpectedCloseDate = open.Expected[k] == DealTable.NoDay ? null : DateOnly.FromDayNumber(open.Expected[k]),
+                WinProbability = double.IsNaN(p) ? null : p,
+            });
+        }
+
+        return result;
+    }
+
     private void Compute(string name, Period period, IndicatorQuery query, List<IndicatorRow> rows)
     {
         var definition = IndicatorCatalog.Find(name);

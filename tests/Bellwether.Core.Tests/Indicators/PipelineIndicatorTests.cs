@@ -102,6 +102,23 @@ public sealed class PipelineIndicatorTests
     }
 
     [Fact]
+    public void OpenDeals_ClosableInPeriod_AreTheDealsClosableDealsCounts()
+    {
+        var data = Company([.. WonIn2016,
+            Deal("inside", 100, "2017-01-05", expected: "2017-03-31", stage: "Proposal", probability: 0.4),
+            Deal("later", 400, "2017-01-05", expected: "2017-04-01"),
+            Deal("undated-old", 800, "2017-03-18")]);
+        var engine = new IndicatorEngine(data);
+
+        var all = engine.OpenDeals(At("2017-03-25"));
+        var closable = engine.OpenDeals(At("2017-03-25"), data.Settings.Calendar.Parse("2017-Q1"));
+
+        Assert.Equal(["inside", "later", "undated-old"], all.Select(d => d.OpportunityId).Order());
+        Assert.Equal(["inside", "undated-old"], closable.Select(d => d.OpportunityId).Order());
+        Assert.Equal(0.4, Assert.Single(all, d => d.OpportunityId == "inside").WinProbability);
+    }
+
+    [Fact]
     public void ClosableDeals_PeriodOver_IsMissing()
     {
         var row = One(Company(Deal("o", 1, "2017-01-01")), "closable_deals", "2017-Q1", At("2017-04-01"));

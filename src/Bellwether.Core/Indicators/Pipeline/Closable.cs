@@ -4,8 +4,11 @@ using Bellwether.Core.Time;
 namespace Bellwether.Core.Indicators.Pipeline;
 
 /// <summary>The deals, open at t, that can still close won in a period, per group.</summary>
-internal sealed class ClosableStats(int groups)
+internal sealed class ClosableStats(int groups, int openDeals)
 {
+    /// <summary>By position in the open set at t: whether the deal is closable (and in the slicing's filter).</summary>
+    public bool[] IsClosable { get; } = new bool[openDeals];
+
     public int[] Count { get; } = new int[groups];
 
     public decimal[] Amount { get; } = new decimal[groups];
@@ -29,7 +32,8 @@ internal static class Closable
     {
         var deals = s.Data.Deals;
         var of = s.Space.Map(Source.Deals).Of;
-        var stats = new ClosableStats(s.Groups);
+        var open = s.Cache.Open(s.T);
+        var stats = new ClosableStats(s.Groups, open.Rows.Length);
         var trailing = DealStats.WonCycles(s, Window.Trailing(s.Calendar, s.T, Grain.Quarter, 4));
         List<double>[]? everything = null;
         for (var g = 0; g < s.Groups; g++)
@@ -46,7 +50,6 @@ internal static class Closable
         var startDay = target.Start.DayNumber;
         var endTicks = target.EndInstant.UtcTicks;
         var startTicks = target.StartInstant.UtcTicks;
-        var open = s.Cache.Open(s.T);
         for (var k = 0; k < open.Rows.Length; k++)
         {
             var i = open.Rows[k];
@@ -75,6 +78,7 @@ internal static class Closable
 
             if (closable)
             {
+                stats.IsClosable[k] = true;
                 stats.Count[g]++;
                 stats.Amount[g] += open.Amount[k];
             }
