@@ -26,7 +26,9 @@ public sealed class EngineTests
         var engine = new IndicatorEngine(Data);
         IndicatorRow Ask(string asOf) => Assert.Single(engine.Run(new IndicatorQuery
         {
-            Indicators = ["bookings"], Period = Data.Settings.Calendar.Parse("2017-Q1"), AsOf = At(asOf),
+            Indicators = ["bookings"],
+            Period = Data.Settings.Calendar.Parse("2017-Q1"),
+            AsOf = At(asOf),
         }));
 
         Assert.Equal(400m, Ask("2017-04-01").Value);
@@ -102,7 +104,10 @@ public sealed class EngineTests
 
         Assert.Throws<ArgumentException>(() => engine.Run(new IndicatorQuery
         {
-            Indicators = ["bookings"], Period = Data.Settings.Calendar.Parse("2017-03"), Grain = Grain.Quarter, AsOf = Now,
+            Indicators = ["bookings"],
+            Period = Data.Settings.Calendar.Parse("2017-03"),
+            Grain = Grain.Quarter,
+            AsOf = Now,
         }));
     }
 }
