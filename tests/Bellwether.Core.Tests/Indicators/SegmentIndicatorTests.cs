@@ -49,6 +49,15 @@ public sealed class SegmentIndicatorTests
     }
 
     [Fact]
+    public void VerticalTrend_WithoutHistoryToGrowFrom_IsUnknownWithReason()
+    {
+        var detail = Assert.IsType<VerticalTrendDetail>(Slice(Run(Verticals, "vertical_trend", "2016-Q4"), "vertical", "retail").Detail);
+
+        Assert.Equal("unknown", detail.Status);
+        Assert.Equal("no bookings in 2015-Q1..2015-Q4 to grow from", detail.StatusReason);
+    }
+
+    [Fact]
     public void VerticalTrend_IsAlwaysByVertical()
     {
         Assert.All(Run(Verticals, "vertical_trend", "2017-Q4", by: [Dimension.Rep]), r => Assert.Equal(["vertical"], r.Slice.Keys));

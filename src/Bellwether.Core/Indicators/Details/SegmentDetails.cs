@@ -9,6 +9,9 @@ public sealed record VerticalTrendDetail : IndicatorDetail
     /// <summary><c>thriving</c>, <c>stalling</c> or <c>steady</c>; <c>unknown</c> when a growth or win rate is missing.</summary>
     public required string Status { get; init; }
 
+    /// <summary>Why the status is unknown, when it is.</summary>
+    public string? StatusReason { get; init; }
+
     /// <summary>Bookings in each of the last 8 periods, oldest first, ending with the row's period.</summary>
     public required IReadOnlyList<PeriodAmount> Bookings { get; init; }
 
@@ -32,7 +35,7 @@ public sealed record VerticalTrendDetail : IndicatorDetail
     public override IEnumerable<DetailLine> Lines() =>
         new[]
         {
-            new DetailLine("status", 0, Status, null, []), Figure("growth_vs_previous", GrowthVsPrevious),
+            new DetailLine("status", 0, Status, null, StatusReason is null ? [] : [new("reason", StatusReason)]), Figure("growth_vs_previous", GrowthVsPrevious),
             Figure("growth_vs_year_earlier", GrowthVsYearEarlier), Figure("share_of_bookings", ShareOfBookings),
             Figure("win_rate", WinRate), Figure("trailing_growth", TrailingGrowth),
             Figure("company_trailing_growth", CompanyTrailingGrowth), Figure("company_win_rate", CompanyWinRate),

@@ -36,6 +36,9 @@ internal sealed class VerticalTrendIndicator : IndicatorFamily
             var detail = new VerticalTrendDetail
             {
                 Status = Classify(growth, winRate, companyGrowth, companyWinRate),
+                StatusReason = growth is null ? $"no bookings in {periods[0].Label}..{periods[3].Label} to grow from"
+                    : winRate is null ? $"no closed deals in {periods[4].Label}..{periods[7].Label}"
+                    : companyGrowth is null || companyWinRate is null ? "the company has no growth or win rate to compare with" : null,
                 Bookings = series,
                 GrowthVsPrevious = Growth(bookings[7][g], bookings[6][g]),
                 GrowthVsYearEarlier = Growth(bookings[7][g], yearEarlier[g]),
