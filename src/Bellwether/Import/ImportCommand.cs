@@ -53,7 +53,8 @@ public static class ImportCommand
         ImportResult outcome;
         using (var session = store.BeginImport(workspace))
         {
-            var runner = (IProgress<ImportProgress>? progress) => new ImportRunner(session, progress).Run(source, options);
+            var afterTable = Failpoint.AfterTable(context);
+            var runner = (IProgress<ImportProgress>? progress) => new ImportRunner(session, progress).Run(source, options, afterTable);
             outcome = context.Interactive
                 ? ImportProgressView.Run(context.ErrorConsole, p => runner(p))
                 : runner(null);
