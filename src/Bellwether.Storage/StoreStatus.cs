@@ -8,6 +8,9 @@ public sealed record StoreStatus
     public required IReadOnlyList<TableStatus> Tables { get; init; }
 
     public required IReadOnlyList<ImportLogEntry> Imports { get; init; }
+
+    /// <summary>True when every history row was recorded by comparing exports: no history file was ever imported.</summary>
+    public bool RecordedHistoryOnly { get; init; }
 }
 
 /// <summary>One table: its folder-format file, rows, and the span of its main date column (null when empty or dateless).</summary>

@@ -159,6 +159,15 @@ internal sealed class DuckDbImportSession : IImportSession
     private TableCounts Merge(FileSchema schema, CommitRequest request)
     {
         long inserted = 0, changed = 0, same = 0, absent = 0;
+        if (!StoreHas(schema))
+        {
+            // First rows of this table for the workspace: everything is new.
+            using var count = _store.Command($"SELECT count(*) FROM {ImportSql.Staging(schema)}");
+            inserted = Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            Execute(Sql.InsertAll(schema), _workspace);
+            return Counts(schema, request, inserted, 0, 0, 0);
+        }
+
         using (var classify = _store.Command(Sql.ClassifyCounts(schema), _workspace))
         using (var reader = classify.ExecuteReader())
         {
@@ -190,6 +199,11 @@ internal sealed class DuckDbImportSession : IImportSession
             Execute(Sql.InsertMissing(schema), _workspace);
         }
 
+        return Counts(schema, request, inserted, changed, same, absent);
+    }
+
+    private static TableCounts Counts(FileSchema schema, CommitRequest request, long inserted, long changed, long same, long absent)
+    {
         // Rows of a file the import did not have (accounts named by other files) were made by the import.
         var made = !request.FilesGiven.Contains(schema.FileName);
         return new TableCounts

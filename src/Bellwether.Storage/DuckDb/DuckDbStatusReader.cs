@@ -56,7 +56,9 @@ internal sealed class DuckDbStatusReader(DuckDBConnection connection, string wor
             }
         }
 
-        return new StoreStatus { Workspace = workspace, Tables = tables, Imports = imports };
+        using var history = Command("SELECT count(*) FILTER (WHERE NOT derived) FROM opportunity_history WHERE workspace_id = $ws");
+        var fromFiles = Convert.ToInt64(history.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        return new StoreStatus { Workspace = workspace, Tables = tables, Imports = imports, RecordedHistoryOnly = fromFiles == 0 };
     }
 
     private DuckDBCommand Command(string sql)

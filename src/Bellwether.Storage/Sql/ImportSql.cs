@@ -84,16 +84,18 @@ public sealed class ImportSql(SqlDialect dialect)
           AND EXISTS (SELECT 1 FROM {Staging(schema)} s WHERE {KeyMatch(schema, "s", "m")} AND NOT ({AllEqual(schema, "s", "m")}))
         """;
 
+    /// <summary>Inserts every staged row: for a table that holds nothing of the workspace yet, no comparison is needed.</summary>
+    public string InsertAll(FileSchema schema) => Insert(schema, "");
+
     /// <summary>Inserts staged rows that the store does not have (new ones, and changed ones just deleted).</summary>
-    public string InsertMissing(FileSchema schema)
+    public string InsertMissing(FileSchema schema) =>
+        Insert(schema, $"WHERE NOT EXISTS (SELECT 1 FROM {Q(schema.Table)} m WHERE m.workspace_id = {Ws} AND {KeyMatch(schema, "s", "m")})");
+
+    private string Insert(FileSchema schema, string where)
     {
         var columns = string.Join(", ", schema.Columns.Select(c => Q(c.Name)).Append("attributes"));
         var selected = string.Join(", ", schema.Columns.Select(c => "s." + Q(c.Name)).Append("s.attributes"));
-        return $"""
-            INSERT INTO {Q(schema.Table)} (workspace_id, {columns})
-            SELECT {Ws}, {selected} FROM {Staging(schema)} s
-            WHERE NOT EXISTS (SELECT 1 FROM {Q(schema.Table)} m WHERE m.workspace_id = {Ws} AND {KeyMatch(schema, "s", "m")})
-            """;
+        return $"INSERT INTO {Q(schema.Table)} (workspace_id, {columns}) SELECT {Ws}, {selected} FROM {Staging(schema)} s {where}";
     }
 
     /// <summary>

@@ -16,9 +16,8 @@ public static class StatusCommand
             using var store = globals.OpenExistingStore(result, context);
             var workspace = globals.WorkspaceName(result, context);
             var status = store.Status(workspace);
-            var historyRows = status.Tables.First(t => t.Table == FileSchemas.OpportunityHistory.Table).Rows;
             var files = status.Tables.Where(t => t.Rows > 0).Select(t => t.File).ToHashSet(StringComparer.Ordinal);
-            if (historyRows > 0 && !store.Load(workspace).Has(FileSchemas.OpportunityHistory.FileName))
+            if (status.RecordedHistoryOnly)
             {
                 // History recorded by comparing exports is not the CRM's full history.
                 files.Remove(FileSchemas.OpportunityHistory.FileName);
