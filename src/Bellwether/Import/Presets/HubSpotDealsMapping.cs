@@ -15,16 +15,16 @@ internal static class HubSpotDealsMapping
               "source": "*.csv",
               "distinct": true,
               "columns": {
-                "rep_id": { "from": ["Deal owner", "Deal Owner", "Owner"], "default": "unassigned" },
-                "name": { "from": ["Deal owner", "Deal Owner", "Owner"], "default": "unassigned" }
+                "rep_id": { "from": ["Deal owner", "Owner"], "default": "unassigned" },
+                "name": { "from": ["Deal owner", "Owner"], "default": "unassigned" }
               }
             },
             "accounts.csv": {
               "source": "*.csv",
               "distinct": true,
               "columns": {
-                "account_id": { "from": ["Associated Company", "Company name", "Company Name", "Associated Company IDs"], "default": "unassigned" },
-                "name": { "from": ["Associated Company", "Company name", "Company Name", "Associated Company IDs"], "default": "unassigned" },
+                "account_id": { "from": ["Associated Company", "Company name", "Associated Company IDs"], "default": "unassigned" },
+                "name": { "from": ["Associated Company", "Company name", "Associated Company IDs"], "default": "unassigned" },
                 "vertical": { "from": ["Industry", "Company Industry"], "optional": true }
               }
             },
@@ -32,8 +32,8 @@ internal static class HubSpotDealsMapping
               "source": "*.csv",
               "columns": {
                 "opportunity_id": { "from": ["Record ID", "Deal ID"] },
-                "account_id": { "from": ["Associated Company", "Company name", "Company Name", "Associated Company IDs"], "default": "unassigned" },
-                "owner_rep_id": { "from": ["Deal owner", "Deal Owner", "Owner"], "default": "unassigned" },
+                "account_id": { "from": ["Associated Company", "Company name", "Associated Company IDs"], "default": "unassigned" },
+                "owner_rep_id": { "from": ["Deal owner", "Owner"], "default": "unassigned" },
                 "service_line": { "from": ["Pipeline"], "default": "unknown" },
                 "type": {
                   "from": ["Deal Type"],
@@ -55,12 +55,12 @@ internal static class HubSpotDealsMapping
                 "closed_at": { "from": ["Close Date"], "when": { "status": ["won", "lost"] } },
                 "expected_close_date": { "from": ["Close Date"], "when": { "status": "open" } },
                 "lost_reason": { "from": ["Closed Lost Reason"], "optional": true },
-                "probability": { "from": ["Deal probability", "Deal Probability"], "optional": true },
+                "probability": { "from": ["Deal probability"], "optional": true },
                 "forecast_category": {
-                  "from": ["Forecast category", "Forecast Category"],
+                  "from": ["Forecast category"],
                   "optional": true,
                   "values": {
-                    "Pipeline": "pipeline", "Best case": "best_case", "Best Case": "best_case", "Commit": "commit",
+                    "Pipeline": "pipeline", "Best case": "best_case", "Commit": "commit",
                     "Closed won": "closed", "Closed": "closed", "Not forecasted": "omitted", "Omit": "omitted", "Omitted": "omitted"
                   }
                 }

@@ -34,7 +34,7 @@ internal static class SalesforceOpportunitiesMapping
             "opportunities.csv": {
               "source": "*.csv",
               "columns": {
-                "opportunity_id": { "from": ["Opportunity ID", "Id", "ID"] },
+                "opportunity_id": { "from": ["Opportunity ID", "Id"] },
                 "account_id": { "from": ["Account ID", "AccountId", "Account Name"], "default": "unassigned" },
                 "owner_rep_id": { "from": ["Opportunity Owner", "Owner Name", "Owner ID", "OwnerId"], "default": "unassigned" },
                 "service_line": { "from": ["Product Family", "Opportunity Record Type", "RecordTypeId"], "optional": true, "default": "unknown" },

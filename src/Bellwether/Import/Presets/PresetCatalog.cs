@@ -4,7 +4,7 @@ using Bellwether.Import.Mapping;
 namespace Bellwether.Import.Presets;
 
 /// <summary>Every preset, by name: how <c>bellwether import --preset NAME PATH</c> reads an export.</summary>
-public static class Presets
+public static class PresetCatalog
 {
     public static IReadOnlyList<Preset> All { get; } =
     [
@@ -31,14 +31,14 @@ public static class Presets
 
     private static Preset BuiltIn(string name, string json, string summary, string expects)
     {
-        var mapping = MappingFile.Parse(json, $"{name} preset");
+        var mapping = new Lazy<MappingFile>(() => MappingFile.Parse(json, $"{name} preset"));
         return new Preset
         {
             Name = name,
             Summary = summary,
             Expects = expects,
             MappingJson = json,
-            Open = path => MappingSource.Open(mapping, path, name),
+            Open = path => MappingSource.Open(mapping.Value, path, name),
         };
     }
 }
