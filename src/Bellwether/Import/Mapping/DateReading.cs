@@ -40,7 +40,7 @@ internal sealed class DateReading
         {
             if (!PatternLetters.Contains(c))
             {
-                return $"'{c}' is not a date pattern letter (use yyyy for the year, MM the month, dd the day, HH:mm:ss the time; quote literal text)";
+                return $"{c} is not a date pattern letter (use yyyy for the year, MM the month, dd the day, HH:mm:ss the time; quote literal text)";
             }
         }
 

@@ -32,7 +32,7 @@ internal sealed class MappedTable
         foreach (var rule in table.Columns)
         {
             var source = rule.Value is null ? FindColumn(mapping, rule, files, file) : -1;
-            bound.Add((rule, source, source >= 0 ? header[source] + Hint(mapping, table, rule) : rule.Column));
+            bound.Add((rule, source, source >= 0 ? header[source] : rule.Column));
         }
 
         var used = bound.Where(b => b.Source >= 0).Select(b => b.Source).ToHashSet();
@@ -81,7 +81,7 @@ internal sealed class MappedTable
 
         var layout = new TableLayout(
             table.Schema,
-            [.. bound.Select(b => (b.Rule.Column, b.Label))],
+            [.. bound.Select(b => (b.Rule.Column, b.Source >= 0 ? b.Label + Hint(mapping, table, b.Rule) : b.Label))],
             [.. attributes.Select(a => a.Name)],
             header.Count);
         var rules = bound.Select(b => new BoundRule(b.Rule, b.Source, layout[b.Rule.Column], table.Schema.Column(b.Rule.Column).Kind, b.Label)
@@ -142,7 +142,7 @@ internal sealed class MappedTable
 
         foreach (var rule in _rules.Where(r => r.Defaulted > 0))
         {
-            _notes.Add($"{_files.Name(_file)}: {rule.Label} was empty in {rule.Defaulted:N0} rows; {_mapping.Schema.FileName} {rule.Rule.Column} took the mapping's default \"{rule.Rule.Default}\"");
+            _notes.Add($"{_files.Name(_file)}: {rule.SourceColumn} was empty in {rule.Defaulted:N0} rows; {_mapping.Schema.FileName} {rule.Rule.Column} took the mapping's default \"{rule.Rule.Default}\"");
         }
     }
 
@@ -212,13 +212,17 @@ internal sealed class MappedTable
             : "";
     }
 
-    private sealed class BoundRule(ColumnRule rule, int source, int output, ColumnKind kind, string label)
+    /// <summary>A zero-width space: not white space to the import, so a value ending in it is never a number or a date.</summary>
+    private const string Unreadable = "\u200B";
+
+    private sealed class BoundRule(ColumnRule rule, int source, int output, ColumnKind kind, string sourceColumn)
     {
         public ColumnRule Rule { get; } = rule;
 
         public int Output { get; } = output;
 
-        public string Label { get; } = label;
+        /// <summary>The source column read, as the file's header spells it; the canonical column for a constant.</summary>
+        public string SourceColumn { get; } = sourceColumn;
 
         public DateReading? Dates { get; init; }
 
@@ -281,9 +285,19 @@ internal sealed class MappedTable
                 return date;
             }
 
-            if (Numbers is not null && Numbers.TryConvert(text, Rule.Multiply, out var number))
+            if (Numbers is not null)
             {
-                return number;
+                if (Numbers.TryConvert(text, Rule.Multiply, out var number))
+                {
+                    return number;
+                }
+
+                if (Numbers.Decimal != '.' && NumberReading.Canonical.TryConvert(text, null, out _))
+                {
+                    // "1.234" in a file whose decimal separator is ",": passed on as written, the import would read
+                    // it as 1.234. An invisible mark makes the import reject it, showing the value as written.
+                    return raw + Unreadable;
+                }
             }
 
             // Not convertible: passed on as written, so that the import reports it at its line, naming this column.

@@ -261,7 +261,7 @@ internal static class MappingReader
             {
                 if (DateReading.Check(format, monthOnly) is { } reason)
                 {
-                    throw Mistake(key, $"\"{format}\" {reason}");
+                    throw Mistake(key, $"\"{format}\": {reason}");
                 }
             }
 

@@ -8,7 +8,6 @@ internal static class HubSpotDealsMapping
     public const string Json = """
         {
           "description": "HubSpot CRM: Deals > Export (CSV). Deal owners become reps; associated companies become accounts.",
-          "dates": ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "MM/dd/yyyy HH:mm", "MM/dd/yyyy", "yyyy-MM-dd"],
           "numbers": { "decimal": ".", "thousands": ",", "strip": ["$", "€", "£", "USD", "EUR", "GBP"] },
           "files": {
             "reps.csv": {

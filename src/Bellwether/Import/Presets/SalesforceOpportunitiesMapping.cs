@@ -11,7 +11,7 @@ internal static class SalesforceOpportunitiesMapping
     public const string Json = """
         {
           "description": "Salesforce: an Opportunities report exported as CSV (Details Only), or a Data Loader export of Opportunity. Owners become reps; accounts keep their industry.",
-          "dates": ["M/d/yyyy", "M/d/yyyy h:mm tt", "M/d/yyyy H:mm", "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd"],
+          "dates": ["M/d/yyyy", "M/d/yyyy h:mm tt"],
           "numbers": { "decimal": ".", "thousands": ",", "strip": ["$", "€", "£", "USD", "EUR", "GBP", "%"] },
           "files": {
             "reps.csv": {
