@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bellwether.Core.Import;
 using Bellwether.Core.Time;
 using Bellwether.Import.Mapping;
@@ -146,7 +147,7 @@ internal static class OlistFunnelPreset
                     yield return new SourceRow(row, _deals, line);
                 }
 
-                Notes.Add($"{DealsFile}: business_segment jewerly read as jewelry ({jewelry} sellers); {unknown} sellers without one are in vertical unknown");
+                Notes.Add($"{DealsFile}: business_segment jewerly read as jewelry ({jewelry} sellers); sellers without one are in vertical unknown ({unknown})");
             }
 
             return layout.Table(Rows(), _deals);
@@ -193,7 +194,11 @@ internal static class OlistFunnelPreset
                     row[layout["stage"]] = "won";
                     row[layout["status"]] = "won";
                     row[layout["closed_at"]] = values[won];
-                    row[layout["amount"]] = string.IsNullOrWhiteSpace(values[revenue]) ? Count("0", ref undeclared) : values[revenue];
+                    row[layout["amount"]] = string.IsNullOrWhiteSpace(values[revenue]) ? "0" : values[revenue];
+                    if (!decimal.TryParse(row[layout["amount"]], NumberStyles.Float, CultureInfo.InvariantCulture, out var declared) || declared == 0)
+                    {
+                        undeclared++;
+                    }
                     row[layout["sdr_id"]] = values[sdr];
 
                     var created = firstContacts.GetValueOrDefault(id);
@@ -212,7 +217,7 @@ internal static class OlistFunnelPreset
                     yield return new SourceRow(row, _deals, line);
                 }
 
-                Notes.Add($"{DealsFile}: {undeclared} deals without declared_monthly_revenue have amount 0; Olist has no deal values and no lost deals, so bookings and win rates mean nothing here");
+                Notes.Add($"{DealsFile}: {undeclared} of the deals declare no monthly revenue and have amount 0; Olist has no deal values and no lost deals, so bookings and win rates mean nothing here");
                 if (unknownType > 0)
                 {
                     Notes.Add($"{DealsFile}: {unknownType} deals without business_type have service_line unknown");

@@ -74,6 +74,7 @@ public sealed class OlistFunnelPresetTests
         Assert.Equal(("2018-03-06 19:38:55", "2018-03-06 19:38:55"), (deal["created_at"], deal["closed_at"]));
         Assert.Equal(669, deal.Line);
         Assert.Equal(1, read.Source.Notes.Repaired["opportunities.csv"]);
+        Assert.Contains(read.Source.Notes.All, n => n.StartsWith($"{DealsFile}: 797 of the deals declare no monthly revenue", StringComparison.Ordinal));
         Assert.Contains(read.Source.Notes.All, n => n.StartsWith($"{DealsFile}:669 {WonBeforeContact}: won_date", StringComparison.Ordinal));
 
         // Every other deal is created at its lead's first contact.
