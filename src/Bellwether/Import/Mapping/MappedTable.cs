@@ -50,7 +50,7 @@ internal sealed class MappedTable
                         continue;
                     }
 
-                    if (table.Schema.IndexOf(header[c].ToLowerInvariant()) >= 0)
+                    if (!TableLayout.CanKeep(table.Schema, header[c]))
                     {
                         notes.Add($"{sourceName}: column {header[c]} is not kept with {table.Schema.FileName}: its name is a column of that file (map it under columns)");
                         continue;
@@ -68,7 +68,7 @@ internal sealed class MappedTable
                 throw new MappingException(mapping.Name, key, $"\"{name}\" is not a column of {sourceName} (its columns: {Columns(header)})");
             }
 
-            if (table.Schema.Columns.Any(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)))
+            if (!TableLayout.CanKeep(table.Schema, name))
             {
                 throw new MappingException(mapping.Name, key, $"{name} is a column of {table.Schema.FileName}: map it under columns");
             }

@@ -36,7 +36,7 @@ internal sealed class TableLayout
 
         foreach (var attribute in attributes)
         {
-            if (schema.Columns.Any(c => string.Equals(c.Name, attribute, StringComparison.OrdinalIgnoreCase)))
+            if (!CanKeep(schema, attribute))
             {
                 throw new ArgumentException($"attribute {attribute} is a column of {schema.FileName}", nameof(attributes));
             }
@@ -56,6 +56,10 @@ internal sealed class TableLayout
     }
 
     public FileSchema Schema { get; }
+
+    /// <summary>Whether a source column can be kept as an attribute: its name must not be a column of the canonical file.</summary>
+    public static bool CanKeep(FileSchema schema, string column) =>
+        column.Length > 0 && !schema.Columns.Any(c => string.Equals(c.Name, column, StringComparison.OrdinalIgnoreCase));
 
     public IReadOnlyList<string> Header { get; }
 

@@ -173,7 +173,7 @@ internal static class MavenCrmPreset
             var employees = _files.Require(_accounts, "employees");
             var location = _files.Require(_accounts, "office_location");
             var used = new[] { account, sector, revenue, employees, location };
-            var attributes = Enumerable.Range(0, header.Count).Where(i => !used.Contains(i) && Keepable(FileSchemas.Accounts, header[i])).ToArray();
+            var attributes = Enumerable.Range(0, header.Count).Where(i => !used.Contains(i) && TableLayout.CanKeep(FileSchemas.Accounts, header[i])).ToArray();
             var layout = new TableLayout(
                 FileSchemas.Accounts,
                 [("account_id", "account"), ("name", "account"), ("vertical", "sector"), ("region", "office_location"), ("employees", "employees"), ("annual_revenue", "revenue")],
@@ -235,7 +235,7 @@ internal static class MavenCrmPreset
             var productName = _files.Require(_products, "product");
             var price = _files.Require(_products, "sales_price");
             var productAttributes = Enumerable.Range(0, productHeader.Count)
-                .Where(i => i != productName && i != price && Keepable(FileSchemas.Opportunities, productHeader[i]))
+                .Where(i => i != productName && i != price && TableLayout.CanKeep(FileSchemas.Opportunities, productHeader[i]))
                 .ToArray();
             var layout = new TableLayout(
                 FileSchemas.Opportunities,
@@ -378,8 +378,4 @@ internal static class MavenCrmPreset
 
     /// <summary>What the first pass over sales_pipeline.csv finds: its latest date, and its first deal without an account.</summary>
     private sealed record PipelineScan(string? LatestDate, int? FirstUnassignedLine);
-
-    /// <summary>Whether a source column can be kept as an attribute: its name must not be a column of the canonical file.</summary>
-    internal static bool Keepable(FileSchema schema, string column) =>
-        column.Length > 0 && !schema.Columns.Any(c => string.Equals(c.Name, column, StringComparison.OrdinalIgnoreCase));
 }
