@@ -114,6 +114,7 @@ internal static class MavenCrmPreset
 
             IEnumerable<SourceRow> Rows()
             {
+                // A roster of a few dozen rows, read whole: who is a manager is known only once every row is read.
                 var records = _files.Read(_teams).ToList();
                 var agents = records.Where(r => !layout.IsMalformed(r.Values)).Select(r => r.Values[agent]?.Trim()).ToHashSet(StringComparer.Ordinal);
 
