@@ -2,6 +2,8 @@ using System.CommandLine;
 using Bellwether.Cli;
 using Bellwether.Core.Import;
 using Bellwether.Core.Time;
+using Bellwether.Import.Mapping;
+using Bellwether.Import.Presets;
 
 namespace Bellwether.Import;
 
@@ -17,9 +19,14 @@ public static class ImportCommand
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Store the valid rows and quarantine the rest, instead of rejecting the import" };
         var report = new Option<string?>("--report") { Description = "Folder for the report and quarantined rows (default ./import-report-TIMESTAMP, written when there are errors)" };
         var asOf = new Option<string?>("--as-of") { Description = "The export's instant (default: the newest created_at, closed_at, occurred_at or changed_at in the files)" };
+        var preset = new Option<string?>("--preset")
+        {
+            Description = $"Read a known export instead of the folder format: {string.Join(", ", PresetCatalog.All.Select(p => p.Name))} (docs/presets.md)",
+        };
+        var mapping = new Option<string?>("--mapping") { Description = "Read any CSV export through a mapping file (docs/mapping.md)" };
         var command = new Command("import", "Import a company's data into the store: every row checked, all or nothing, safe to repeat")
         {
-            folder, skipInvalid, report, asOf,
+            folder, preset, mapping, skipInvalid, report, asOf,
         };
         command.SetHandler(context, result =>
         {
@@ -32,7 +39,7 @@ public static class ImportCommand
                     : throw new UserErrorException($"--as-of {asOfText}: not a date or instant (expected 2025-03-31 or 2025-03-31T14:05:00Z)");
             }
 
-            var source = FolderSource.Open(path);
+            var source = OpenSource(path, result.GetValue(preset), result.GetValue(mapping));
             var reportFolder = result.GetValue(report);
             if (reportFolder is not null)
             {
@@ -43,6 +50,34 @@ public static class ImportCommand
             return Run(context, globals, result, source, options, reportFolder, path);
         });
         return command;
+    }
+
+    private static ImportSource OpenSource(string path, string? presetName, string? mappingFile)
+    {
+        if (presetName is not null && mappingFile is not null)
+        {
+            throw new UserErrorException("--preset and --mapping: give one or the other");
+        }
+
+        try
+        {
+            if (presetName is not null)
+            {
+                var known = PresetCatalog.Find(presetName)
+                    ?? throw new UserErrorException($"--preset {presetName}: no such preset (presets: {string.Join(", ", PresetCatalog.All.Select(p => p.Name))})");
+                return known.Open(path);
+            }
+
+            return mappingFile is not null ? MappingSource.Open(mappingFile, path) : FolderSource.Open(path);
+        }
+        catch (MappingException e)
+        {
+            throw new UserErrorException(e.Message);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            throw new UserErrorException(e.Message);
+        }
     }
 
     /// <summary>Imports a source into the store and prints what happened; shared by import and demo.</summary>

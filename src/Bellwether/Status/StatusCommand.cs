@@ -57,7 +57,7 @@ public static class StatusCommand
             if (status.Imports.Count > 0)
             {
                 var last = status.Imports[^1];
-                context.Output.WriteLine($"{status.Imports.Count} imports; last #{last.ImportId} of {last.Source}{(last.Preset is null ? "" : $" (preset {last.Preset})")} as of {Instants.Format(last.AsOf)}");
+                context.Output.WriteLine($"{status.Imports.Count} imports; last #{last.ImportId} of {last.Source} as of {Instants.Format(last.AsOf)}");
             }
 
             var available = availability.Count(a => a.Available);

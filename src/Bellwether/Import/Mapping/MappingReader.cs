@@ -11,10 +11,10 @@ namespace Bellwether.Import.Mapping;
 /// </summary>
 internal static class MappingReader
 {
-    private static readonly string[] _rootKeys = ["name", "description", "historyFallbackStage", "dates", "timeZone", "numbers", "files"];
-    private static readonly string[] _tableKeys = ["source", "distinct", "dates", "numbers", "columns", "attributes"];
-    private static readonly string[] _ruleKeys = ["from", "optional", "value", "default", "values", "otherwise", "format", "multiply", "when"];
-    private static readonly string[] _numberKeys = ["decimal", "thousands", "strip"];
+    private static readonly string[] RootKeys = ["name", "description", "historyFallbackStage", "dates", "timeZone", "numbers", "files"];
+    private static readonly string[] TableKeys = ["source", "distinct", "dates", "numbers", "columns", "attributes"];
+    private static readonly string[] RuleKeys = ["from", "optional", "value", "default", "values", "otherwise", "format", "multiply", "when"];
+    private static readonly string[] NumberKeys = ["decimal", "thousands", "strip"];
 
     public static MappingFile Read(string json, string name)
     {
@@ -38,7 +38,7 @@ internal static class MappingReader
     {
         public MappingFile Root(JsonElement root)
         {
-            var members = Members(root, null, _rootKeys);
+            var members = Members(root, null, RootKeys);
             var dates = members.TryGetValue("dates", out var d) ? Formats(d, Path(null, "dates"), monthOnly: false) : [];
             var zone = members.TryGetValue("timeZone", out var z) ? Zone(z, Path(null, "timeZone")) : null;
             var numbers = members.TryGetValue("numbers", out var n) ? Numbers(n, Path(null, "numbers")) : NumberReading.Canonical;
@@ -71,7 +71,7 @@ internal static class MappingReader
         {
             var schema = FileSchemas.ForFile(fileName)
                 ?? throw Mistake(key, $"is not a file of the folder format (files: {string.Join(", ", FileSchemas.All.Select(s => s.FileName))})");
-            var members = Members(element, key, _tableKeys);
+            var members = Members(element, key, TableKeys);
             if (!members.TryGetValue("source", out var source))
             {
                 throw Mistake(key, "needs source: the name of the export file it comes from");
@@ -127,7 +127,7 @@ internal static class MappingReader
                 return new ColumnRule { Column = column.Name, Key = key, From = [NonEmpty(element, key)] };
             }
 
-            var members = Members(element, key, _ruleKeys);
+            var members = Members(element, key, RuleKeys);
             if (members.TryGetValue("value", out var constant))
             {
                 var other = members.Keys.FirstOrDefault(k => k is not ("value" or "when"));
@@ -287,7 +287,7 @@ internal static class MappingReader
 
         private NumberReading Numbers(JsonElement element, string key)
         {
-            var members = Members(element, key, _numberKeys);
+            var members = Members(element, key, NumberKeys);
             var reading = new NumberReading
             {
                 Decimal = members.TryGetValue("decimal", out var d) ? Separator(d, Path(key, "decimal")) ?? throw Mistake(Path(key, "decimal"), "is empty") : '.',

@@ -48,7 +48,7 @@ internal static class OlistFunnelPreset
 
     private sealed class Reader
     {
-        private static readonly string[] _accountColumns =
+        private static readonly string[] AccountColumns =
             ["lead_type", "lead_behaviour_profile", "has_company", "has_gtin", "average_stock", "declared_product_catalog_size"];
 
         private readonly SourceFiles _files;
@@ -111,7 +111,7 @@ internal static class OlistFunnelPreset
             var header = _files.Header(_deals);
             var seller = _files.Require(_deals, "seller_id");
             var segment = _files.Require(_deals, "business_segment");
-            var attributes = _accountColumns.Select(c => _files.IndexOf(_deals, c)).Where(i => i >= 0).ToArray();
+            var attributes = AccountColumns.Select(c => _files.IndexOf(_deals, c)).Where(i => i >= 0).ToArray();
             var layout = new TableLayout(
                 FileSchemas.Accounts,
                 [("account_id", "seller_id"), ("name", "seller_id"), ("vertical", "business_segment")],

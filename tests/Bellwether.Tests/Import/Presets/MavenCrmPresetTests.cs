@@ -7,12 +7,12 @@ namespace Bellwether.Tests.Import.Presets;
 /// <summary>The maven-crm preset against the real data set in ../shared/data/maven-crm.</summary>
 public sealed class MavenCrmPresetTests
 {
-    private static readonly Lazy<ReadBack> _maven = new(() => ReadBack.Of(PresetCatalog.Open("maven-crm", SharedData.Folder("maven-crm"))));
+    private static readonly Lazy<ReadBack> Maven = new(() => ReadBack.Of(PresetCatalog.Open("maven-crm", SharedData.Folder("maven-crm"))));
 
     private static ReadBack Read()
     {
         SharedData.Folder("maven-crm");
-        return _maven.Value;
+        return Maven.Value;
     }
 
     [Fact]

@@ -10,12 +10,12 @@ public sealed class OlistFunnelPresetTests
     private const string LeadsFile = "olist_marketing_qualified_leads_dataset.csv";
     private const string WonBeforeContact = "b91cf8812365f50ff4bda4bcd6206b05";
 
-    private static readonly Lazy<ReadBack> _olist = new(() => ReadBack.Of(PresetCatalog.Open("olist-funnel", SharedData.Folder("olist-funnel"))));
+    private static readonly Lazy<ReadBack> Olist = new(() => ReadBack.Of(PresetCatalog.Open("olist-funnel", SharedData.Folder("olist-funnel"))));
 
     private static ReadBack Read()
     {
         SharedData.Folder("olist-funnel");
-        return _olist.Value;
+        return Olist.Value;
     }
 
     [Fact]
