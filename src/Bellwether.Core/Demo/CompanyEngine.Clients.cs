@@ -75,12 +75,9 @@ internal sealed partial class CompanyEngine
                         var account = NewAccount(rng.Pick(verticals), unit, ae.Id, created);
                         var line = rng.Pick(lines);
                         var source = rng.Chance(0.7) ? LeadSource.Inbound : LeadSource.Outbound;
-                        var opp = NewDeal(OpportunityType.NewBusiness, source, account, ae, line, DealAmount(account, line, 1.0), created, 0);
-                        opp.Stage = 1 + rng.Pick([0.32, 0.26, 0.2, 0.13, 0.09]);
-                        if (opp.ExpectedClose < _historyStart)
-                        {
-                            opp.ExpectedClose = _historyStart.AddDays(rng.Between(7, 45));
-                        }
+                        var stage = 1 + rng.Pick([0.32, 0.26, 0.2, 0.13, 0.09]);
+                        var close = _historyStart.AddDays(rng.Between(7, 60));
+                        NewDeal(OpportunityType.NewBusiness, source, account, ae, line, DealAmount(account, line, 1.0), created, 0, stage, close);
                     }
                 }
             }
@@ -177,8 +174,8 @@ internal sealed partial class CompanyEngine
                     var uplift = 1.0 + (0.15 * rng.NextDouble()) - 0.05;
                     var amount = Math.Max(500m, decimal.Round(contract.Value * (decimal)uplift / 100m) * 100m);
                     var owner = Rep(account.OwnerRepId);
-                    var renewal = NewDeal(OpportunityType.Renewal, null, account, owner, contract.ServiceLine, amount, BusinessTime(day), contract.Id);
-                    renewal.ExpectedClose = MonthStart(contract.EndMonth).AddDays(rng.Between(-10, 5));
+                    var close = MonthStart(contract.EndMonth).AddDays(rng.Between(-10, 5));
+                    var renewal = NewDeal(OpportunityType.Renewal, null, account, owner, contract.ServiceLine, amount, BusinessTime(day), contract.Id, expectedClose: close);
                     contract.RenewalOppId = renewal.Id;
                 }
             }

@@ -16,7 +16,18 @@ internal sealed partial class CompanyEngine
     private static readonly double[][] AdvanceLogits =
         [.. CompanyModel.AdvanceProbability.Select(row => row.Select(p => Math.Log(p / (1 - p))).ToArray())];
 
-    private OppState NewDeal(OpportunityType type, LeadSource? source, AccountState account, RepState owner, int line, decimal amount, long created, long contractId)
+    /// <summary>A new open deal, at its type's first stage (or <paramref name="stage"/>) and a close date from the line's cycle (or <paramref name="expectedClose"/>).</summary>
+    private OppState NewDeal(
+        OpportunityType type,
+        LeadSource? source,
+        AccountState account,
+        RepState owner,
+        int line,
+        decimal amount,
+        long created,
+        long contractId,
+        int? stage = null,
+        DateOnly? expectedClose = null)
     {
         ref var rng = ref _s.Random;
         var day = DateOnly.FromDayNumber((int)(created / TimeSpan.TicksPerDay));
@@ -32,9 +43,14 @@ internal sealed partial class CompanyEngine
             Amount = amount,
             CreatedTicks = created,
             ExpectedClose = day.AddDays((int)Math.Round(cycle * rng.LogNormal(0, 0.25))),
-            Stage = CompanyModel.FirstStage[(int)type],
+            Stage = stage ?? CompanyModel.FirstStage[(int)type],
             ContractId = contractId,
         };
+        if (expectedClose is { } close)
+        {
+            opp.ExpectedClose = close;
+        }
+
         owner.OpenOpps++;
         account.OpenItems++;
         _s.OpenOpps.Add(opp);
