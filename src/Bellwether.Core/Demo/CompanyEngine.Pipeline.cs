@@ -127,7 +127,9 @@ internal sealed partial class CompanyEngine
 
             if (changed)
             {
-                _out?.History(opp, BusinessTime(day), opp.Stage);
+                // Drawn whether or not rows are written: the stream must not depend on output.
+                var at = BusinessTime(day);
+                _out?.History(opp, at, opp.Stage);
             }
         }
 
