@@ -155,12 +155,12 @@ internal sealed partial class CompanyEngine
         }
     }
 
-    /// <summary>Each day: renewals come due, healthy clients may buy more, and clients send signals.</summary>
+    /// <summary>Each business day: renewals come due, healthy clients may buy more, and clients send signals.</summary>
     private void ServeClients(DateOnly day)
     {
         ref var rng = ref _s.Random;
-        var business = IsBusinessDay(day);
-        var ticks = DayTicks(day);
+        var dueMonth = MonthIndex(day.AddDays(RenewalLeadDays));
+        var calendarDay = new CalendarDay(day, ticks: DayTicks(day));
         foreach (var id in _s.Clients)
         {
             var account = _s.Accounts[id];
@@ -169,7 +169,7 @@ internal sealed partial class CompanyEngine
             {
                 working = true;
                 if (contract.Recurring && !contract.Ending && contract.RenewalOppId == 0
-                    && day.AddDays(RenewalLeadDays) >= MonthStart(contract.EndMonth))
+                    && contract.EndMonth <= dueMonth)
                 {
                     var uplift = 1.0 + (0.15 * rng.NextDouble()) - 0.05;
                     var amount = Math.Max(500m, decimal.Round(contract.Value * (decimal)uplift / 100m) * 100m);
@@ -180,14 +180,14 @@ internal sealed partial class CompanyEngine
                 }
             }
 
-            if (business && account.OpenItems < 2 && rng.Chance((working ? 1.0 : 0.5) * (0.3 + account.Health) / 330))
+            if (account.OpenItems < 2 && rng.Chance((working ? 1.0 : 0.5) * (0.3 + account.Health) / 330))
             {
                 Expand(account, day);
             }
 
             if (_out is not null)
             {
-                Signals(account, day, ticks);
+                Signals(account, calendarDay);
             }
         }
     }
@@ -215,11 +215,12 @@ internal sealed partial class CompanyEngine
     }
 
     /// <summary>Engagement signals, decoration only: drawn from the account and day, shaped by the client's health.</summary>
-    private void Signals(AccountState account, DateOnly day, long ticks)
+    private void Signals(AccountState account, CalendarDay day)
     {
+        var ticks = day.Ticks;
         var rng = Rng.For(_seed, EngagementStream, ((long)account.Id << 21) | (uint)day.DayNumber);
         var health = account.Health;
-        if (day.Day == 1 && account.Contracts.Count > 0)
+        if (day.FirstBusinessDayOfMonth && account.Contracts.Count > 0)
         {
             var usage = Math.Max(0, Math.Round(account.Employees * 0.4 * health * rng.LogNormal(0, 0.15)));
             _out!.Engagement(account.Id, ticks + (2 * TimeSpan.TicksPerHour), EngagementKind.Usage, (decimal)usage);
@@ -231,12 +232,12 @@ internal sealed partial class CompanyEngine
             _out!.Engagement(account.Id, ticks + (15 * TimeSpan.TicksPerHour), EngagementKind.Nps, (decimal)nps);
         }
 
-        if (day.Month % 3 == (account.Id + 1) % 3 && day.Day == 12 + (account.Id % 11) && account.Contracts.Count > 0 && IsBusinessDay(day))
+        if (day.Month % 3 == (account.Id + 1) % 3 && day.Day == 12 + (account.Id % 11) && account.Contracts.Count > 0)
         {
             _out!.Engagement(account.Id, ticks + (14 * TimeSpan.TicksPerHour), EngagementKind.Qbr, null);
         }
 
-        if (rng.Chance(0.012 + (0.03 * (1 - health))))
+        if (rng.Chance(0.016 + (0.04 * (1 - health))))
         {
             var ticket = ticks + (rng.Between(8 * 60, 16 * 60) * TimeSpan.TicksPerMinute);
             _out!.Engagement(account.Id, ticket, EngagementKind.SupportTicket, null);
@@ -247,124 +248,23 @@ internal sealed partial class CompanyEngine
             }
         }
 
-        if (IsBusinessDay(day) && rng.Chance(0.015))
+        if (rng.Chance(0.02))
         {
             _out!.Engagement(account.Id, ticks + (rng.Between(9 * 60, 17 * 60) * TimeSpan.TicksPerMinute), EngagementKind.Meeting, null);
         }
     }
 
-    /// <summary>
-    /// The month's books: each client's recognised revenue per service line (with cogs), grr and expansion against last
-    /// month, expenses; then ended contracts are dropped, health drifts, and clients long without work are gone.
-    /// </summary>
-    private void CloseMonth(int month)
+    /// <summary>A day's calendar facts, worked out once for the many clients served that day.</summary>
+    private readonly struct CalendarDay(DateOnly day, long ticks)
     {
-        ref var rng = ref _s.Random;
-        var day = MonthStart(month);
-        ref var ledger = ref LedgerFor(day);
-        var thisMonth = new Dictionary<int, decimal>();
-        Span<decimal> revenue = stackalloc decimal[CompanyModel.ServiceLines.Count];
-        Span<decimal> cogs = stackalloc decimal[CompanyModel.ServiceLines.Count];
-        var gone = new List<int>();
-        foreach (var id in _s.Clients)
-        {
-            var account = _s.Accounts[id];
-            revenue.Clear();
-            cogs.Clear();
-            foreach (var contract in account.Contracts)
-            {
-                var amount = Recognise(contract, month, ref rng);
-                if (amount > 0)
-                {
-                    revenue[contract.ServiceLine] += amount;
-                    cogs[contract.ServiceLine] += decimal.Round(amount * (decimal)(contract.CogsRatio * rng.LogNormal(0, 0.05)), 2);
-                }
-            }
+        public int DayNumber { get; } = day.DayNumber;
 
-            var total = 0m;
-            for (var line = 0; line < revenue.Length; line++)
-            {
-                if (revenue[line] > 0)
-                {
-                    _out?.Revenue(id, month, line, revenue[line], cogs[line]);
-                    total += revenue[line];
-                    ledger.Cogs += cogs[line];
-                }
-            }
+        public int Month { get; } = day.Month;
 
-            if (total > 0)
-            {
-                thisMonth[id] = total;
-                account.LastRevenueMonth = month;
-            }
+        public int Day { get; } = day.Day;
 
-            account.Contracts.RemoveAll(c => c.EndMonth <= month + 1 && c.RenewalOppId == 0 && (c.Ending || !c.Recurring || c.Value == 0));
-            account.Health = Math.Clamp(account.Health + (0.15 * (0.7 - account.Health)) + (0.06 * rng.Normal()), 0.02, 1.0);
-            if (account.Contracts.Count == 0 && account.OpenItems == 0 && month - account.LastRevenueMonth >= DormantMonths)
-            {
-                gone.Add(id);
-            }
-        }
+        public long Ticks { get; } = ticks;
 
-        ledger.Revenue = thisMonth.Values.Sum();
-        foreach (var (id, last) in _s.LastMonthRevenue)
-        {
-            var now = thisMonth.GetValueOrDefault(id);
-            ledger.RetentionBase += last;
-            ledger.RetainedRevenue += Math.Min(now, last);
-            ledger.ExpansionRevenue += Math.Max(0, now - last);
-        }
-
-        _s.LastMonthRevenue.Clear();
-        foreach (var (id, total) in thisMonth)
-        {
-            _s.LastMonthRevenue[id] = total;
-        }
-
-        foreach (var id in gone)
-        {
-            var account = _s.Accounts[id];
-            Rep(account.OwnerRepId).ClientCount--;
-            account.IsClient = false;
-            _out?.Account(account);
-            _s.Accounts.Remove(id);
-        }
-
-        if (gone.Count > 0)
-        {
-            _s.Clients.RemoveAll(id => !_s.Accounts.ContainsKey(id));
-        }
-
-        Expenses(month, ref ledger);
-        ledger.Closed = true;
-    }
-
-    /// <summary>What a contract recognises in the month; a recurring one varies a little with the work done.</summary>
-    private static decimal Recognise(Contract contract, int month, ref Rng rng)
-    {
-        if (month < contract.FirstMonth)
-        {
-            return 0;
-        }
-
-        if (!contract.Recurring)
-        {
-            if (month >= contract.EndMonth || contract.Value <= 0)
-            {
-                return 0;
-            }
-
-            var share = decimal.Round(contract.Value / (contract.EndMonth - month), 2);
-            contract.Value -= share;
-            return share;
-        }
-
-        var holdover = month >= contract.EndMonth && contract.RenewalOppId != 0;
-        if (month >= contract.EndMonth && !holdover)
-        {
-            return 0;
-        }
-
-        return decimal.Round(contract.Value / 12m * (decimal)(1 + (0.02 * rng.Normal())), 2);
+        public bool FirstBusinessDayOfMonth { get; } = day.Day == 1 || (day.DayOfWeek == DayOfWeek.Monday && day.Day <= 3);
     }
 }

@@ -180,9 +180,11 @@ internal sealed partial class CompanyEngine
         var bestScore = double.MaxValue;
         for (var pass = 0; pass < 2 && best is null; pass++)
         {
-            foreach (var team in _s.Teams)
+            // Teams are formed unit by unit, so a unit's teams are one run of the list.
+            var teams = pass == 0 ? _s.Teams.Skip(unit * TeamShapes.Length).Take(TeamShapes.Length) : _s.Teams;
+            foreach (var team in teams)
             {
-                if (team.Function != role || (pass == 0 && team.Unit != unit))
+                if (team.Function != role)
                 {
                     continue;
                 }

@@ -40,8 +40,6 @@ internal sealed partial class CompanyEngine
 
     public DemoOptions Options => _options;
 
-    internal CompanyState State => _s;
-
     /// <summary>The company on the first day of history, its earlier clients and open deals written if there is output.</summary>
     public static CompanyEngine Create(DemoOptions options, DemoWriter? output)
     {
@@ -149,9 +147,9 @@ internal sealed partial class CompanyEngine
             RepDays(day);
             WorkLeads(day);
             WorkOpportunities(day);
+            ServeClients(day);
         }
 
-        ServeClients(day);
         var tomorrow = day.AddDays(1);
         if (tomorrow.Day == 1)
         {

@@ -125,10 +125,10 @@ internal static class CompanyModel
     /// <summary>Logged activities per working day at full productivity, per role.</summary>
     public static double ActivitiesPerDay(RepRole role) => role switch
     {
-        RepRole.Sdr => 18.0,
-        RepRole.Ae => 8.8,
-        RepRole.Am => 7.0,
-        _ => 3.0,
+        RepRole.Sdr => 19.0,
+        RepRole.Ae => 9.3,
+        RepRole.Am => 7.4,
+        _ => 3.2,
     };
 
     /// <summary>Outbound leads an SDR creates per working day at full productivity.</summary>

@@ -110,13 +110,39 @@ internal sealed class CsvLine
         return this;
     }
 
-    /// <summary>A decimal rounded to two places, without trailing zeros.</summary>
+    /// <summary>A decimal rounded to two places, without trailing zeros (<c>24500</c>, <c>0.1</c>, <c>-3.25</c>).</summary>
     public CsvLine Decimal(decimal value)
     {
         Separator();
-        Ensure(40);
-        decimal.Round(value, 2, MidpointRounding.ToEven).TryFormat(_buffer.AsSpan(_length), out var written, "0.##", CultureInfo.InvariantCulture);
-        _length += written;
+        var rounded = decimal.Round(value, 2, MidpointRounding.ToEven);
+        if (Math.Abs(rounded) >= 1_000_000_000_000_000m)
+        {
+            Ensure(40);
+            rounded.TryFormat(_buffer.AsSpan(_length), out var written, "0.##", CultureInfo.InvariantCulture);
+            _length += written;
+            return this;
+        }
+
+        // Money is written often enough (tens of millions of rows) that formatting it by hand pays.
+        var cents = (long)(rounded * 100m);
+        if (cents < 0)
+        {
+            Append('-');
+            cents = -cents;
+        }
+
+        AppendNumber(cents / 100);
+        var fraction = (int)(cents % 100);
+        if (fraction != 0)
+        {
+            Append('.');
+            Append((char)('0' + (fraction / 10)));
+            if (fraction % 10 != 0)
+            {
+                Append((char)('0' + (fraction % 10)));
+            }
+        }
+
         return this;
     }
 
@@ -193,7 +219,11 @@ internal sealed class CsvLine
 
     private void Append(char c)
     {
-        Ensure(1);
+        if (_length == _buffer.Length)
+        {
+            Ensure(1);
+        }
+
         _buffer[_length++] = c;
     }
 

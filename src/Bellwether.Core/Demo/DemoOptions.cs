@@ -16,7 +16,7 @@ public sealed record DemoOptions
 
     /// <summary>
     /// How many times the company is multiplied: reps, teams and everything they produce. Scale 1 has 20–40 reps
-    /// and about 3,000 deals a year; scale 110 about 1,000,000 deals and 20,000,000 activities over three years.
+    /// and about 3,300 deals a year; scale 100 about 1,000,000 deals and 20,000,000 activities over three years.
     /// </summary>
     public int Scale { get; init; } = 1;
 

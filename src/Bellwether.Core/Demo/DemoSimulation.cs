@@ -83,10 +83,6 @@ public sealed class DemoSimulation
         return result;
     }
 
-    internal CompanyEngine Engine => _engine;
-
-    internal static DemoSimulation Wrap(CompanyEngine engine) => new(engine);
-
     private ulong? FreshStream(int? future) =>
         future is { } i ? Rng.Mix((ulong)_engine.Today.DayNumber) ^ Rng.Mix((ulong)i + 1) : null;
 

@@ -14,9 +14,6 @@ internal struct Rng
         _state = seed;
     }
 
-    /// <summary>The state, to compare two generators.</summary>
-    public readonly ulong State => _state;
-
     /// <summary>
     /// A generator for one purpose and key (an activity id, an account and day), independent of the simulation's own
     /// stream: what it draws (an activity's minute, a signal's score) never changes the company's course.
