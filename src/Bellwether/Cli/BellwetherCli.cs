@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bellwether.Demo;
 using Bellwether.Import;
 using Bellwether.Status;
 
@@ -14,6 +15,7 @@ public static class BellwetherCli
         globals.AddTo(root);
         root.Subcommands.Add(ImportCommand.Create(globals, context));
         root.Subcommands.Add(StatusCommand.Create(globals, context));
+        root.Subcommands.Add(DemoCommand.Create(globals, context));
         var parsed = root.Parse(args);
         return parsed.Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error });
     }

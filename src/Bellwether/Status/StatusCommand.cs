@@ -2,6 +2,7 @@ using System.CommandLine;
 using Bellwether.Cli;
 using Bellwether.Core.Import;
 using Bellwether.Core.Time;
+using Bellwether.Storage;
 
 namespace Bellwether.Status;
 
@@ -14,7 +15,14 @@ public static class StatusCommand
         command.SetHandler(context, result =>
         {
             using var store = globals.OpenExistingStore(result, context);
-            var workspace = globals.WorkspaceName(result, context);
+            return Print(context, result.GetValue(globals.Format), store, globals.WorkspaceName(result, context));
+        });
+        return command;
+    }
+
+    /// <summary>Prints what a workspace holds, in the format asked for; shared by status and demo.</summary>
+    internal static int Print(CliContext context, OutputFormat format, IStore store, string workspace)
+    {
             var status = store.Status(workspace);
             var files = status.Tables.Where(t => t.Rows > 0).Select(t => t.File).ToHashSet(StringComparer.Ordinal);
             if (status.RecordedHistoryOnly)
@@ -24,7 +32,6 @@ public static class StatusCommand
             }
 
             var availability = IndicatorAvailability.For(files);
-            var format = result.GetValue(globals.Format);
             var tables = new TableData(
                 ["File", "Rows", "From", "To"],
                 [.. status.Tables.Select(t => (IReadOnlyList<object?>)[t.File, t.Rows, t.From is { } f ? Day(f) : null, t.To is { } to ? Day(to) : null])])
@@ -68,8 +75,6 @@ public static class StatusCommand
             }
 
             return ExitCodes.Ok;
-        });
-        return command;
     }
 
     private static string Day(DateTimeOffset instant) => Instants.DayOf(instant).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
