@@ -42,11 +42,11 @@ public static class IndicatorCatalog
         Define("activities", Unit.Count, "count of activities in P", [Activities]),
         Define("activities_per_rep_day", Unit.Ratio, "activities of the slice's reps in P / their active working days in P", [Activities, Reps]),
         Define("activity_standard_met", Unit.Ratio, "share of reps meeting their activity standards in P, with the reps below ranked by shortfall", [Activities, Standards, Reps]),
-        Define("quota_attainment", Unit.Ratio, "per rep: the quota's metric in P / the rep's quota for P", [Opps, Quotas]),
-        Define("attainment_bands", Unit.Count, "reps per band: over ≥ 100%, near 70–<100%, far < 70%", [Opps, Quotas]),
-        Define("reps_at_quota_share", Unit.Ratio, "reps with attainment ≥ 100% / reps with a quota in P", [Opps, Quotas]),
-        Define("what_if_half_under_reach_quota", Unit.Money, "bookings added if the better half of the under-quota reps reached exactly 100%", [Opps, Quotas]),
-        Define("rep_ranking", Unit.Ratio, "reps ordered by attainment, then bookings, with win rate, cycle, deal size and activities per day", [Opps, Quotas]),
+        Define("quota_attainment", Unit.Ratio, "per rep: the quota's metric in P / the rep's quota for P", [Quotas]),
+        Define("attainment_bands", Unit.Count, "reps per band: over ≥ 100%, near 70–<100%, far < 70%", [Quotas]),
+        Define("reps_at_quota_share", Unit.Ratio, "reps with attainment ≥ 100% / reps with a quota in P", [Quotas]),
+        Define("what_if_half_under_reach_quota", Unit.Money, "bookings added if the better half of the under-quota reps reached exactly 100%", [Quotas]),
+        Define("rep_ranking", Unit.Count, "reps ranked (the ranking is the detail): ordered by attainment, then bookings, with win rate, cycle, deal size and activities per day", [Reps]),
         Define("leads", Unit.Count, "count of leads with created_at in P", [Leads]),
         Define("inbound_share", Unit.Ratio, "inbound leads / all leads, created in P", [Leads]),
         Define("outbound_to_inbound_ratio", Unit.Ratio, "outbound leads / inbound leads, created in P", [Leads]),
@@ -68,8 +68,8 @@ public static class IndicatorCatalog
         Define("sales_contribution_pct", Unit.Ratio, "trailing-12-month gross margin (weighted by the bookings' service-line mix) − sales_expense_pct", [Expenses, Revenue, Opps], monthlyOnly: true),
         Define("operating_margin", Unit.Ratio, "(revenue − cogs − Σ expenses) / revenue, in P", [Revenue, Expenses], monthlyOnly: true),
         Define("cac", Unit.Money, "(sales_expense + marketing) in P / new_logos in P", [Expenses, Opps], monthlyOnly: true, lowerIsBetter: true),
-        Define("vertical_trend", Unit.Money, "per vertical: bookings over the last 8 periods, growth, share, win rate, and thriving / stalling / steady"),
-        Define("pipeline_by_service_line", Unit.Money, "open_pipeline, new_pipeline, bookings and win_rate per service_line"),
+        Define("vertical_trend", Unit.Money, "per vertical, the bookings in P; with bookings over the last 8 periods, growth, share, win rate, and thriving / stalling / steady"),
+        Define("pipeline_by_service_line", Unit.Money, "per service_line, the open pipeline; with new_pipeline, bookings and win_rate per service_line"),
     ];
 
     private static readonly Dictionary<string, IndicatorDefinition> ByName = All.ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);

@@ -1,0 +1,180 @@
+using Bellwether.Core.Data;
+using Bellwether.Core.Indicators.Engine;
+using Bellwether.Core.Slicing;
+using Bellwether.Core.Time;
+
+namespace Bellwether.Core.Indicators;
+
+/// <summary>
+/// Computes indicators over one Dataset. Construction builds the columnar, indexed form once (seconds at a million
+/// deals); every query after that reads it. Immutable and safe for concurrent queries: a caller keeps one engine per
+/// version of a company's data and discards it when the data changes.
+/// </summary>
+public sealed class IndicatorEngine
+{
+    private static readonly IndicatorFamily[] Families =
+    [
+        new Deals.DealIndicators(),
+        new Pipeline.PipelineIndicators(),
+        new Pipeline.TargetIndicators(),
+        new Pipeline.CapacityIndicators(),
+        new Activity.ActivityIndicators(),
+        new Activity.StandardIndicators(),
+        new Reps.QuotaIndicators(),
+        new Leads.LeadIndicators(),
+        new Finance.FinanceIndicators(),
+        new Finance.RetentionIndicators(),
+        new Verticals.VerticalTrendIndicator(),
+        new Verticals.ServiceLineIndicator(),
+    ];
+
+    private static readonly Dictionary<string, IndicatorFamily> FamilyOf = Families
+        .SelectMany(f => f.Names.Select(n => (Name: n, Family: f)))
+        .ToDictionary(x => x.Name, x => x.Family, StringComparer.OrdinalIgnoreCase);
+
+    private readonly PreparedData _data;
+    private readonly EngineCache _cache;
+
+    public IndicatorEngine(Dataset dataset)
+    {
+        Dataset = dataset;
+        _data = new PreparedData(dataset);
+        _cache = new EngineCache(_data);
+    }
+
+    public Dataset Dataset { get; }
+
+    /// <summary>Names this engine computes (every name of <see cref="IndicatorCatalog"/>).</summary>
+    public static IReadOnlyCollection<string> Supported => FamilyOf.Keys;
+
+    /// <summary>
+    /// The rows of a query: for each indicator, each period (P, or its sub-periods at the query's grain) and each
+    /// slice the indicator's data carries. Throws <see cref="ArgumentException"/> for a malformed query (more than two
+    /// dimensions, a grain coarser than the period); everything else is answered in rows, with reasons.
+    /// </summary>
+    public IReadOnlyList<IndicatorRow> Run(IndicatorQuery query)
+    {
+        var periods = query.Grain is { } grain ? _data.Calendar.Split(query.Period, grain) : [query.Period];
+        var memos = new MemoStore();
+        var rows = new List<IndicatorRow>();
+        foreach (var name in query.Indicators)
+        {
+            foreach (var period in periods)
+            {
+                Compute(name.Trim(), period, query, memos, rows);
+            }
+        }
+
+        return rows;
+    }
+
+    private void Compute(string name, Period period, IndicatorQuery query, MemoStore memos, List<IndicatorRow> rows)
+    {
+        var definition = IndicatorCatalog.Find(name);
+        var filterSlice = FilterSlice(query.Filter);
+        IndicatorRow Lacking(string unit, string reason) => new()
+        {
+            Indicator = name, Period = period.Label, AsOf = query.AsOf, Slice = filterSlice, Unit = unit, MissingReason = reason,
+        };
+
+        if (definition is null || !FamilyOf.TryGetValue(name, out var family))
+        {
+            rows.Add(Lacking("", $"no indicator named \"{name}\""));
+            return;
+        }
+
+        name = definition.Name;
+        var unit = Text.SnakeCase.Name(definition.Unit);
+        var absent = definition.Needs.FirstOrDefault(file => !Holds(file));
+        if (absent is not null)
+        {
+            rows.Add(Lacking(unit, $"no {absent}"));
+            return;
+        }
+
+        if (definition.MonthlyOnly && period.Grain < Grain.Month)
+        {
+            var file = definition.Needs.FirstOrDefault(f => f is "revenue.csv" or "expenses.csv") ?? "revenue.csv";
+            rows.Add(Lacking(unit, $"{file} is monthly: {name} exists at month grain and above, not for {Text.SnakeCase.Name(period.Grain)} {period.Label}"));
+            return;
+        }
+
+        var space = _cache.Slicing(family.FixedBy(name) ?? query.By, query.Filter);
+        var map = space.Map(family.SourceOf(name));
+        var cannot = family.AlsoReads(name).Prepend(family.SourceOf(name)).Select(t => space.Map(t).CannotSlice).FirstOrDefault(r => r is not null);
+        if (cannot is not null)
+        {
+            rows.Add(Lacking(unit, cannot));
+            return;
+        }
+
+        var scope = new Scope(_data, _cache, space, period, query.AsOf, query.Target, memos.For(space), memos, query.Filter);
+        var outcomes = Adjust(family.TimingOf(name), scope, family.Compute(name, scope));
+        for (var g = 0; g < outcomes.Length; g++)
+        {
+            if (!map.Present[g])
+            {
+                continue;
+            }
+
+            var o = outcomes[g];
+            rows.Add(new IndicatorRow
+            {
+                Indicator = name,
+                Period = period.Label,
+                AsOf = query.AsOf,
+                Slice = space.Slice(g),
+                Value = o.Missing is null ? o.Value : null,
+                Unit = unit,
+                Provisional = o.Missing is null && o.Provisional is not null,
+                ProvisionalReason = o.Missing is null ? o.Provisional : null,
+                MissingReason = o.Missing ?? (o.Value is null ? "no value" : null),
+                Detail = o.Detail,
+            });
+        }
+    }
+
+    private static Outcome[] Adjust(Timing timing, Scope s, Outcome[] outcomes)
+    {
+        if (timing == Timing.Forward || s.T >= s.End)
+        {
+            return outcomes;
+        }
+
+        var asOf = Instants.Format(s.AsOf);
+        if (timing == Timing.Flow && s.T <= s.Start)
+        {
+            return [.. outcomes.Select(_ => Outcome.Lacking($"{s.Period.Label} has not begun as of {asOf}"))];
+        }
+
+        var reason = timing == Timing.Flow
+            ? $"{s.Period.Label} is not over as of {asOf}"
+            : $"read as of {asOf}, before the end of {s.Period.Label}";
+        return [.. outcomes.Select(o => o.WithProvisional(reason))];
+    }
+
+    /// <summary>Whether the company's data holds a file: listed in <see cref="Dataset.Files"/> or with rows loaded.</summary>
+    private bool Holds(string file)
+    {
+        var d = Dataset;
+        return d.Has(file) || file switch
+        {
+            "opportunities.csv" => d.Opportunities.Count > 0,
+            "reps.csv" => d.Reps.Count > 0,
+            "quotas.csv" => d.Quotas.Count > 0,
+            "activities.csv" => d.ActivityDays.Count > 0,
+            "standards.csv" => d.Standards.Count > 0,
+            "leads.csv" => d.Leads.Count > 0,
+            "revenue.csv" => d.Revenue.Count > 0,
+            "expenses.csv" => d.Expenses.Count > 0,
+            "opportunity_history.csv" => d.History.Count > 0,
+            "accounts.csv" => d.Accounts.Count > 0,
+            "stages.csv" => d.Stages.Count > 0,
+            "plans.csv" => d.Plans.Count > 0,
+            _ => false,
+        };
+    }
+
+    private static Dictionary<string, string> FilterSlice(IReadOnlyDictionary<Dimension, string> filter) =>
+        filter.OrderBy(f => f.Key).ToDictionary(f => Text.SnakeCase.Name(f.Key), f => f.Value);
+}

@@ -1,0 +1,142 @@
+using Bellwether.Core.Data;
+using Bellwether.Core.Finance;
+using Bellwether.Core.Pipeline;
+using Bellwether.Core.Slicing;
+using Bellwether.Core.Time;
+using static Bellwether.Core.Tests.Indicators.Fixture;
+
+namespace Bellwether.Core.Tests.Indicators;
+
+public sealed class FinanceIndicatorTests
+{
+    private static RevenueLine Line(string account, string month, string line, decimal revenue, decimal? cogs = null) =>
+        new() { AccountId = account, Month = Day(month + "-01"), ServiceLine = line, Revenue = revenue, Cogs = cogs };
+
+    private static Expense Spend(string month, ExpenseCategory category, decimal amount) =>
+        new() { Month = Day(month + "-01"), Category = category, Amount = amount };
+
+    // 2016-Q4 → 2017-Q1 per account: a1 300 → 200, a2 100 → 50, a3 100 → 0, a4 10 → 40 (two service lines).
+    private static readonly Dataset Ledger = Company() with
+    {
+        Accounts = [Account("a1", "retail"), Account("a2", "finance"), Account("a3", "retail"), Account("a4", "retail")],
+        Revenue =
+        [
+            Line("a1", "2016-10", "consulting", 300), Line("a2", "2016-11", "training", 100), Line("a3", "2016-12", "consulting", 100),
+            Line("a4", "2016-10", "consulting", 10),
+            Line("a1", "2017-01", "consulting", 100, 60), Line("a1", "2017-02", "consulting", 100), Line("a2", "2017-01", "training", 50, 10),
+            Line("a4", "2017-03", "consulting", 20, 5), Line("a4", "2017-03", "training", 20, 5),
+        ],
+    };
+
+    [Fact]
+    public void Revenue_SumsMonthsOfPeriod()
+    {
+        Assert.Equal(290m, Value(Ledger, "revenue", "2017-Q1"));
+        Assert.Equal(150m, Value(Ledger, "revenue", "2017-01"));
+        Assert.Equal(50m, Slice(Run(Ledger, "revenue", "2017-Q1", by: [Dimension.Vertical]), "vertical", "finance").Value); // a2
+    }
+
+    [Fact]
+    public void Revenue_AtWeekGrain_IsMissingBecauseMonthly()
+    {
+        var rows = Run(Ledger, "revenue", "2017-01", grain: Grain.Week);
+
+        Assert.All(rows, r => Assert.Equal($"revenue.csv is monthly: revenue exists at month grain and above, not for week {r.Period}", r.MissingReason));
+    }
+
+    [Fact]
+    public void Revenue_AsOfMidQuarter_CountsFinishedMonthsProvisionally()
+    {
+        var row = One(Ledger, "revenue", "2017-Q1", At("2017-03-15"));
+
+        Assert.Equal(250m, row.Value); // January and February
+        Assert.Equal("months of 2017-Q1 from 2017-03 on are not over as of 2017-03-15T00:00:00Z", row.ProvisionalReason);
+        Assert.Equal("no month of 2017-Q1 is over as of 2017-01-31T00:00:00Z", One(Ledger, "revenue", "2017-Q1", At("2017-01-31")).MissingReason);
+    }
+
+    [Fact]
+    public void GrossMargin_OverRowsWithCogsKnown_ProvisionalWithCoverage()
+    {
+        // cogs known on 100 (60) + 50 (10) + 20 (5) + 20 (5) = 190 of 290 revenue
+        var margin = One(Ledger, "gross_margin", "2017-Q1");
+        Near((190m - 80m) / 190m, margin.Value);
+        Assert.Equal("cogs known for 65.5% of revenue", margin.ProvisionalReason);
+        Assert.Equal(80m, Value(Ledger, "cogs", "2017-Q1"));
+        Assert.Equal(110m, Value(Ledger, "gross_profit", "2017-Q1"));
+    }
+
+    [Fact]
+    public void Cogs_NoneKnown_IsMissing()
+    {
+        Assert.Equal("no cogs known for 2016-Q4", One(Ledger, "cogs", "2016-Q4").MissingReason);
+    }
+
+    [Fact]
+    public void Retention_CohortOfPreviousPeriod()
+    {
+        Near(260m / 510, Value(Ledger, "grr", "2017-Q1")); // min per account: 200 + 50 + 0 + 10
+        Near(290m / 510, Value(Ledger, "nrr", "2017-Q1"));
+        Assert.Equal(0.25m, Value(Ledger, "logo_churn", "2017-Q1")); // a3
+        Assert.Equal(30m, Value(Ledger, "expansion_revenue", "2017-Q1")); // a4: 40 − 10
+        Assert.Equal("no account had revenue in 2016-Q3", One(Ledger, "grr", "2016-Q4").MissingReason);
+    }
+
+    [Fact]
+    public void ServicesPerClient_DistinctLinesPerAccountWithRevenue()
+    {
+        Near(4m / 3, Value(Ledger, "services_per_client", "2017-Q1")); // a1 1, a2 1, a4 2
+    }
+
+    // Q1 2017: bookings 600 new business + 1000 renewal; a1's first win. Expenses: sales 150, marketing 30, delivery 20.
+    private static readonly Dataset Costs = Company(
+        Won("n", 600, "2016-12-01", "2017-02-01", line: "consulting"),
+        Won("r", 1000, "2016-12-01", "2017-02-01", account: "a2", line: "consulting", type: OpportunityType.Renewal)) with
+    {
+        Accounts = [Account("a1", "retail"), Account("a2", "finance")],
+        Revenue = [Line("a1", "2016-06", "consulting", 1000, 600), Line("a1", "2017-01", "consulting", 400, 100)],
+        Expenses =
+        [
+            Spend("2017-01", ExpenseCategory.SalesSalaries, 100), Spend("2017-02", ExpenseCategory.SalesCommissions, 50),
+            Spend("2017-02", ExpenseCategory.Marketing, 30), Spend("2017-03", ExpenseCategory.Delivery, 20),
+        ],
+    };
+
+    [Fact]
+    public void SalesExpense_AndItsShareOfFirstSales()
+    {
+        Assert.Equal(150m, Value(Costs, "sales_expense", "2017-Q1"));
+        Assert.Equal(0.25m, Value(Costs, "sales_expense_pct", "2017-Q1")); // 150 / 600: renewals excluded
+    }
+
+    [Fact]
+    public void Cac_SalesAndMarketingOverNewLogos()
+    {
+        Assert.Equal(90m, Value(Costs, "cac", "2017-Q1")); // (150 + 30) / 2 (a1 and a2 first won)
+        Assert.Equal("no new logos in 2017-Q2", One(Costs, "cac", "2017-Q2").MissingReason);
+    }
+
+    [Fact]
+    public void OperatingMargin_RevenueLessCogsAndEveryExpense()
+    {
+        Assert.Equal((400m - 100m - 200m) / 400m, Value(Costs, "operating_margin", "2017-Q1"));
+    }
+
+    [Fact]
+    public void SalesContribution_TrailingMarginOfBookedLinesLessSalesExpensePct()
+    {
+        // Trailing 12 months to the end of March 2017 (April 2016 – March 2017): consulting margin (1400 − 700) / 1400.
+        Near(0.5m - 0.25m, Value(Costs, "sales_contribution_pct", "2017-Q1"));
+    }
+
+    [Fact]
+    public void SalesExpense_SlicedByVertical_SaysExpensesCannotBe()
+    {
+        Assert.Equal("expenses cannot be sliced by vertical", Assert.Single(Run(Costs, "sales_expense", "2017-Q1", by: [Dimension.Vertical])).MissingReason);
+    }
+
+    [Fact]
+    public void Revenue_WithoutRevenueFile_IsMissing()
+    {
+        Assert.Equal("no revenue.csv", One(Company(), "revenue", "2017-Q1").MissingReason);
+    }
+}
