@@ -35,7 +35,7 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
         {
             RepId = r.GetString(0),
             Period = r.GetString(1),
-            Amount = r.GetDecimal(2),
+            Amount = Money(r, 2),
             Metric = SnakeCase.Parse<QuotaMetric>(r.GetString(3)),
         });
         var accounts = Query("SELECT account_id, name, vertical, region, employees, annual_revenue, owner_rep_id, created_at FROM accounts WHERE workspace_id = $ws ORDER BY account_id", r => new Account
@@ -45,7 +45,7 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
             Vertical = r.GetString(2),
             Region = Text(r, 3),
             Employees = r.IsDBNull(4) ? null : r.GetInt64(4),
-            AnnualRevenue = r.IsDBNull(5) ? null : r.GetDecimal(5),
+            AnnualRevenue = r.IsDBNull(5) ? null : Money(r, 5),
             OwnerRepId = Text(r, 6),
             CreatedAt = Instant(r, 7),
         });
@@ -69,7 +69,7 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
                 ServiceLine = r.GetString(3),
                 Type = SnakeCase.Parse<OpportunityType>(r.GetString(4)),
                 Source = r.IsDBNull(5) ? null : SnakeCase.Parse<LeadSource>(r.GetString(5)),
-                Amount = r.GetDecimal(6),
+                Amount = Money(r, 6),
                 CreatedAt = Instant(r, 7)!.Value,
                 ExpectedCloseDate = Date(r, 8),
                 Stage = r.GetString(9),
@@ -90,7 +90,7 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
                 ChangedAt = Instant(r, 1)!.Value,
                 Stage = r.GetString(2),
                 Status = SnakeCase.Parse<OpportunityStatus>(r.GetString(3)),
-                Amount = r.GetDecimal(4),
+                Amount = Money(r, 4),
                 ExpectedCloseDate = Date(r, 5),
                 ForecastCategory = r.IsDBNull(6) ? null : SnakeCase.Parse<ForecastCategory>(r.GetString(6)),
                 Derived = r.GetBoolean(7),
@@ -123,14 +123,14 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
             AccountId = r.GetString(0),
             Month = Date(r, 1)!.Value,
             ServiceLine = r.GetString(2),
-            Revenue = r.GetDecimal(3),
-            Cogs = r.IsDBNull(4) ? null : r.GetDecimal(4),
+            Revenue = Money(r, 3),
+            Cogs = r.IsDBNull(4) ? null : Money(r, 4),
         });
         var expenses = Query("SELECT month, category, amount, team FROM expenses WHERE workspace_id = $ws ORDER BY month, category, team", r => new Expense
         {
             Month = Date(r, 0)!.Value,
             Category = SnakeCase.Parse<ExpenseCategory>(r.GetString(1)),
-            Amount = r.GetDecimal(2),
+            Amount = Money(r, 2),
             Team = Text(r, 3),
         });
         var engagement = Query("SELECT account_id, occurred_at, kind, value FROM engagement WHERE workspace_id = $ws ORDER BY occurred_at, account_id, kind", r => new EngagementSignal
@@ -138,14 +138,14 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
             AccountId = r.GetString(0),
             OccurredAt = Instant(r, 1)!.Value,
             Kind = SnakeCase.Parse<EngagementKind>(r.GetString(2)),
-            Value = r.IsDBNull(3) ? null : r.GetDecimal(3),
+            Value = r.IsDBNull(3) ? null : Money(r, 3),
         });
         var plans = Query("SELECT pillar, metric, period, target, owner, slice FROM plans WHERE workspace_id = $ws ORDER BY pillar, metric, period, slice", r => new PlanLine
         {
             Pillar = SnakeCase.Parse<Pillar>(r.GetString(0)),
             Metric = r.GetString(1),
             Period = r.GetString(2),
-            Target = r.GetDecimal(3),
+            Target = Money(r, 3),
             Owner = r.GetString(4),
             Slice = SliceText.TryParse(Text(r, 5), out var slice, out _) ? slice : new Dictionary<string, string>(),
         });
@@ -154,7 +154,7 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
             Role = r.GetString(0),
             Type = SnakeCase.Parse<ActivityType>(r.GetString(1)),
             Per = SnakeCase.Parse<StandardPer>(r.GetString(2)),
-            Minimum = r.GetDecimal(3),
+            Minimum = Money(r, 3),
         });
 
         var files = new HashSet<string>(StringComparer.Ordinal);
@@ -218,6 +218,11 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
 
         return rows;
     }
+
+    /// <summary>
+    /// A DECIMAL(18,6) without its trailing zeros, so that 1000 reads as 1000 and not 1000.000000 wherever it is printed.
+    /// </summary>
+    private static decimal Money(DbDataReader r, int i) => r.GetDecimal(i) / 1.000000000000000000000000000000000m;
 
     private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
