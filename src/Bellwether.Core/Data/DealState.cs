@@ -49,8 +49,13 @@ public sealed record DealState
         {
             return new DealState
             {
-                OpportunityId = deal.OpportunityId, Status = deal.Status, Stage = deal.Stage, Amount = deal.Amount,
-                ExpectedCloseDate = deal.ExpectedCloseDate, ForecastCategory = deal.ForecastCategory, Recorded = true,
+                OpportunityId = deal.OpportunityId,
+                Status = deal.Status,
+                Stage = deal.Stage,
+                Amount = deal.Amount,
+                ExpectedCloseDate = deal.ExpectedCloseDate,
+                ForecastCategory = deal.ForecastCategory,
+                Recorded = true,
             };
         }
 
@@ -67,8 +72,13 @@ public sealed record DealState
         {
             return new DealState
             {
-                OpportunityId = deal.OpportunityId, Status = OpportunityStatus.Open, Stage = last.Stage, Amount = last.Amount,
-                ExpectedCloseDate = last.ExpectedCloseDate, ForecastCategory = last.ForecastCategory, Recorded = true,
+                OpportunityId = deal.OpportunityId,
+                Status = OpportunityStatus.Open,
+                Stage = last.Stage,
+                Amount = last.Amount,
+                ExpectedCloseDate = last.ExpectedCloseDate,
+                ForecastCategory = last.ForecastCategory,
+                Recorded = true,
             };
         }
 
@@ -76,20 +86,33 @@ public sealed record DealState
         {
             return new DealState
             {
-                OpportunityId = deal.OpportunityId, Status = OpportunityStatus.Open, Stage = fallbackStage, Amount = history[0].Amount,
-                ExpectedCloseDate = history[0].ExpectedCloseDate, Recorded = false,
+                OpportunityId = deal.OpportunityId,
+                Status = OpportunityStatus.Open,
+                Stage = fallbackStage,
+                Amount = history[0].Amount,
+                ExpectedCloseDate = history[0].ExpectedCloseDate,
+                Recorded = false,
             };
         }
 
         return deal.ClosedAt is null
             ? new DealState
             {
-                OpportunityId = deal.OpportunityId, Status = OpportunityStatus.Open, Stage = deal.Stage, Amount = deal.Amount,
-                ExpectedCloseDate = deal.ExpectedCloseDate, ForecastCategory = deal.ForecastCategory, Recorded = true,
+                OpportunityId = deal.OpportunityId,
+                Status = OpportunityStatus.Open,
+                Stage = deal.Stage,
+                Amount = deal.Amount,
+                ExpectedCloseDate = deal.ExpectedCloseDate,
+                ForecastCategory = deal.ForecastCategory,
+                Recorded = true,
             }
             : new DealState
             {
-                OpportunityId = deal.OpportunityId, Status = OpportunityStatus.Open, Stage = fallbackStage, Amount = deal.Amount, Recorded = false,
+                OpportunityId = deal.OpportunityId,
+                Status = OpportunityStatus.Open,
+                Stage = fallbackStage,
+                Amount = deal.Amount,
+                Recorded = false,
             };
     }
 }

@@ -74,7 +74,12 @@ public sealed class IndicatorEngine
         var filterSlice = FilterSlice(query.Filter);
         IndicatorRow Lacking(string unit, string reason) => new()
         {
-            Indicator = name, Period = period.Label, AsOf = query.AsOf, Slice = filterSlice, Unit = unit, MissingReason = reason,
+            Indicator = name,
+            Period = period.Label,
+            AsOf = query.AsOf,
+            Slice = filterSlice,
+            Unit = unit,
+            MissingReason = reason,
         };
 
         if (definition is null || !FamilyOf.TryGetValue(name, out var family))

@@ -88,7 +88,11 @@ public sealed class ContractTests
     {
         var row = new IndicatorRow
         {
-            Indicator = "bookings", Period = "2017", AsOf = AsOf, Slice = new Dictionary<string, string> { ["account"] = "Acme, Inc." }, Unit = "money",
+            Indicator = "bookings",
+            Period = "2017",
+            AsOf = AsOf,
+            Slice = new Dictionary<string, string> { ["account"] = "Acme, Inc." },
+            Unit = "money",
             MissingReason = "a \"quoted\" reason",
         };
 

@@ -39,20 +39,20 @@ internal static class Fixture
         string id, decimal amount, string created, string? closed = null, OpportunityStatus status = OpportunityStatus.Open,
         string rep = "r1", string account = "a1", string line = "consulting", OpportunityType type = OpportunityType.NewBusiness,
         string stage = "Proposal", string? expected = null, double? probability = null) => new()
-    {
-        OpportunityId = id,
-        AccountId = account,
-        OwnerRepId = rep,
-        ServiceLine = line,
-        Type = type,
-        Amount = amount,
-        CreatedAt = At(created),
-        ClosedAt = closed is null ? null : At(closed),
-        Status = closed is null ? OpportunityStatus.Open : status,
-        Stage = closed is null ? stage : (status == OpportunityStatus.Won ? "Won" : "Lost"),
-        ExpectedCloseDate = expected is null ? null : Day(expected),
-        Probability = probability,
-    };
+        {
+            OpportunityId = id,
+            AccountId = account,
+            OwnerRepId = rep,
+            ServiceLine = line,
+            Type = type,
+            Amount = amount,
+            CreatedAt = At(created),
+            ClosedAt = closed is null ? null : At(closed),
+            Status = closed is null ? OpportunityStatus.Open : status,
+            Stage = closed is null ? stage : (status == OpportunityStatus.Won ? "Won" : "Lost"),
+            ExpectedCloseDate = expected is null ? null : Day(expected),
+            Probability = probability,
+        };
 
     public static Opportunity Won(string id, decimal amount, string created, string closed, string rep = "r1", string account = "a1", string line = "consulting", OpportunityType type = OpportunityType.NewBusiness) =>
         Deal(id, amount, created, closed, OpportunityStatus.Won, rep, account, line, type);

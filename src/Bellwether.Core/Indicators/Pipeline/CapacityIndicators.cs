@@ -118,7 +118,11 @@ internal sealed class CapacityIndicators : IndicatorFamily
         var remaining = Math.Max(0, target.Amount - booked);
         var detail = new TargetDetail
         {
-            Target = target.Amount, TargetSource = target.Source, TargetPeriod = next.Label, BookedSoFar = booked, Remaining = remaining,
+            Target = target.Amount,
+            TargetSource = target.Source,
+            TargetPeriod = next.Label,
+            BookedSoFar = booked,
+            Remaining = remaining,
         };
         if (missing is not null)
         {
@@ -134,8 +138,12 @@ internal sealed class CapacityIndicators : IndicatorFamily
         var perMonth = Num.Money((Math.Max(0, required - closable.Amount[g]) / (decimal)monthsLeft) + monthlyOutflow);
         detail = detail with
         {
-            WinRate = Num.Of(rate), RequiredPipeline = Num.Money(required), ClosableAmount = closable.Amount[g], ClosableDeals = closable.Count[g],
-            MonthsLeft = Num.Of(Math.Round(monthsLeft, 6)), MonthlyOutflow = Num.Money(monthlyOutflow),
+            WinRate = Num.Of(rate),
+            RequiredPipeline = Num.Money(required),
+            ClosableAmount = closable.Amount[g],
+            ClosableDeals = closable.Count[g],
+            MonthsLeft = Num.Of(Math.Round(monthsLeft, 6)),
+            MonthlyOutflow = Num.Money(monthlyOutflow),
         };
         return new(Outcome.Of(perMonth, detail, Closable.UnjudgedReason(closable, g)), next, perMonth, monthsLeft);
     }
@@ -184,8 +192,13 @@ internal sealed class CapacityIndicators : IndicatorFamily
             double HireMonths(int startDay) => RepMonths.RampWeighted(startDay, end, startDay, ramp);
             var detail = new HiringDetail
             {
-                RepsToAdd = 0, TargetPeriod = need.Next.Label, Needed = needed, CurrentCapacity = capacity,
-                Shortfall = Math.Max(0, shortfall), PipelinePerRampedRep = rate, HireMonths = Num.Of(Math.Round(HireMonths(today), 6)),
+                RepsToAdd = 0,
+                TargetPeriod = need.Next.Label,
+                Needed = needed,
+                CurrentCapacity = capacity,
+                Shortfall = Math.Max(0, shortfall),
+                PipelinePerRampedRep = rate,
+                HireMonths = Num.Of(Math.Round(HireMonths(today), 6)),
             };
             if (shortfall <= 0)
             {

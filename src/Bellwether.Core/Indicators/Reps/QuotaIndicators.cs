@@ -80,7 +80,10 @@ internal sealed class QuotaIndicators : IndicatorFamily
 
         var detail = new AttainmentBandsDetail
         {
-            Over = Band("over"), Near = Band("near"), Far = Band("far"), ZeroQuota = [.. all.Where(r => r.Attainment is null)],
+            Over = Band("over"),
+            Near = Band("near"),
+            Far = Band("far"),
+            ZeroQuota = [.. all.Where(r => r.Attainment is null)],
         };
         return Outcome.Of(detail.Over.Count + detail.Near.Count + detail.Far.Count, detail);
     }
