@@ -16,7 +16,10 @@ public interface IStore : IDisposable
     IImportSession BeginImport(string workspace);
 
     /// <summary>Everything the workspace holds, for indicators and forecasts.</summary>
-    Dataset Load(string workspace);
+    /// <param name="workspace">The company.</param>
+    /// <param name="previous">An earlier load whose other tables are still current; null loads everything.</param>
+    /// <param name="tables">With <paramref name="previous"/>: the tables (store names) to read again.</param>
+    Dataset Load(string workspace, Dataset? previous = null, IReadOnlySet<string>? tables = null);
 
     /// <summary>Per table: row counts and date ranges; the import log.</summary>
     StoreStatus Status(string workspace);

@@ -14,12 +14,19 @@ using DuckDB.NET.Data;
 
 namespace Bellwether.Storage.DuckDb;
 
-/// <summary>Loads a workspace into a <see cref="Dataset"/>. Activities are counted per rep, day and type by the database.</summary>
+/// <summary>
+/// Loads a workspace into a <see cref="Dataset"/>, whole or only the tables that changed since an earlier load.
+/// Activities are counted per rep, day and type by the database.
+/// </summary>
 internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string workspace, CompanySettings settings)
 {
-    public Dataset Read()
+    /// <param name="previous">An earlier load whose other tables are still current, or null to load everything.</param>
+    /// <param name="tables">With <paramref name="previous"/>: the tables to read again.</param>
+    public Dataset Read(Dataset? previous = null, IReadOnlySet<string>? tables = null)
     {
-        var reps = Query("SELECT rep_id, name, email, team, manager_id, role, region, start_date, end_date FROM reps WHERE workspace_id = $ws ORDER BY rep_id", r => new Rep
+        bool Reads(string table) => previous is null || tables is null || tables.Contains(table);
+
+        var reps = !Reads("reps") ? previous!.Reps : Query("SELECT rep_id, name, email, team, manager_id, role, region, start_date, end_date FROM reps WHERE workspace_id = $ws ORDER BY rep_id", r => new Rep
         {
             RepId = r.GetString(0),
             Name = r.GetString(1),
@@ -31,14 +38,14 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
             StartDate = Date(r, 7),
             EndDate = Date(r, 8),
         });
-        var quotas = Query("SELECT rep_id, period, amount, metric FROM quotas WHERE workspace_id = $ws ORDER BY rep_id, period, metric", r => new Quota
+        var quotas = !Reads("quotas") ? previous!.Quotas : Query("SELECT rep_id, period, amount, metric FROM quotas WHERE workspace_id = $ws ORDER BY rep_id, period, metric", r => new Quota
         {
             RepId = r.GetString(0),
             Period = r.GetString(1),
             Amount = Money(r, 2),
             Metric = SnakeCase.Parse<QuotaMetric>(r.GetString(3)),
         });
-        var accounts = Query("SELECT account_id, name, vertical, region, employees, annual_revenue, owner_rep_id, created_at FROM accounts WHERE workspace_id = $ws ORDER BY account_id", r => new Account
+        var accounts = !Reads("accounts") ? previous!.Accounts : Query("SELECT account_id, name, vertical, region, employees, annual_revenue, owner_rep_id, created_at FROM accounts WHERE workspace_id = $ws ORDER BY account_id", r => new Account
         {
             AccountId = r.GetString(0),
             Name = r.GetString(1),
@@ -49,13 +56,13 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
             OwnerRepId = Text(r, 6),
             CreatedAt = Instant(r, 7),
         });
-        var stages = Query("SELECT stage, \"order\", probability FROM stages WHERE workspace_id = $ws ORDER BY \"order\", stage", r => new Stage
+        var stages = !Reads("stages") ? previous!.Stages : Query("SELECT stage, \"order\", probability FROM stages WHERE workspace_id = $ws ORDER BY \"order\", stage", r => new Stage
         {
             Name = r.GetString(0),
             Order = (int)r.GetInt64(1),
             Probability = r.IsDBNull(2) ? null : r.GetDouble(2),
         });
-        var opportunities = Query(
+        var opportunities = !Reads("opportunities") ? previous!.Opportunities : Query(
             """
             SELECT opportunity_id, account_id, owner_rep_id, service_line, type, source, amount, created_at, expected_close_date,
                    stage, status, closed_at, lost_reason, probability, forecast_category
@@ -79,7 +86,7 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
                 Probability = r.IsDBNull(13) ? null : r.GetDouble(13),
                 ForecastCategory = r.IsDBNull(14) ? null : SnakeCase.Parse<ForecastCategory>(r.GetString(14)),
             });
-        var history = Query(
+        var history = !Reads("opportunity_history") ? previous!.History : Query(
             """
             SELECT opportunity_id, changed_at, stage, status, amount, expected_close_date, forecast_category, derived
             FROM opportunity_history WHERE workspace_id = $ws ORDER BY opportunity_id, changed_at
@@ -95,7 +102,7 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
                 ForecastCategory = r.IsDBNull(6) ? null : SnakeCase.Parse<ForecastCategory>(r.GetString(6)),
                 Derived = r.GetBoolean(7),
             });
-        var leads = Query(
+        var leads = !Reads("leads") ? previous!.Leads : Query(
             """
             SELECT lead_id, created_at, source, channel, owner_rep_id, account_id, qualified_at, disqualified_at, opportunity_id
             FROM leads WHERE workspace_id = $ws ORDER BY lead_id
@@ -112,13 +119,13 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
                 DisqualifiedAt = Instant(r, 7),
                 OpportunityId = Text(r, 8),
             });
-        var activityDays = Query(
+        var activityDays = !Reads("activities") ? previous!.ActivityDays : Query(
             """
             SELECT rep_id, CAST(occurred_at AS DATE) AS day, type, count(*) AS n
             FROM activities WHERE workspace_id = $ws GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
             """,
             r => new ActivityDay(r.GetString(0), Date(r, 1)!.Value, SnakeCase.Parse<ActivityType>(r.GetString(2)), (int)r.GetInt64(3)));
-        var revenue = Query("SELECT account_id, month, service_line, revenue, cogs FROM revenue WHERE workspace_id = $ws ORDER BY month, account_id, service_line", r => new RevenueLine
+        var revenue = !Reads("revenue") ? previous!.Revenue : Query("SELECT account_id, month, service_line, revenue, cogs FROM revenue WHERE workspace_id = $ws ORDER BY month, account_id, service_line", r => new RevenueLine
         {
             AccountId = r.GetString(0),
             Month = Date(r, 1)!.Value,
@@ -126,21 +133,21 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
             Revenue = Money(r, 3),
             Cogs = r.IsDBNull(4) ? null : Money(r, 4),
         });
-        var expenses = Query("SELECT month, category, amount, team FROM expenses WHERE workspace_id = $ws ORDER BY month, category, team", r => new Expense
+        var expenses = !Reads("expenses") ? previous!.Expenses : Query("SELECT month, category, amount, team FROM expenses WHERE workspace_id = $ws ORDER BY month, category, team", r => new Expense
         {
             Month = Date(r, 0)!.Value,
             Category = SnakeCase.Parse<ExpenseCategory>(r.GetString(1)),
             Amount = Money(r, 2),
             Team = Text(r, 3),
         });
-        var engagement = Query("SELECT account_id, occurred_at, kind, value FROM engagement WHERE workspace_id = $ws ORDER BY occurred_at, account_id, kind", r => new EngagementSignal
+        var engagement = !Reads("engagement") ? previous!.Engagement : Query("SELECT account_id, occurred_at, kind, value FROM engagement WHERE workspace_id = $ws ORDER BY occurred_at, account_id, kind", r => new EngagementSignal
         {
             AccountId = r.GetString(0),
             OccurredAt = Instant(r, 1)!.Value,
             Kind = SnakeCase.Parse<EngagementKind>(r.GetString(2)),
             Value = r.IsDBNull(3) ? null : Money(r, 3),
         });
-        var plans = Query("SELECT pillar, metric, period, target, owner, slice FROM plans WHERE workspace_id = $ws ORDER BY pillar, metric, period, slice", r => new PlanLine
+        var plans = !Reads("plans") ? previous!.Plans : Query("SELECT pillar, metric, period, target, owner, slice FROM plans WHERE workspace_id = $ws ORDER BY pillar, metric, period, slice", r => new PlanLine
         {
             Pillar = SnakeCase.Parse<Pillar>(r.GetString(0)),
             Metric = r.GetString(1),
@@ -149,7 +156,7 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
             Owner = r.GetString(4),
             Slice = SliceText.TryParse(Text(r, 5), out var slice, out _) ? slice : new Dictionary<string, string>(),
         });
-        var standards = Query("SELECT role, type, per, minimum FROM standards WHERE workspace_id = $ws ORDER BY role, type, per", r => new ActivityStandard
+        var standards = !Reads("standards") ? previous!.Standards : Query("SELECT role, type, per, minimum FROM standards WHERE workspace_id = $ws ORDER BY role, type, per", r => new ActivityStandard
         {
             Role = r.GetString(0),
             Type = SnakeCase.Parse<ActivityType>(r.GetString(1)),
@@ -158,7 +165,7 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
         });
 
         var files = new HashSet<string>(StringComparer.Ordinal);
-        void Present<T>(IReadOnlyCollection<T> rows, FileSchema schema)
+        void Present<T>(IReadOnlyList<T> rows, FileSchema schema)
         {
             if (rows.Count > 0)
             {

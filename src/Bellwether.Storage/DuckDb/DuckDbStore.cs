@@ -76,7 +76,8 @@ public sealed class DuckDbStore : IStore
         return new DuckDbImportSession(this, workspace, _clock);
     }
 
-    public Dataset Load(string workspace) => new DuckDbDatasetReader(_connection, workspace, Settings(workspace)).Read();
+    public Dataset Load(string workspace, Dataset? previous = null, IReadOnlySet<string>? tables = null) =>
+        new DuckDbDatasetReader(_connection, workspace, Settings(workspace)).Read(previous, tables);
 
     public StoreStatus Status(string workspace) => new DuckDbStatusReader(_connection, workspace).Read();
 
