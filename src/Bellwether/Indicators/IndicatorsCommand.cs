@@ -25,10 +25,11 @@ public static class IndicatorsCommand
         var by = new Option<string?>("--by") { Description = $"Slice by one or two dimensions, comma-separated: {string.Join(", ", SnakeCase.AllNames<Dimension>())}" };
         var slice = new Option<string?>("--slice") { Description = "Restrict to a slice: dimension=value pairs joined by ';' (e.g. vertical=retail;type=new_business)" };
         var asOf = new Option<string?>("--as-of") { Description = "Only what was known at this instant (a date means the end of that day); default: now" };
+        var chart = new Option<string?>("--chart") { Description = "Also draw the rows as a picture (PNG) at this path" };
         var target = new Option<decimal?>("--target") { Description = "A bookings target for required_pipeline, pipeline_coverage, new_pipeline_needed and hiring_signal (instead of the plan's)" };
         var command = new Command("indicators", "Compute leading indicators for a period, sliced, as of any instant")
         {
-            names, list, period, grain, by, slice, asOf, target,
+            names, list, period, grain, by, slice, asOf, target, chart,
         };
         command.SetHandler(context, result =>
         {
@@ -50,6 +51,11 @@ public static class IndicatorsCommand
             var query = Query(wanted, result.GetValue(period), result.GetValue(grain), result.GetValue(by), result.GetValue(slice), result.GetValue(asOf), result.GetValue(target), settings.Calendar, TruncatedNow(context));
             var rows = new IndicatorEngine(store.Load(workspace)).Run(query);
             Write(context, format, rows);
+            if (result.GetValue(chart) is { } picture)
+            {
+                Charts.IndicatorChart.SavePng(rows, picture);
+                context.Error.WriteLine($"chart: {Path.GetFullPath(picture)}");
+            }
             return ExitCodes.Ok;
         });
         return command;

@@ -59,6 +59,19 @@ public sealed class IndicatorsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Chart_WritesAPicture()
+    {
+        var picture = Path.Combine(_company.TempPath, "bookings.png");
+
+        var result = CliRunner.Run("indicators", "bookings", "--period", "2025", "--grain", "month", "--by", "vertical", "--chart", picture, "--db", _company.Db);
+
+        Assert.Equal(0, result.ExitCode);
+        var bytes = File.ReadAllBytes(picture);
+        Assert.True(bytes.Length > 1000);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+    }
+
+    [Fact]
     public void List_SaysWhatIsAvailableInThisStore()
     {
         var result = CliRunner.Run("indicators", "--list", "--db", _company.Db, "--format", "csv");
