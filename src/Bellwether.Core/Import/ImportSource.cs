@@ -27,7 +27,7 @@ public sealed class SourceTable
 }
 
 /// <summary>Everything one import reads: the tables, the files they came from, and notes on repairs a preset made.</summary>
-public sealed class ImportSource
+public sealed record ImportSource
 {
     /// <summary>What was imported, for the import log: a folder path, with the preset's name where there is one.</summary>
     public required string Description { get; init; }

@@ -1,0 +1,260 @@
+using System.CommandLine;
+using System.Globalization;
+using Bellwether.Cli;
+using Bellwether.Core.Indicators;
+using Bellwether.Core.Slicing;
+using Bellwether.Core.Text;
+using Bellwether.Core.Time;
+using Bellwether.Status;
+using Spectre.Console;
+
+namespace Bellwether.Indicators;
+
+/// <summary>
+/// <c>bellwether indicators NAME... --period P [--grain G] [--by DIM[,DIM]] [--as-of T] [--target AMOUNT]</c> and
+/// <c>bellwether indicators --list</c>.
+/// </summary>
+public static class IndicatorsCommand
+{
+    public static Command Create(GlobalOptions globals, CliContext context)
+    {
+        var names = new Argument<string[]>("name") { Description = "Indicator names (see --list)", Arity = ArgumentArity.ZeroOrMore };
+        var list = new Option<bool>("--list") { Description = "List every indicator: name, unit, definition, the data it needs, and whether this store has it" };
+        var period = new Option<string?>("--period") { Description = "2025-03-31, 2025-W14, 2025-03, 2025-Q1 or 2025 (fiscal); default: the current fiscal quarter" };
+        var grain = new Option<string?>("--grain") { Description = "Break the period into day, week, month, quarter or year rows" };
+        var by = new Option<string?>("--by") { Description = $"Slice by one or two dimensions, comma-separated: {string.Join(", ", SnakeCase.AllNames<Dimension>())}" };
+        var slice = new Option<string?>("--slice") { Description = "Restrict to a slice: dimension=value pairs joined by ';' (e.g. vertical=retail;type=new_business)" };
+        var asOf = new Option<string?>("--as-of") { Description = "Only what was known at this instant (a date means the end of that day); default: now" };
+        var chart = new Option<string?>("--chart") { Description = "Also draw the rows as a picture (PNG) at this path" };
+        var target = new Option<decimal?>("--target") { Description = "A bookings target for required_pipeline, pipeline_coverage, new_pipeline_needed and hiring_signal (instead of the plan's)" };
+        var command = new Command("indicators", "Compute leading indicators for a period, sliced, as of any instant")
+        {
+            names, list, period, grain, by, slice, asOf, target, chart,
+        };
+        command.SetHandler(context, result =>
+        {
+            var format = result.GetValue(globals.Format);
+            if (result.GetValue(list))
+            {
+                return List(context, globals, result, format);
+            }
+
+            var wanted = result.GetValue(names) ?? [];
+            if (wanted.Length == 0)
+            {
+                throw new UserErrorException("name the indicators to compute (see `bellwether indicators --list`)");
+            }
+
+            using var store = globals.OpenExistingStore(result, context);
+            var workspace = globals.WorkspaceName(result, context);
+            var settings = store.Settings(workspace);
+            var query = Query(wanted, result.GetValue(period), result.GetValue(grain), result.GetValue(by), result.GetValue(slice), result.GetValue(asOf), result.GetValue(target), settings.Calendar, TruncatedNow(context));
+            var rows = new IndicatorEngine(store.Load(workspace)).Run(query);
+            Write(context, format, rows);
+            if (result.GetValue(chart) is { } picture)
+            {
+                Charts.IndicatorChart.SavePng(rows, picture);
+                context.Error.WriteLine($"chart: {Path.GetFullPath(picture)}");
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Now, to the second: "everything known now" needs no fractions of a second in every row.</summary>
+    internal static DateTimeOffset TruncatedNow(CliContext context)
+    {
+        var now = context.Clock.GetUtcNow();
+        return new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+    }
+
+    /// <summary>Reads the command line's words into a query; every mistake is a one-line error naming the option.</summary>
+    internal static IndicatorQuery Query(
+        IReadOnlyList<string> names, string? periodText, string? grainText, string? byText, string? sliceText, string? asOfText, decimal? target, FiscalCalendar calendar, DateTimeOffset now)
+    {
+        foreach (var option in names.Where(n => n.StartsWith('-')))
+        {
+            throw new UserErrorException($"{option}: no such option (see `bellwether indicators --help`)");
+        }
+
+        foreach (var name in names.Where(n => IndicatorCatalog.Find(n) is null))
+        {
+            throw new UserErrorException($"{name}: no such indicator (see `bellwether indicators --list`)");
+        }
+
+        var instant = now;
+        if (asOfText is not null && !Instants.TryParseAsOf(asOfText, out instant))
+        {
+            throw new UserErrorException($"--as-of {asOfText}: not a date or instant (expected 2025-03-31 or 2025-03-31T14:05:00Z)");
+        }
+
+        Period periodValue;
+        if (periodText is null)
+        {
+            periodValue = calendar.Containing(instant.AddTicks(-1), Grain.Quarter);
+        }
+        else if (!calendar.TryParse(periodText, out periodValue, out var reason))
+        {
+            throw new UserErrorException($"--period \"{periodText}\" {reason}");
+        }
+
+        Grain? grainValue = null;
+        if (grainText is not null)
+        {
+            if (!FiscalCalendar.TryParseGrain(grainText, out var g))
+            {
+                throw new UserErrorException($"--grain {grainText}: not one of day, week, month, quarter, year");
+            }
+
+            if (g > periodValue.Grain)
+            {
+                throw new UserErrorException($"--grain {grainText}: a {SnakeCase.Name(periodValue.Grain)} cannot be split into {grainText}s");
+            }
+
+            grainValue = g;
+        }
+
+        var dimensions = new List<Dimension>();
+        foreach (var word in (byText ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!SnakeCase.TryParse<Dimension>(word, out var dimension))
+            {
+                throw new UserErrorException($"--by {word}: not a dimension ({string.Join(", ", SnakeCase.AllNames<Dimension>())})");
+            }
+
+            dimensions.Add(dimension);
+        }
+
+        if (dimensions.Count > 2)
+        {
+            throw new UserErrorException($"--by {byText}: at most two dimensions");
+        }
+
+        if (!IndicatorQuery.TryParseFilter(sliceText, out var filter, out var sliceReason))
+        {
+            throw new UserErrorException($"--slice \"{sliceText}\" {sliceReason}");
+        }
+
+        return new IndicatorQuery
+        {
+            Indicators = [.. names.Select(n => IndicatorCatalog.Find(n)!.Name)],
+            Period = periodValue,
+            Grain = grainValue,
+            By = dimensions,
+            AsOf = instant,
+            Target = target,
+            Filter = filter,
+        };
+    }
+
+    internal static void Write(CliContext context, OutputFormat format, IReadOnlyList<IndicatorRow> rows)
+    {
+        switch (format)
+        {
+            case OutputFormat.Json:
+                context.Output.WriteLine(System.Text.Json.JsonSerializer.Serialize(rows, Json.Options));
+                break;
+            case OutputFormat.Csv:
+                context.Output.Write(IndicatorCsv.Write(rows));
+                break;
+            default:
+                Table(context, rows);
+                break;
+        }
+    }
+
+    private static void Table(CliContext context, IReadOnlyList<IndicatorRow> rows)
+    {
+        var sliced = rows.Any(r => r.Slice.Count > 0);
+        var columns = new List<string> { "Indicator", "Period" };
+        if (sliced)
+        {
+            columns.Add("Slice");
+        }
+
+        columns.AddRange(["Value", "Note"]);
+        var data = new TableData(
+            columns,
+            [
+                .. rows.Select(r =>
+                {
+                    var cells = new List<object?> { r.Indicator, r.Period };
+                    if (sliced)
+                    {
+                        cells.Add(SliceText.Format(r.Slice));
+                    }
+
+                    cells.Add(r.Value is { } v ? FormatValue(v, r.Unit) : "—");
+                    cells.Add(r.MissingReason ?? (r.Provisional ? "provisional: " + r.ProvisionalReason : ""));
+                    return (IReadOnlyList<object?>)cells;
+                }),
+            ])
+        {
+            Title = rows.Count > 0 ? $"as of {Instants.Format(rows[0].AsOf)}" : null,
+        };
+        Output.Table(context, data);
+
+        foreach (var row in rows.Where(r => r.Detail is not null))
+        {
+            var lines = row.Detail!.Lines().ToList();
+            if (lines.Count == 0)
+            {
+                continue;
+            }
+
+            var detail = new TableData(
+                ["Detail", "#", "Item", "Value", "Fields"],
+                [.. lines.Select(l => (IReadOnlyList<object?>)[l.List, l.Rank == 0 ? "" : l.Rank.ToString(CultureInfo.InvariantCulture), l.Item, l.Value, string.Join("; ", l.Fields.Select(f => $"{f.Key}={f.Value}"))])])
+            {
+                Title = $"{row.Indicator} {row.Period}{(row.Slice.Count > 0 ? " " + SliceText.Format(row.Slice) : "")}",
+            };
+            context.Output.WriteLine();
+            Output.Table(context, detail);
+        }
+    }
+
+    /// <summary>A value as a person reads it: ratios as percentages, money and counts with separators, days to a tenth.</summary>
+    internal static string FormatValue(decimal value, string unit) => unit switch
+    {
+        "ratio" => (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
+        "money" => value.ToString("#,0", CultureInfo.InvariantCulture),
+        "money_per_day" => value.ToString("#,0", CultureInfo.InvariantCulture) + " /day",
+        "days" => value.ToString("0.0", CultureInfo.InvariantCulture) + " days",
+        _ => value.ToString("#,0.##", CultureInfo.InvariantCulture),
+    };
+
+    private static int List(CliContext context, GlobalOptions globals, ParseResult result, OutputFormat format)
+    {
+        IReadOnlyList<IndicatorAvailability>? availability = null;
+        var path = globals.DbPath(result, context);
+        if (File.Exists(path))
+        {
+            using var store = globals.OpenExistingStore(result, context);
+            var status = store.Status(globals.WorkspaceName(result, context));
+            var files = status.Tables.Where(t => t.Rows > 0).Select(t => t.File).ToHashSet(StringComparer.Ordinal);
+            if (status.RecordedHistoryOnly)
+            {
+                files.Remove(Core.Import.FileSchemas.OpportunityHistory.FileName);
+            }
+
+            availability = IndicatorAvailability.For(files);
+        }
+
+        var data = new TableData(
+            ["Name", "Unit", "Definition", "Needs", "Available", "Reason"],
+            [
+                .. IndicatorCatalog.All.Select(d =>
+                {
+                    var a = availability?.First(x => x.Name == d.Name);
+                    return (IReadOnlyList<object?>)[d.Name, SnakeCase.Name(d.Unit), d.Definition, string.Join(" ", d.Needs), a?.Available, a?.Reason];
+                }),
+            ]);
+        if (format == OutputFormat.Table)
+        {
+            context.Console.Write(new Markup(Markup.Escape(availability is null ? $"No store at {path}: availability unknown." : $"Availability in {path}:") + "\n"));
+        }
+
+        Output.Write(context, format, data);
+        return ExitCodes.Ok;
+    }
+}
