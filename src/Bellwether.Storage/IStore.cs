@@ -17,8 +17,9 @@ public interface IStore : IDisposable
 
     /// <summary>Everything the workspace holds, for indicators and forecasts.</summary>
     /// <param name="workspace">The company.</param>
-    /// <param name="previous">An earlier load whose other tables are still current; null loads everything.</param>
-    /// <param name="tables">With <paramref name="previous"/>: the tables (store names) to read again.</param>
+    /// <param name="previous">An earlier load whose tables not in <paramref name="tables"/> are still current; null for none.</param>
+    /// <param name="tables">The tables (store names) to read; null reads all. The others come from
+    /// <paramref name="previous"/>, or are empty; <see cref="Dataset.Files"/> always says what the store holds.</param>
     Dataset Load(string workspace, Dataset? previous = null, IReadOnlySet<string>? tables = null);
 
     /// <summary>Per table: row counts and date ranges; the import log.</summary>

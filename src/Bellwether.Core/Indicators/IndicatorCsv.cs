@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Bellwether.Core.Slicing;
+using Bellwether.Core.Text;
 using Bellwether.Core.Time;
 
 namespace Bellwether.Core.Indicators;
@@ -58,7 +59,7 @@ public static class IndicatorCsv
         var sb = new StringBuilder();
         foreach (var line in Lines(rows))
         {
-            sb.AppendJoin(',', line.Select(Quote)).Append('\n');
+            sb.AppendJoin(',', line.Select(CsvText.Quote)).Append('\n');
         }
 
         return sb.ToString();
@@ -66,6 +67,4 @@ public static class IndicatorCsv
 
     private static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

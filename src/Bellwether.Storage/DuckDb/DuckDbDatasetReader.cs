@@ -10,6 +10,7 @@ using Bellwether.Core.Plans;
 using Bellwether.Core.Reps;
 using Bellwether.Core.Slicing;
 using Bellwether.Core.Text;
+using Bellwether.Storage.Sql;
 using DuckDB.NET.Data;
 
 namespace Bellwether.Storage.DuckDb;
@@ -20,13 +21,30 @@ namespace Bellwether.Storage.DuckDb;
 /// </summary>
 internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string workspace, CompanySettings settings)
 {
-    /// <param name="previous">An earlier load whose other tables are still current, or null to load everything.</param>
-    /// <param name="tables">With <paramref name="previous"/>: the tables to read again.</param>
+    /// <param name="previous">An earlier load whose tables not in <paramref name="tables"/> are still current; null for none.</param>
+    /// <param name="tables">The tables to read (store names); null reads them all. Tables not read are taken from
+    /// <paramref name="previous"/>, or are empty. Which files the company has is always read from the store.</param>
     public Dataset Read(Dataset? previous = null, IReadOnlySet<string>? tables = null)
     {
-        bool Reads(string table) => previous is null || tables is null || tables.Contains(table);
+        bool Reads(string table) => tables is null || tables.Contains(table);
+        var loads = new List<Action>();
+        IReadOnlyList<Rep> reps = previous?.Reps ?? [];
+        IReadOnlyList<Quota> quotas = previous?.Quotas ?? [];
+        IReadOnlyList<Account> accounts = previous?.Accounts ?? [];
+        IReadOnlyList<Stage> stages = previous?.Stages ?? [];
+        IReadOnlyList<Opportunity> opportunities = previous?.Opportunities ?? [];
+        IReadOnlyList<OpportunityChange> history = previous?.History ?? [];
+        IReadOnlyList<Lead> leads = previous?.Leads ?? [];
+        IReadOnlyList<ActivityDay> activityDays = previous?.ActivityDays ?? [];
+        IReadOnlyList<RevenueLine> revenue = previous?.Revenue ?? [];
+        IReadOnlyList<Expense> expenses = previous?.Expenses ?? [];
+        IReadOnlyList<EngagementSignal> engagement = previous?.Engagement ?? [];
+        IReadOnlyList<PlanLine> plans = previous?.Plans ?? [];
+        IReadOnlyList<ActivityStandard> standards = previous?.Standards ?? [];
 
-        var reps = !Reads("reps") ? previous!.Reps : Query("SELECT rep_id, name, email, team, manager_id, role, region, start_date, end_date FROM reps WHERE workspace_id = $ws ORDER BY rep_id", r => new Rep
+        if (Reads("reps"))
+        {
+            loads.Add(() => reps = Query("SELECT rep_id, name, email, team, manager_id, role, region, start_date, end_date FROM reps WHERE workspace_id = $ws ORDER BY rep_id", r => new Rep
         {
             RepId = r.GetString(0),
             Name = r.GetString(1),
@@ -37,15 +55,23 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
             Region = Text(r, 6),
             StartDate = Date(r, 7),
             EndDate = Date(r, 8),
-        });
-        var quotas = !Reads("quotas") ? previous!.Quotas : Query("SELECT rep_id, period, amount, metric FROM quotas WHERE workspace_id = $ws ORDER BY rep_id, period, metric", r => new Quota
+        }));
+        }
+
+        if (Reads("quotas"))
+        {
+            loads.Add(() => quotas = Query("SELECT rep_id, period, amount, metric FROM quotas WHERE workspace_id = $ws ORDER BY rep_id, period, metric", r => new Quota
         {
             RepId = r.GetString(0),
             Period = r.GetString(1),
             Amount = Money(r, 2),
             Metric = SnakeCase.Parse<QuotaMetric>(r.GetString(3)),
-        });
-        var accounts = !Reads("accounts") ? previous!.Accounts : Query("SELECT account_id, name, vertical, region, employees, annual_revenue, owner_rep_id, created_at FROM accounts WHERE workspace_id = $ws ORDER BY account_id", r => new Account
+        }));
+        }
+
+        if (Reads("accounts"))
+        {
+            loads.Add(() => accounts = Query("SELECT account_id, name, vertical, region, employees, annual_revenue, owner_rep_id, created_at FROM accounts WHERE workspace_id = $ws ORDER BY account_id", r => new Account
         {
             AccountId = r.GetString(0),
             Name = r.GetString(1),
@@ -55,14 +81,22 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
             AnnualRevenue = r.IsDBNull(5) ? null : Money(r, 5),
             OwnerRepId = Text(r, 6),
             CreatedAt = Instant(r, 7),
-        });
-        var stages = !Reads("stages") ? previous!.Stages : Query("SELECT stage, \"order\", probability FROM stages WHERE workspace_id = $ws ORDER BY \"order\", stage", r => new Stage
+        }));
+        }
+
+        if (Reads("stages"))
+        {
+            loads.Add(() => stages = Query("SELECT stage, \"order\", probability FROM stages WHERE workspace_id = $ws ORDER BY \"order\", stage", r => new Stage
         {
             Name = r.GetString(0),
             Order = (int)r.GetInt64(1),
             Probability = r.IsDBNull(2) ? null : r.GetDouble(2),
-        });
-        var opportunities = !Reads("opportunities") ? previous!.Opportunities : Query(
+        }));
+        }
+
+        if (Reads("opportunities"))
+        {
+            loads.Add(() => opportunities = Query(
             """
             SELECT opportunity_id, account_id, owner_rep_id, service_line, type, source, amount, created_at, expected_close_date,
                    stage, status, closed_at, lost_reason, probability, forecast_category
@@ -85,8 +119,12 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
                 LostReason = Text(r, 12),
                 Probability = r.IsDBNull(13) ? null : r.GetDouble(13),
                 ForecastCategory = r.IsDBNull(14) ? null : SnakeCase.Parse<ForecastCategory>(r.GetString(14)),
-            });
-        var history = !Reads("opportunity_history") ? previous!.History : Query(
+            }));
+        }
+
+        if (Reads("opportunity_history"))
+        {
+            loads.Add(() => history = Query(
             """
             SELECT opportunity_id, changed_at, stage, status, amount, expected_close_date, forecast_category, derived
             FROM opportunity_history WHERE workspace_id = $ws ORDER BY opportunity_id, changed_at
@@ -101,8 +139,12 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
                 ExpectedCloseDate = Date(r, 5),
                 ForecastCategory = r.IsDBNull(6) ? null : SnakeCase.Parse<ForecastCategory>(r.GetString(6)),
                 Derived = r.GetBoolean(7),
-            });
-        var leads = !Reads("leads") ? previous!.Leads : Query(
+            }));
+        }
+
+        if (Reads("leads"))
+        {
+            loads.Add(() => leads = Query(
             """
             SELECT lead_id, created_at, source, channel, owner_rep_id, account_id, qualified_at, disqualified_at, opportunity_id
             FROM leads WHERE workspace_id = $ws ORDER BY lead_id
@@ -118,36 +160,56 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
                 QualifiedAt = Instant(r, 6),
                 DisqualifiedAt = Instant(r, 7),
                 OpportunityId = Text(r, 8),
-            });
-        var activityDays = !Reads("activities") ? previous!.ActivityDays : Query(
+            }));
+        }
+
+        if (Reads("activities"))
+        {
+            loads.Add(() => activityDays = Query(
             """
             SELECT rep_id, CAST(occurred_at AS DATE) AS day, type, count(*) AS n
             FROM activities WHERE workspace_id = $ws GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
             """,
-            r => new ActivityDay(r.GetString(0), Date(r, 1)!.Value, SnakeCase.Parse<ActivityType>(r.GetString(2)), (int)r.GetInt64(3)));
-        var revenue = !Reads("revenue") ? previous!.Revenue : Query("SELECT account_id, month, service_line, revenue, cogs FROM revenue WHERE workspace_id = $ws ORDER BY month, account_id, service_line", r => new RevenueLine
+            r => new ActivityDay(r.GetString(0), Date(r, 1)!.Value, SnakeCase.Parse<ActivityType>(r.GetString(2)), (int)r.GetInt64(3))));
+        }
+
+        if (Reads("revenue"))
+        {
+            loads.Add(() => revenue = Query("SELECT account_id, month, service_line, revenue, cogs FROM revenue WHERE workspace_id = $ws ORDER BY month, account_id, service_line", r => new RevenueLine
         {
             AccountId = r.GetString(0),
             Month = Date(r, 1)!.Value,
             ServiceLine = r.GetString(2),
             Revenue = Money(r, 3),
             Cogs = r.IsDBNull(4) ? null : Money(r, 4),
-        });
-        var expenses = !Reads("expenses") ? previous!.Expenses : Query("SELECT month, category, amount, team FROM expenses WHERE workspace_id = $ws ORDER BY month, category, team", r => new Expense
+        }));
+        }
+
+        if (Reads("expenses"))
+        {
+            loads.Add(() => expenses = Query("SELECT month, category, amount, team FROM expenses WHERE workspace_id = $ws ORDER BY month, category, team", r => new Expense
         {
             Month = Date(r, 0)!.Value,
             Category = SnakeCase.Parse<ExpenseCategory>(r.GetString(1)),
             Amount = Money(r, 2),
             Team = Text(r, 3),
-        });
-        var engagement = !Reads("engagement") ? previous!.Engagement : Query("SELECT account_id, occurred_at, kind, value FROM engagement WHERE workspace_id = $ws ORDER BY occurred_at, account_id, kind", r => new EngagementSignal
+        }));
+        }
+
+        if (Reads("engagement"))
+        {
+            loads.Add(() => engagement = Query("SELECT account_id, occurred_at, kind, value FROM engagement WHERE workspace_id = $ws ORDER BY occurred_at, account_id, kind", r => new EngagementSignal
         {
             AccountId = r.GetString(0),
             OccurredAt = Instant(r, 1)!.Value,
             Kind = SnakeCase.Parse<EngagementKind>(r.GetString(2)),
             Value = r.IsDBNull(3) ? null : Money(r, 3),
-        });
-        var plans = !Reads("plans") ? previous!.Plans : Query("SELECT pillar, metric, period, target, owner, slice FROM plans WHERE workspace_id = $ws ORDER BY pillar, metric, period, slice", r => new PlanLine
+        }));
+        }
+
+        if (Reads("plans"))
+        {
+            loads.Add(() => plans = Query("SELECT pillar, metric, period, target, owner, slice FROM plans WHERE workspace_id = $ws ORDER BY pillar, metric, period, slice", r => new PlanLine
         {
             Pillar = SnakeCase.Parse<Pillar>(r.GetString(0)),
             Metric = r.GetString(1),
@@ -155,42 +217,25 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
             Target = Money(r, 3),
             Owner = r.GetString(4),
             Slice = SliceText.TryParse(Text(r, 5), out var slice, out _) ? slice : new Dictionary<string, string>(),
-        });
-        var standards = !Reads("standards") ? previous!.Standards : Query("SELECT role, type, per, minimum FROM standards WHERE workspace_id = $ws ORDER BY role, type, per", r => new ActivityStandard
+        }));
+        }
+
+        if (Reads("standards"))
+        {
+            loads.Add(() => standards = Query("SELECT role, type, per, minimum FROM standards WHERE workspace_id = $ws ORDER BY role, type, per", r => new ActivityStandard
         {
             Role = r.GetString(0),
             Type = SnakeCase.Parse<ActivityType>(r.GetString(1)),
             Per = SnakeCase.Parse<StandardPer>(r.GetString(2)),
             Minimum = Money(r, 3),
-        });
-
-        var files = new HashSet<string>(StringComparer.Ordinal);
-        void Present<T>(IReadOnlyList<T> rows, FileSchema schema)
-        {
-            if (rows.Count > 0)
-            {
-                files.Add(schema.FileName);
-            }
+        }));
         }
 
-        Present(reps, FileSchemas.Reps);
-        Present(quotas, FileSchemas.Quotas);
-        Present(accounts, FileSchemas.Accounts);
-        Present(stages, FileSchemas.Stages);
-        Present(opportunities, FileSchemas.Opportunities);
-        Present(leads, FileSchemas.Leads);
-        Present(activityDays, FileSchemas.Activities);
-        Present(revenue, FileSchemas.Revenue);
-        Present(expenses, FileSchemas.Expenses);
-        Present(engagement, FileSchemas.Engagement);
-        Present(plans, FileSchemas.Plans);
-        Present(standards, FileSchemas.Standards);
-        if (history.Any(h => !h.Derived))
-        {
-            // Recorded-by-comparison history is partial: only a file of history makes exact "as of" views.
-            files.Add(FileSchemas.OpportunityHistory.FileName);
-        }
 
+        // Tables load side by side, each on its own connection to the same database: reading rows into records is
+        // the slow part, and it is spread over the cores.
+        Parallel.Invoke(loads.ToArray());
+        var files = Present();
         return new Dataset
         {
             Settings = settings,
@@ -211,9 +256,22 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
         };
     }
 
+    /// <summary>The files the workspace holds rows of; history counts only when some of it came from a history file.</summary>
+    private HashSet<string> Present()
+    {
+        var checks = string.Join(" UNION ALL ", FileSchemas.All.Select(s =>
+            s == FileSchemas.OpportunityHistory
+                ? $"SELECT '{s.FileName}' WHERE EXISTS (SELECT 1 FROM opportunity_history WHERE workspace_id = $ws AND NOT derived)"
+                : $"SELECT '{s.FileName}' WHERE EXISTS (SELECT 1 FROM {SqlDialect.Quote(s.Table)} WHERE workspace_id = $ws)"));
+        return [.. Query(checks, r => r.GetString(0))];
+    }
+
     private List<T> Query<T>(string sql, Func<DbDataReader, T> map)
     {
-        using var command = connection.CreateCommand();
+        // A second connection to the same file shares the process's one database instance (DuckDB.NET keeps one per path).
+        using var own = new DuckDBConnection(connection.ConnectionString);
+        own.Open();
+        using var command = own.CreateCommand();
         command.CommandText = sql;
         command.Parameters.Add(new DuckDBParameter("ws", workspace));
         using var reader = command.ExecuteReader();

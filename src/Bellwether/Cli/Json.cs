@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Bellwether.Core.Indicators;
 using Bellwether.Core.Time;
 
 namespace Bellwether.Cli;
@@ -28,18 +29,9 @@ public static class Json
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
-        options.Converters.Add(new InstantConverter());
+        options.Converters.Add(new UtcInstantJsonConverter());
         options.Converters.Add(new DateOnlyConverter());
         return options;
-    }
-
-    private sealed class InstantConverter : JsonConverter<DateTimeOffset>
-    {
-        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            Instants.TryParse(reader.GetString(), out var instant) ? instant : throw new JsonException("not an instant");
-
-        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(Instants.Format(value));
     }
 
     private sealed class DateOnlyConverter : JsonConverter<DateOnly>

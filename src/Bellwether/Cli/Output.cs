@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Bellwether.Core.Text;
 using Bellwether.Core.Time;
 using Spectre.Console;
 
@@ -39,11 +40,11 @@ public static class Output
 
     public static void Csv(TextWriter writer, TableData data)
     {
-        writer.Write(string.Join(',', data.Columns.Select(Escape)));
+        writer.Write(string.Join(',', data.Columns.Select(CsvText.Quote)));
         writer.Write('\n');
         foreach (var row in data.Rows)
         {
-            writer.Write(string.Join(',', row.Select(cell => Escape(Format(cell, forPeople: false)))));
+            writer.Write(string.Join(',', row.Select(cell => CsvText.Quote(Format(cell, forPeople: false)))));
             writer.Write('\n');
         }
     }
@@ -63,10 +64,6 @@ public static class Output
                 break;
         }
     }
-
-    /// <summary>CSV quoting (RFC 4180): a cell with a comma, quote or line break is quoted, quotes doubled.</summary>
-    public static string Escape(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
     public static string Format(object? cell, bool forPeople) => cell switch
     {

@@ -33,6 +33,13 @@ public sealed class IndicatorService : IDisposable
     /// <summary>How many times a table was read from the store, for tests and diagnostics.</summary>
     public IReadOnlyDictionary<string, int> TableLoads => _tableLoads;
 
+    /// <summary>
+    /// The tables indicators read: all but engagement signals, which no indicator uses (and which are the largest
+    /// table of a company with many accounts).
+    /// </summary>
+    public static readonly IReadOnlySet<string> EngineTables =
+        FileSchemas.All.Select(s => s.Table).Where(t => t != FileSchemas.Engagement.Table).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The rows of a query, computed once per version of the data it reads.</summary>
     public IReadOnlyList<IndicatorRow> Run(string workspace, IndicatorQuery query)
     {
@@ -95,10 +102,11 @@ public sealed class IndicatorService : IDisposable
                 .ToHashSet(StringComparer.Ordinal);
 
             // Settings live in every part of a Dataset (its calendar decides every period): a change reloads it all.
-            var data = known is null || changed.Contains("workspaces")
-                ? _store.Load(workspace)
-                : _store.Load(workspace, known.Data, changed);
-            foreach (var table in known is null || changed.Contains("workspaces") ? FileSchemas.All.Select(s => s.Table) : changed)
+            var reload = known is null || changed.Contains("workspaces")
+                ? EngineTables
+                : changed.Where(EngineTables.Contains).ToHashSet(StringComparer.Ordinal);
+            var data = _store.Load(workspace, known is null || changed.Contains("workspaces") ? null : known.Data, reload);
+            foreach (var table in reload)
             {
                 _tableLoads[table] = _tableLoads.GetValueOrDefault(table) + 1;
             }

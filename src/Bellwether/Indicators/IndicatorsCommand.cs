@@ -49,7 +49,7 @@ public static class IndicatorsCommand
             var workspace = globals.WorkspaceName(result, context);
             var settings = store.Settings(workspace);
             var query = Query(wanted, result.GetValue(period), result.GetValue(grain), result.GetValue(by), result.GetValue(slice), result.GetValue(asOf), result.GetValue(target), settings.Calendar, TruncatedNow(context));
-            var rows = new IndicatorEngine(store.Load(workspace)).Run(query);
+            var rows = new IndicatorEngine(store.Load(workspace, tables: IndicatorService.EngineTables)).Run(query);
             Write(context, format, rows);
             if (result.GetValue(chart) is { } picture)
             {
