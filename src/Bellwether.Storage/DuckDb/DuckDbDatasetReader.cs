@@ -45,53 +45,53 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
         if (Reads("reps"))
         {
             loads.Add(() => reps = Query("SELECT rep_id, name, email, team, manager_id, role, region, start_date, end_date FROM reps WHERE workspace_id = $ws ORDER BY rep_id", r => new Rep
-        {
-            RepId = r.GetString(0),
-            Name = r.GetString(1),
-            Email = Text(r, 2),
-            Team = Text(r, 3),
-            ManagerId = Text(r, 4),
-            Role = SnakeCase.Parse<RepRole>(r.GetString(5)),
-            Region = Text(r, 6),
-            StartDate = Date(r, 7),
-            EndDate = Date(r, 8),
-        }));
+            {
+                RepId = r.GetString(0),
+                Name = r.GetString(1),
+                Email = Text(r, 2),
+                Team = Text(r, 3),
+                ManagerId = Text(r, 4),
+                Role = SnakeCase.Parse<RepRole>(r.GetString(5)),
+                Region = Text(r, 6),
+                StartDate = Date(r, 7),
+                EndDate = Date(r, 8),
+            }));
         }
 
         if (Reads("quotas"))
         {
             loads.Add(() => quotas = Query("SELECT rep_id, period, amount, metric FROM quotas WHERE workspace_id = $ws ORDER BY rep_id, period, metric", r => new Quota
-        {
-            RepId = r.GetString(0),
-            Period = r.GetString(1),
-            Amount = Money(r, 2),
-            Metric = SnakeCase.Parse<QuotaMetric>(r.GetString(3)),
-        }));
+            {
+                RepId = r.GetString(0),
+                Period = r.GetString(1),
+                Amount = Money(r, 2),
+                Metric = SnakeCase.Parse<QuotaMetric>(r.GetString(3)),
+            }));
         }
 
         if (Reads("accounts"))
         {
             loads.Add(() => accounts = Query("SELECT account_id, name, vertical, region, employees, annual_revenue, owner_rep_id, created_at FROM accounts WHERE workspace_id = $ws ORDER BY account_id", r => new Account
-        {
-            AccountId = r.GetString(0),
-            Name = r.GetString(1),
-            Vertical = r.GetString(2),
-            Region = Text(r, 3),
-            Employees = r.IsDBNull(4) ? null : r.GetInt64(4),
-            AnnualRevenue = r.IsDBNull(5) ? null : Money(r, 5),
-            OwnerRepId = Text(r, 6),
-            CreatedAt = Instant(r, 7),
-        }));
+            {
+                AccountId = r.GetString(0),
+                Name = r.GetString(1),
+                Vertical = r.GetString(2),
+                Region = Text(r, 3),
+                Employees = r.IsDBNull(4) ? null : r.GetInt64(4),
+                AnnualRevenue = r.IsDBNull(5) ? null : Money(r, 5),
+                OwnerRepId = Text(r, 6),
+                CreatedAt = Instant(r, 7),
+            }));
         }
 
         if (Reads("stages"))
         {
             loads.Add(() => stages = Query("SELECT stage, \"order\", probability FROM stages WHERE workspace_id = $ws ORDER BY \"order\", stage", r => new Stage
-        {
-            Name = r.GetString(0),
-            Order = (int)r.GetInt64(1),
-            Probability = r.IsDBNull(2) ? null : r.GetDouble(2),
-        }));
+            {
+                Name = r.GetString(0),
+                Order = (int)r.GetInt64(1),
+                Probability = r.IsDBNull(2) ? null : r.GetDouble(2),
+            }));
         }
 
         if (Reads("opportunities"))
@@ -176,59 +176,59 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
         if (Reads("revenue"))
         {
             loads.Add(() => revenue = Query("SELECT account_id, month, service_line, revenue, cogs FROM revenue WHERE workspace_id = $ws ORDER BY month, account_id, service_line", r => new RevenueLine
-        {
-            AccountId = r.GetString(0),
-            Month = Date(r, 1)!.Value,
-            ServiceLine = r.GetString(2),
-            Revenue = Money(r, 3),
-            Cogs = r.IsDBNull(4) ? null : Money(r, 4),
-        }));
+            {
+                AccountId = r.GetString(0),
+                Month = Date(r, 1)!.Value,
+                ServiceLine = r.GetString(2),
+                Revenue = Money(r, 3),
+                Cogs = r.IsDBNull(4) ? null : Money(r, 4),
+            }));
         }
 
         if (Reads("expenses"))
         {
             loads.Add(() => expenses = Query("SELECT month, category, amount, team FROM expenses WHERE workspace_id = $ws ORDER BY month, category, team", r => new Expense
-        {
-            Month = Date(r, 0)!.Value,
-            Category = SnakeCase.Parse<ExpenseCategory>(r.GetString(1)),
-            Amount = Money(r, 2),
-            Team = Text(r, 3),
-        }));
+            {
+                Month = Date(r, 0)!.Value,
+                Category = SnakeCase.Parse<ExpenseCategory>(r.GetString(1)),
+                Amount = Money(r, 2),
+                Team = Text(r, 3),
+            }));
         }
 
         if (Reads("engagement"))
         {
             loads.Add(() => engagement = Query("SELECT account_id, occurred_at, kind, value FROM engagement WHERE workspace_id = $ws ORDER BY occurred_at, account_id, kind", r => new EngagementSignal
-        {
-            AccountId = r.GetString(0),
-            OccurredAt = Instant(r, 1)!.Value,
-            Kind = SnakeCase.Parse<EngagementKind>(r.GetString(2)),
-            Value = r.IsDBNull(3) ? null : Money(r, 3),
-        }));
+            {
+                AccountId = r.GetString(0),
+                OccurredAt = Instant(r, 1)!.Value,
+                Kind = SnakeCase.Parse<EngagementKind>(r.GetString(2)),
+                Value = r.IsDBNull(3) ? null : Money(r, 3),
+            }));
         }
 
         if (Reads("plans"))
         {
             loads.Add(() => plans = Query("SELECT pillar, metric, period, target, owner, slice FROM plans WHERE workspace_id = $ws ORDER BY pillar, metric, period, slice", r => new PlanLine
-        {
-            Pillar = SnakeCase.Parse<Pillar>(r.GetString(0)),
-            Metric = r.GetString(1),
-            Period = r.GetString(2),
-            Target = Money(r, 3),
-            Owner = r.GetString(4),
-            Slice = SliceText.TryParse(Text(r, 5), out var slice, out _) ? slice : new Dictionary<string, string>(),
-        }));
+            {
+                Pillar = SnakeCase.Parse<Pillar>(r.GetString(0)),
+                Metric = r.GetString(1),
+                Period = r.GetString(2),
+                Target = Money(r, 3),
+                Owner = r.GetString(4),
+                Slice = SliceText.TryParse(Text(r, 5), out var slice, out _) ? slice : new Dictionary<string, string>(),
+            }));
         }
 
         if (Reads("standards"))
         {
             loads.Add(() => standards = Query("SELECT role, type, per, minimum FROM standards WHERE workspace_id = $ws ORDER BY role, type, per", r => new ActivityStandard
-        {
-            Role = r.GetString(0),
-            Type = SnakeCase.Parse<ActivityType>(r.GetString(1)),
-            Per = SnakeCase.Parse<StandardPer>(r.GetString(2)),
-            Minimum = Money(r, 3),
-        }));
+            {
+                Role = r.GetString(0),
+                Type = SnakeCase.Parse<ActivityType>(r.GetString(1)),
+                Per = SnakeCase.Parse<StandardPer>(r.GetString(2)),
+                Minimum = Money(r, 3),
+            }));
         }
 
 
