@@ -30,5 +30,14 @@ public interface IStore : IDisposable
 
     CompanySettings Settings(string workspace);
 
+    /// <summary>The workspace's saved scenarios: name → JSON definition, by name.</summary>
+    IReadOnlyDictionary<string, string> Scenarios(string workspace);
+
+    /// <summary>Saves a scenario's JSON definition under its name, replacing one of the same name.</summary>
+    void SaveScenario(string workspace, string name, string definition);
+
+    /// <summary>Deletes a saved scenario; false when there is none of that name.</summary>
+    bool DeleteScenario(string workspace, string name);
+
     void SaveSettings(string workspace, CompanySettings settings);
 }

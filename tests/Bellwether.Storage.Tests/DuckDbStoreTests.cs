@@ -117,5 +117,22 @@ public sealed class DuckDbStoreTests : IDisposable
         Assert.Empty(other.Opportunities);
     }
 
+    [Fact]
+    public void Scenarios_AreSavedReplacedAndDeletedPerWorkspace()
+    {
+        using var store = DuckDbStore.Open(Db);
+
+        store.SaveScenario("acme", "push", "{\"changes\":[1]}");
+        store.SaveScenario("acme", "push", "{\"changes\":[2]}");
+        store.SaveScenario("acme", "calm", "{}");
+
+        Assert.Equal(["calm", "push"], store.Scenarios("acme").Keys);
+        Assert.Equal("{\"changes\":[2]}", store.Scenarios("acme")["push"]);
+        Assert.Empty(store.Scenarios("globex"));
+        Assert.True(store.DeleteScenario("acme", "calm"));
+        Assert.False(store.DeleteScenario("acme", "calm"));
+        Assert.Equal(["push"], store.Scenarios("acme").Keys);
+    }
+
     public void Dispose() => _temp.Dispose();
 }

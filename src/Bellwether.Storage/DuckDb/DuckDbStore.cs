@@ -114,6 +114,49 @@ public sealed class DuckDbStore : IStore
         };
     }
 
+    public IReadOnlyDictionary<string, string> Scenarios(string workspace)
+    {
+        using var command = Command("SELECT name, definition FROM scenarios WHERE workspace_id = $ws ORDER BY name", workspace);
+        using var reader = command.ExecuteReader();
+        var scenarios = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            scenarios[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return scenarios;
+    }
+
+    public void SaveScenario(string workspace, string name, string definition)
+    {
+        EnsureWorkspace(workspace);
+        var now = _clock.GetUtcNow().UtcDateTime;
+        using var transaction = _connection.BeginTransaction();
+        using (var update = Command("UPDATE scenarios SET definition = $d, updated_at = $now WHERE workspace_id = $ws AND name = $n", workspace))
+        {
+            update.Parameters.Add(new DuckDBParameter("d", definition));
+            update.Parameters.Add(new DuckDBParameter("now", now));
+            update.Parameters.Add(new DuckDBParameter("n", name));
+            if (update.ExecuteNonQuery() == 0)
+            {
+                using var insert = Command("INSERT INTO scenarios VALUES ($ws, $n, $d, $now, $now)", workspace);
+                insert.Parameters.Add(new DuckDBParameter("n", name));
+                insert.Parameters.Add(new DuckDBParameter("d", definition));
+                insert.Parameters.Add(new DuckDBParameter("now", now));
+                insert.ExecuteNonQuery();
+            }
+        }
+
+        transaction.Commit();
+    }
+
+    public bool DeleteScenario(string workspace, string name)
+    {
+        using var command = Command("DELETE FROM scenarios WHERE workspace_id = $ws AND name = $n", workspace);
+        command.Parameters.Add(new DuckDBParameter("n", name));
+        return command.ExecuteNonQuery() > 0;
+    }
+
     public void SaveSettings(string workspace, CompanySettings settings)
     {
         EnsureWorkspace(workspace);
