@@ -32,7 +32,7 @@ public static class DashboardRefresh
         Console.WriteLine($"store {dbPath}, workspace {workspace}, as of {Instants.Format(asOf)}");
         var watch = Stopwatch.StartNew();
         var store = DuckDbStore.Open(dbPath);
-        var data = store.Load(workspace);
+        var data = store.Load(workspace, tables: Bellwether.Indicators.IndicatorService.EngineTables);
         var load = watch.Elapsed;
         store.Dispose();
         Console.WriteLine(FormattableString.Invariant($"load: {load.TotalSeconds:0.00} s ({data.Opportunities.Count:#,0} deals, {data.History.Count:#,0} history rows, {data.ActivityDays.Count:#,0} activity days from the raw activities, {data.Leads.Count:#,0} leads, {data.Revenue.Count:#,0} revenue lines)"));
