@@ -60,7 +60,7 @@ public sealed class ImportRunner(IImportSession session, IProgress<ImportProgres
             foreach (var row in table.Rows)
             {
                 count++;
-                if (writer is not null && reader.TryRead(row.Values, FileName(row.File), row.Line, errors))
+                if (writer is not null && reader.TryRead(row.Values, FileName(row.File), row.Line, errors, row.Problems))
                 {
                     writer.Add(row.File, row.Line, reader.Cells, reader.Attributes);
                     foreach (var i in asOfIndexes)

@@ -4,7 +4,17 @@ namespace Bellwether.Core.Import;
 public sealed record SourceFile(string Name, string? Path);
 
 /// <summary>One row of input, its values in the order of its table's header, and where it came from.</summary>
-public readonly record struct SourceRow(string?[] Values, int File, int Line);
+public readonly record struct SourceRow(string?[] Values, int File, int Line)
+{
+    /// <summary>
+    /// Values a preset or mapping could not read as its definition says (e.g. <c>1.234</c> where the decimal separator
+    /// is a comma): the import rejects the row with these reasons instead of reading the values in its own way.
+    /// </summary>
+    public IReadOnlyList<CellProblem>? Problems { get; init; }
+}
+
+/// <summary>A value, by its index in the row, that its source could not read, and why ("is not a number as …").</summary>
+public readonly record struct CellProblem(int Value, string Reason);
 
 /// <summary>
 /// One table of the folder format being imported, wherever it came from: a file of a folder, or a preset's reading

@@ -92,7 +92,12 @@ public sealed class RowReader
     /// <summary>
     /// Parses one row. Returns false, having added each problem to <paramref name="errors"/>, when any cell is bad.
     /// </summary>
-    public bool TryRead(string?[] values, string file, int line, List<ImportError> errors)
+    /// <param name="values">The row's values, in header order.</param>
+    /// <param name="file">The file errors name.</param>
+    /// <param name="line">The line errors name.</param>
+    /// <param name="errors">Where problems are added.</param>
+    /// <param name="problems">Values the source could not read, reported with its reasons.</param>
+    public bool TryRead(string?[] values, string file, int line, List<ImportError> errors, IReadOnlyList<CellProblem>? problems = null)
     {
         _currentValues = values;
         var ok = true;
@@ -106,6 +111,13 @@ public sealed class RowReader
         {
             var source = _sourceIndexOfColumn[c];
             var raw = source >= 0 ? values[source] : null;
+            if (problems is not null && source >= 0 && problems.FirstOrDefault(p => p.Value == source) is { Reason: { } given })
+            {
+                errors.Add(new ImportError(file, line, _columnLabels[c], raw ?? "", given));
+                ok = false;
+                continue;
+            }
+
             if (!TryParseCell(c, raw, out var reason))
             {
                 errors.Add(new ImportError(file, line, _columnLabels[c], raw ?? "", reason));

@@ -118,9 +118,15 @@ internal sealed class MappedTable
             }
 
             var row = _layout.NewRow();
+            List<CellProblem>? problems = null;
             foreach (var rule in _rules)
             {
-                row[rule.Output] = rule.Holds(row) ? rule.Read(values, count: keys is null) : null;
+                string? problem = null;
+                row[rule.Output] = rule.Holds(row) ? rule.Read(values, count: keys is null, out problem) : null;
+                if (problem is not null)
+                {
+                    (problems ??= []).Add(new CellProblem(rule.Output, problem));
+                }
             }
 
             foreach (var (source, output) in _attributes)
@@ -137,7 +143,7 @@ internal sealed class MappedTable
                 }
             }
 
-            yield return new SourceRow(row, _file, line);
+            yield return new SourceRow(row, _file, line) { Problems = problems };
         }
 
         foreach (var rule in _rules.Where(r => r.Defaulted > 0))
@@ -212,9 +218,6 @@ internal sealed class MappedTable
             : "";
     }
 
-    /// <summary>A zero-width space: not white space to the import, so a value ending in it is never a number or a date.</summary>
-    private const string Unreadable = "\u200B";
-
     private sealed class BoundRule(ColumnRule rule, int source, int output, ColumnKind kind, string sourceColumn)
     {
         public ColumnRule Rule { get; } = rule;
@@ -246,8 +249,10 @@ internal sealed class MappedTable
             return true;
         }
 
-        public string? Read(string?[] values, bool count)
+        /// <summary>The canonical value of this rule's column in a row, or the raw value with a problem when the mapping cannot read it.</summary>
+        public string? Read(string?[] values, bool count, out string? problem)
         {
+            problem = null;
             if (Rule.Value is not null)
             {
                 return Rule.Value;
@@ -295,8 +300,9 @@ internal sealed class MappedTable
                 if (Numbers.Decimal != '.' && NumberReading.Canonical.TryConvert(text, null, out _))
                 {
                     // "1.234" in a file whose decimal separator is ",": passed on as written, the import would read
-                    // it as 1.234. An invisible mark makes the import reject it, showing the value as written.
-                    return raw + Unreadable;
+                    // it as 1.234, so the mapping says it cannot read it.
+                    problem = $"is not a number as this file writes them (e.g. {Numbers.Example})";
+                    return raw;
                 }
             }
 

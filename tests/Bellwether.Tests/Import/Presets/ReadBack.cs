@@ -43,7 +43,7 @@ internal sealed class ReadBack
             foreach (var row in table.Rows)
             {
                 var file = source.Files[row.File].Name;
-                if (reader.TryRead(row.Values, file, row.Line, read.Errors))
+                if (reader.TryRead(row.Values, file, row.Line, read.Errors, row.Problems))
                 {
                     var values = table.Schema.Columns.ToDictionary(c => c.Name, c => Text(reader, c));
                     rows.Add(new Row(file, row.Line, values, reader.Attributes));
