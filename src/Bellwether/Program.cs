@@ -1,1 +1,3 @@
-return 0;
+using Bellwether.Cli;
+
+return BellwetherCli.Run(args, new CliContext(Console.Out, Console.Error, TimeProvider.System));

@@ -131,7 +131,7 @@ public sealed class ImportRunner(IImportSession session, IProgress<ImportProgres
                 var target = FileSchemas.ForFile(column.References!)!;
                 foreach (var problem in session.UnknownReferences(schema, column, target))
                 {
-                    errors.Add(new ImportError(FileName(problem.File), problem.Line, Label(column.Name), problem.Value, $"is not a {target.Key[0]} in {target.FileName} or the store"));
+                    errors.Add(new ImportError(FileName(problem.File), problem.Line, Label(column.Name), problem.Value, $"is not in {target.FileName} or the store"));
                     bad.Add((problem.File, problem.Line));
                 }
             }
@@ -216,8 +216,9 @@ public sealed class ImportRunner(IImportSession session, IProgress<ImportProgres
         ImportSource source,
         CommitResult? commit)
     {
+        bool Touched(TableCounts c) => c.Inserted + c.Updated + c.Unchanged + c.Absent + c.Derived > 0;
         var schemas = FileSchemas.All
-            .Where(s => read.ContainsKey(s) || (commit?.Tables.ContainsKey(s.Table) ?? false))
+            .Where(s => read.ContainsKey(s) || (commit?.Tables.TryGetValue(s.Table, out var c) == true && Touched(c)))
             .ToList();
         return
         [

@@ -1,0 +1,17 @@
+using Bellwether.Benchmarks;
+
+// Scripted benchmarks; see bench/README.md. Each prints markdown rows for docs/benchmarks.md.
+var bellwether = Path.Combine(AppContext.BaseDirectory, "bellwether.dll");
+return args switch
+{
+    ["import", var folder] => ImportThroughput.Run(folder, bellwether, runs: 1),
+    ["import", var folder, var runs] => ImportThroughput.Run(folder, bellwether, int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture)),
+    ["floor", var folder, var db] => ImportThroughput.Floor(folder, db),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Bellwether.Benchmarks import FOLDER [RUNS]");
+    return 1;
+}

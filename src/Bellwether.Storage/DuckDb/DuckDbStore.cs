@@ -1,0 +1,214 @@
+using Bellwether.Core.Data;
+using Bellwether.Core.Import;
+using Bellwether.Core.Time;
+using Bellwether.Storage.Migrations;
+using DuckDB.NET.Data;
+
+namespace Bellwether.Storage.DuckDb;
+
+/// <summary>
+/// The embedded store: one DuckDB file, opened by one process at a time. Migrations are applied on open. Every write
+/// happens in an import's single transaction, so a crash at any point leaves the file as it was before the import.
+/// </summary>
+public sealed class DuckDbStore : IStore
+{
+    public const string DefaultPath = "bellwether.duckdb";
+
+    private readonly DuckDBConnection _connection;
+    private readonly TimeProvider _clock;
+
+    private DuckDbStore(string path, DuckDBConnection connection, TimeProvider clock)
+    {
+        Path = path;
+        _connection = connection;
+        _clock = clock;
+    }
+
+    public string Path { get; }
+
+    public string Description => $"DuckDB file {Path}";
+
+    internal DuckDBConnection Connection => _connection;
+
+    /// <summary>Opens (creating it if needed) the store file and brings its schema up to date.</summary>
+    public static DuckDbStore Open(string path, TimeProvider? clock = null)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var folder = System.IO.Path.GetDirectoryName(full);
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new StoreException($"{path}: the folder {folder} does not exist");
+        }
+
+        var connection = new DuckDBConnection($"Data Source={full}");
+        try
+        {
+            connection.Open();
+        }
+        catch (DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+        {
+            connection.Dispose();
+            throw new StoreException($"{path} is in use by another process (is `bellwether serve` running on it?)", e);
+        }
+        catch (DuckDBException e)
+        {
+            connection.Dispose();
+            throw new StoreException($"{path} cannot be opened as a Bellwether store: {FirstLine(e.Message)}", e);
+        }
+
+        var store = new DuckDbStore(path, connection, clock ?? TimeProvider.System);
+        try
+        {
+            store.Migrate();
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+
+        return store;
+    }
+
+    public IImportSession BeginImport(string workspace)
+    {
+        EnsureWorkspace(workspace);
+        return new DuckDbImportSession(this, workspace, _clock);
+    }
+
+    public Dataset Load(string workspace) => new DuckDbDatasetReader(_connection, workspace, Settings(workspace)).Read();
+
+    public StoreStatus Status(string workspace) => new DuckDbStatusReader(_connection, workspace).Read();
+
+    public IReadOnlyDictionary<string, long> Versions(string workspace)
+    {
+        using var command = Command("SELECT table_name, version FROM table_versions WHERE workspace_id = $ws", workspace);
+        using var reader = command.ExecuteReader();
+        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            versions[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return versions;
+    }
+
+    public CompanySettings Settings(string workspace)
+    {
+        using var command = Command(
+            "SELECT fiscal_year_start_month, ramp_months, qualification_window_days, history_fallback_stage FROM workspaces WHERE workspace_id = $ws",
+            workspace);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return CompanySettings.Default;
+        }
+
+        return new CompanySettings
+        {
+            Calendar = new FiscalCalendar(reader.GetInt32(0)),
+            RampMonths = reader.GetInt32(1),
+            QualificationWindowDays = reader.GetInt32(2),
+            HistoryFallbackStage = reader.GetString(3),
+        };
+    }
+
+    public void SaveSettings(string workspace, CompanySettings settings)
+    {
+        EnsureWorkspace(workspace);
+        using var transaction = _connection.BeginTransaction();
+        using (var command = Command(
+            """
+            UPDATE workspaces SET fiscal_year_start_month = $fy, ramp_months = $ramp, qualification_window_days = $window,
+                   history_fallback_stage = $stage
+            WHERE workspace_id = $ws
+            """,
+            workspace))
+        {
+            command.Parameters.Add(new DuckDBParameter("fy", settings.Calendar.FirstMonth));
+            command.Parameters.Add(new DuckDBParameter("ramp", settings.RampMonths));
+            command.Parameters.Add(new DuckDBParameter("window", settings.QualificationWindowDays));
+            command.Parameters.Add(new DuckDBParameter("stage", settings.HistoryFallbackStage));
+            command.ExecuteNonQuery();
+        }
+
+        BumpVersion(workspace, "workspaces");
+        transaction.Commit();
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    internal DuckDBCommand Command(string sql, string? workspace = null)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        if (workspace is not null)
+        {
+            command.Parameters.Add(new DuckDBParameter("ws", workspace));
+        }
+
+        return command;
+    }
+
+    internal void BumpVersion(string workspace, string table)
+    {
+        using var update = Command("UPDATE table_versions SET version = version + 1 WHERE workspace_id = $ws AND table_name = $t", workspace);
+        update.Parameters.Add(new DuckDBParameter("t", table));
+        if (update.ExecuteNonQuery() == 0)
+        {
+            using var insert = Command("INSERT INTO table_versions VALUES ($ws, $t, 1)", workspace);
+            insert.Parameters.Add(new DuckDBParameter("t", table));
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    private void EnsureWorkspace(string workspace)
+    {
+        using var command = Command(
+            "INSERT INTO workspaces (workspace_id, created_at) SELECT $ws, $now WHERE NOT EXISTS (SELECT 1 FROM workspaces WHERE workspace_id = $ws)",
+            workspace);
+        command.Parameters.Add(new DuckDBParameter("now", _clock.GetUtcNow().UtcDateTime));
+        command.ExecuteNonQuery();
+    }
+
+    private void Migrate()
+    {
+        using (var create = Command("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"))
+        {
+            create.ExecuteNonQuery();
+        }
+
+        int current;
+        using (var max = Command("SELECT coalesce(max(version), 0) FROM schema_migrations"))
+        {
+            current = Convert.ToInt32(max.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var migrations = Migration.For("DuckDb");
+        if (current > migrations[^1].Version)
+        {
+            throw new StoreException($"{Path} has schema version {current}, newer than this bellwether knows ({migrations[^1].Version}): upgrade bellwether");
+        }
+
+        foreach (var migration in migrations.Where(m => m.Version > current))
+        {
+            using var transaction = _connection.BeginTransaction();
+            using (var apply = Command(migration.Sql))
+            {
+                apply.ExecuteNonQuery();
+            }
+
+            using (var record = Command("INSERT INTO schema_migrations VALUES ($v, $n, $at)"))
+            {
+                record.Parameters.Add(new DuckDBParameter("v", migration.Version));
+                record.Parameters.Add(new DuckDBParameter("n", migration.Name));
+                record.Parameters.Add(new DuckDBParameter("at", _clock.GetUtcNow().UtcDateTime));
+                record.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+    }
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+}

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Bellwether.Storage;
+using Bellwether.Storage.DuckDb;
+
+namespace Bellwether.Cli;
+
+/// <summary>The options every command takes: which store, which company in it, and how to print.</summary>
+public sealed class GlobalOptions
+{
+    public const string DbVariable = "BELLWETHER_DB";
+    public const string WorkspaceVariable = "BELLWETHER_WORKSPACE";
+    public const string DefaultWorkspace = "default";
+
+    public Option<string?> Db { get; } = new("--db")
+    {
+        Description = $"The store: a DuckDB file (default ./{DuckDbStore.DefaultPath}, or ${DbVariable})",
+        Recursive = true,
+    };
+
+    public Option<string?> Workspace { get; } = new("--workspace")
+    {
+        Description = $"The company within the store (default {DefaultWorkspace}, or ${WorkspaceVariable})",
+        Recursive = true,
+    };
+
+    public Option<OutputFormat> Format { get; } = new("--format")
+    {
+        Description = "How to print data: table, json or csv",
+        Recursive = true,
+        DefaultValueFactory = _ => OutputFormat.Table,
+    };
+
+    public void AddTo(RootCommand root)
+    {
+        root.Options.Add(Db);
+        root.Options.Add(Workspace);
+        root.Options.Add(Format);
+    }
+
+    public string DbPath(ParseResult result, CliContext context) =>
+        result.GetValue(Db) ?? context.Environment(DbVariable) ?? DuckDbStore.DefaultPath;
+
+    public string WorkspaceName(ParseResult result, CliContext context) =>
+        result.GetValue(Workspace) ?? context.Environment(WorkspaceVariable) ?? DefaultWorkspace;
+
+    public IStore OpenStore(ParseResult result, CliContext context) => DuckDbStore.Open(DbPath(result, context), context.Clock);
+
+    /// <summary>Opens the store only if its file exists: commands that read must not create an empty store by accident.</summary>
+    public IStore OpenExistingStore(ParseResult result, CliContext context)
+    {
+        var path = DbPath(result, context);
+        if (!File.Exists(path))
+        {
+            throw new UserErrorException($"{path}: no store here yet (run `bellwether import FOLDER` or `bellwether demo` first, or pass --db)");
+        }
+
+        return DuckDbStore.Open(path, context.Clock);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text;
+using Bellwether.Core.Time;
+using Spectre.Console;
+
+namespace Bellwether.Cli;
+
+/// <summary>Prints data in the format asked for: a table for people, JSON and CSV for scripts and spreadsheets.</summary>
+public static class Output
+{
+    public static void Table(CliContext context, TableData data)
+    {
+        var table = new Table().Border(TableBorder.Rounded);
+        if (data.Title is not null)
+        {
+            table.Title(Markup.Escape(data.Title));
+        }
+
+        foreach (var column in data.Columns)
+        {
+            table.AddColumn(new TableColumn(Markup.Escape(column)));
+        }
+
+        for (var i = 0; i < data.Columns.Count; i++)
+        {
+            if (data.Rows.Count > 0 && data.Rows.All(r => r[i] is null or int or long or decimal or double))
+            {
+                table.Columns[i].RightAligned();
+            }
+        }
+
+        foreach (var row in data.Rows)
+        {
+            table.AddRow(row.Select(cell => Markup.Escape(Format(cell, forPeople: true))).ToArray());
+        }
+
+        context.Console.Write(table);
+    }
+
+    public static void Csv(TextWriter writer, TableData data)
+    {
+        writer.Write(string.Join(',', data.Columns.Select(Escape)));
+        writer.Write('\n');
+        foreach (var row in data.Rows)
+        {
+            writer.Write(string.Join(',', row.Select(cell => Escape(Format(cell, forPeople: false)))));
+            writer.Write('\n');
+        }
+    }
+
+    public static void Write(CliContext context, OutputFormat format, TableData data, object? json = null)
+    {
+        switch (format)
+        {
+            case OutputFormat.Json:
+                context.Output.WriteLine(Json.Serialize(json ?? ToObjects(data)));
+                break;
+            case OutputFormat.Csv:
+                Csv(context.Output, data);
+                break;
+            default:
+                Table(context, data);
+                break;
+        }
+    }
+
+    /// <summary>CSV quoting (RFC 4180): a cell with a comma, quote or line break is quoted, quotes doubled.</summary>
+    public static string Escape(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+
+    public static string Format(object? cell, bool forPeople) => cell switch
+    {
+        null => "",
+        string s => s,
+        DateTimeOffset t => Instants.Format(t),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        decimal m when forPeople => m.ToString("#,0.##", CultureInfo.InvariantCulture),
+        double x when forPeople => x.ToString("#,0.####", CultureInfo.InvariantCulture),
+        long n when forPeople => n.ToString("#,0", CultureInfo.InvariantCulture),
+        int n when forPeople => n.ToString("#,0", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => cell.ToString() ?? "",
+    };
+
+    private static List<Dictionary<string, object?>> ToObjects(TableData data) =>
+        [
+            .. data.Rows.Select(row =>
+            {
+                var obj = new Dictionary<string, object?>(StringComparer.Ordinal);
+                for (var i = 0; i < data.Columns.Count; i++)
+                {
+                    obj[ToSnake(data.Columns[i])] = row[i];
+                }
+
+                return obj;
+            }),
+        ];
+
+    private static string ToSnake(string column)
+    {
+        var sb = new StringBuilder(column.Length);
+        foreach (var c in column.Trim())
+        {
+            sb.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_');
+        }
+
+        return sb.ToString();
+    }
+}

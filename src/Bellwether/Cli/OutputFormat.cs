@@ -1,0 +1,8 @@
+namespace Bellwether.Cli;
+
+public enum OutputFormat
+{
+    Table,
+    Json,
+    Csv,
+}

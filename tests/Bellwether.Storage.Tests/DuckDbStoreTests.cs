@@ -1,0 +1,121 @@
+using Bellwether.Core.Data;
+using Bellwether.Core.Import;
+using Bellwether.Core.Time;
+using Bellwether.Storage.DuckDb;
+using Bellwether.Storage.Sql;
+using Bellwether.Testing;
+using DuckDB.NET.Data;
+
+namespace Bellwether.Storage.Tests;
+
+public sealed class DuckDbStoreTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    private string Db => _temp.File("store.duckdb");
+
+    [Fact]
+    public void Open_AppliesMigrations_AndEveryFileColumnHasItsTableColumnWithTheDialectType()
+    {
+        using (DuckDbStore.Open(Db))
+        {
+        }
+
+        using var connection = new DuckDBConnection($"Data Source={Db}");
+        connection.Open();
+        foreach (var schema in FileSchemas.All)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '{schema.Table}'";
+            using var reader = command.ExecuteReader();
+            var columns = new Dictionary<string, string>();
+            while (reader.Read())
+            {
+                columns[reader.GetString(0)] = reader.GetString(1);
+            }
+
+            Assert.Equal("VARCHAR", columns["workspace_id"]);
+            Assert.Equal("VARCHAR", columns["attributes"]);
+            foreach (var column in schema.Columns)
+            {
+                Assert.True(columns.ContainsKey(column.Name), $"{schema.Table}.{column.Name} is missing");
+                Assert.Equal(DuckDbDialect.Instance.TypeOf(column.Kind), columns[column.Name]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Open_Twice_AppliesMigrationsOnce()
+    {
+        using (DuckDbStore.Open(Db))
+        {
+        }
+
+        using (DuckDbStore.Open(Db))
+        {
+        }
+
+        using var connection = new DuckDBConnection($"Data Source={Db}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*), count(DISTINCT version) FROM schema_migrations";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        Assert.Equal(reader.GetInt64(1), reader.GetInt64(0));
+    }
+
+    [Fact]
+    public void Open_FileOfAnotherKind_FailsWithAClearMessage()
+    {
+        File.WriteAllText(Db, "this is not a database");
+
+        var error = Assert.Throws<StoreException>(() => DuckDbStore.Open(Db));
+
+        Assert.StartsWith($"{Db} cannot be opened as a Bellwether store", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Settings_RoundTripPerWorkspace_AndBumpVersion()
+    {
+        using var store = DuckDbStore.Open(Db);
+        var april = new CompanySettings { Calendar = new FiscalCalendar(4), RampMonths = 5, QualificationWindowDays = 30, HistoryFallbackStage = "Engaging" };
+
+        store.SaveSettings("acme", april);
+
+        Assert.Equal(april, store.Settings("acme"));
+        Assert.Equal(CompanySettings.Default, store.Settings("globex"));
+        Assert.Equal(1, store.Versions("acme")["workspaces"]);
+    }
+
+    [Fact]
+    public void Import_LoadsBackIntoADataset_InItsOwnWorkspaceOnly()
+    {
+        using var store = DuckDbStore.Open(Db);
+        var source = InMemorySource.Of(
+            ("reps.csv", "rep_id,name,role,start_date\nR1,Rita,ae,2024-01-15"),
+            ("opportunities.csv", "opportunity_id,account_id,owner_rep_id,service_line,amount,created_at,stage,status,closed_at\nO1,A1,R1,Consulting,1000.25,2025-01-10T08:30:00Z,Won,won,2025-02-15"),
+            ("activities.csv", "activity_id,rep_id,type,occurred_at\nX1,R1,call,2025-01-10T09:00:00Z\nX2,R1,call,2025-01-10T17:00:00Z\nX3,R1,email,2025-01-11T09:00:00Z"));
+        using (var session = store.BeginImport("acme"))
+        {
+            var result = new ImportRunner(session).Run(source, new ImportOptions { StartedAt = DateTimeOffset.UnixEpoch });
+            Assert.True(result.Stored, string.Join("\n", result.Errors));
+        }
+
+        var data = store.Load("acme");
+        var other = store.Load("globex");
+
+        var deal = Assert.Single(data.Opportunities);
+        Assert.Equal(1000.25m, deal.Amount);
+        Assert.Equal(new DateTimeOffset(2025, 1, 10, 8, 30, 0, TimeSpan.Zero), deal.CreatedAt);
+        Assert.Equal(new DateOnly(2024, 1, 15), Assert.Single(data.Reps).StartDate);
+        Assert.Equal(
+            [("R1", new DateOnly(2025, 1, 10), Core.Activities.ActivityType.Call, 2), ("R1", new DateOnly(2025, 1, 11), Core.Activities.ActivityType.Email, 1)],
+            data.ActivityDays.Select(d => (d.RepId, d.Day, d.Type, d.Count)));
+        Assert.Equal("unknown", Assert.Single(data.Accounts).Vertical);
+        Assert.True(data.Has("activities.csv"));
+        Assert.False(data.Has("opportunity_history.csv")); // recorded history is not a history file
+        Assert.Empty(other.Opportunities);
+    }
+
+    public void Dispose() => _temp.Dispose();
+}

@@ -1,0 +1,239 @@
+using Bellwether.Tests.Testing;
+
+namespace Bellwether.Tests.Import;
+
+/// <summary>Every validation rule of data-format.md "Bad input", each with the exact error line it must produce.</summary>
+public sealed class ImportValidationTests
+{
+    private const string OppHeader = "opportunity_id,account_id,owner_rep_id,service_line,type,amount,created_at,stage,status,closed_at";
+
+    public static TheoryData<string, string, string> Cases => new()
+    {
+        {
+            "opportunities.csv",
+            "opportunity_id,account_id,owner_rep_id,service_line,type,created_at,stage,status,closed_at\nO1,A1,R1,Consulting,new_business,2025-01-10,Won,won,2025-02-15",
+            "opportunities.csv:1 amount: is a required column and is missing"
+        },
+        {
+            "opportunities.csv",
+            $"{OppHeader}\nO1,A1,R1,Consulting,new_business,,2025-01-10,Won,won,2025-02-15",
+            "opportunities.csv:2 amount: \"\" is required"
+        },
+        {
+            "opportunities.csv",
+            $"{OppHeader}\nO1,A1,R1,Consulting,new_business,\"1,000\",2025-01-10,Won,won,2025-02-15",
+            "opportunities.csv:2 amount: \"1,000\" is not a number (use . as the decimal point, no thousands separator or currency symbol)"
+        },
+        {
+            "opportunities.csv",
+            $"{OppHeader}\nO1,A1,R1,Consulting,new_business,$1000,2025-01-10,Won,won,2025-02-15",
+            "opportunities.csv:2 amount: \"$1000\" is not a number (use . as the decimal point, no thousands separator or currency symbol)"
+        },
+        {
+            "opportunities.csv",
+            $"{OppHeader}\nO1,A1,R1,Consulting,new_business,-5,2025-01-10,Won,won,2025-02-15",
+            "opportunities.csv:2 amount: \"-5\" is negative"
+        },
+        {
+            "opportunities.csv",
+            $"{OppHeader}\nO1,A1,R1,Consulting,new_business,1000,2025-01-10,Won,won,2025-13-01",
+            "opportunities.csv:2 closed_at: \"2025-13-01\" is not a date or instant (expected 2025-03-31 or 2025-03-31T14:05:00Z)"
+        },
+        {
+            "opportunities.csv",
+            $"{OppHeader}\nO1,A1,R1,Consulting,new_business,1000,2025-01-10,Won,pending,2025-02-15",
+            "opportunities.csv:2 status: \"pending\" is not one of open, won, lost"
+        },
+        {
+            "opportunities.csv",
+            $"{OppHeader}\nO1,A1,R1,Consulting,upsell,1000,2025-01-10,Won,won,2025-02-15",
+            "opportunities.csv:2 type: \"upsell\" is not one of new_business, expansion, renewal"
+        },
+        {
+            "opportunities.csv",
+            $"{OppHeader}\nO1,A1,R1,Consulting,new_business,1000,2025-02-01,Won,won,2025-01-01",
+            "opportunities.csv:2 closed_at: \"2025-01-01\" is before created_at 2025-02-01T00:00:00Z"
+        },
+        {
+            "opportunities.csv",
+            $"{OppHeader}\nO1,A1,R1,Consulting,new_business,1000,2025-01-10,Won,won,",
+            "opportunities.csv:2 closed_at: \"\" is required when status is won"
+        },
+        {
+            "opportunities.csv",
+            $"{OppHeader}\nO1,A1,R1,Consulting,new_business,1000,2025-01-10,Proposal,open,2025-02-01",
+            "opportunities.csv:2 closed_at: \"2025-02-01\" must be empty when status is open"
+        },
+        {
+            "opportunities.csv",
+            $"{OppHeader}\nO1,A1,R1,Consulting,new_business,1000,2025-01-10,Won,won,2025-02-15\nO1,A2,R2,Training,expansion,2500,2025-01-12,Proposal,open,",
+            "opportunities.csv:3 opportunity_id: \"O1\" duplicates line 2"
+        },
+        {
+            "opportunities.csv",
+            $"{OppHeader}\nO1,A1,R9,Consulting,new_business,1000,2025-01-10,Won,won,2025-02-15",
+            "opportunities.csv:2 owner_rep_id: \"R9\" is not in reps.csv or the store"
+        },
+        {
+            "opportunities.csv",
+            $"{OppHeader}\nO1,A9,R1,Consulting,new_business,1000,2025-01-10,Won,won,2025-02-15",
+            "opportunities.csv:2 account_id: \"A9\" is not in accounts.csv or the store"
+        },
+        {
+            "opportunities.csv",
+            $"{OppHeader}\nO1,A1,R1,Consulting,new_business,1000,2025-01-10,Won,won",
+            "opportunities.csv:2: has 9 fields; the header has 10"
+        },
+        {
+            "opportunity_history.csv",
+            "opportunity_id,changed_at,stage,status,amount\nO9,2025-01-10,Proposal,open,1000",
+            "opportunity_history.csv:2 opportunity_id: \"O9\" is not in opportunities.csv or the store"
+        },
+        {
+            "quotas.csv",
+            "rep_id,period,amount\nR1,2025-Q5,10000",
+            "quotas.csv:2 period: \"2025-Q5\" is not a period: a quarter is Q1 to Q4"
+        },
+        {
+            "quotas.csv",
+            "rep_id,period,amount\nR1,Q1 2025,10000",
+            "quotas.csv:2 period: \"Q1 2025\" is not a period (expected 2025-03-31, 2025-W14, 2025-03, 2025-Q1 or 2025)"
+        },
+        {
+            "quotas.csv",
+            "rep_id,period,amount\nR1,2025-Q1,10000\nR1,2025-q1,12000",
+            "quotas.csv:3 rep_id, period, metric: \"R1, 2025-Q1, bookings\" duplicates line 2"
+        },
+        {
+            "reps.csv",
+            "rep_id,name,manager_id,start_date,end_date\nR1,Rita,,2024-01-15,2023-12-31\nR2,Raj,M9,2024-03-01,\nM1,Maria,,2023-01-01,",
+            "reps.csv:2 end_date: \"2023-12-31\" is before start_date 2024-01-15"
+        },
+        {
+            "reps.csv",
+            "rep_id,name,manager_id\nR1,Rita,\nR2,Raj,M9\nM1,Maria,",
+            "reps.csv:3 manager_id: \"M9\" is not in reps.csv or the store"
+        },
+        {
+            "reps.csv",
+            "rep_id,name,role\nR1,Rita,ae\nR2,Raj,closer\nM1,Maria,manager",
+            "reps.csv:3 role: \"closer\" is not one of ae, sdr, am, manager"
+        },
+        {
+            "activities.csv",
+            "activity_id,rep_id,type,occurred_at,opportunity_id\nX1,R1,call,2025-01-10T09:00:00Z,O7",
+            "activities.csv:2 opportunity_id: \"O7\" is not in opportunities.csv or the store"
+        },
+        {
+            "activities.csv",
+            "activity_id,rep_id,type,occurred_at,duration_minutes\nX1,R1,call,2025-01-10T09:00:00Z,2.5",
+            "activities.csv:2 duration_minutes: \"2.5\" is not a whole number"
+        },
+        {
+            "stages.csv",
+            "stage,order,probability\nProposal,1,1.5",
+            "stages.csv:2 probability: \"1.5\" is not a probability between 0 and 1"
+        },
+        {
+            "revenue.csv",
+            "account_id,month,service_line,revenue\nA1,2025-1,Consulting,100",
+            "revenue.csv:2 month: \"2025-1\" is not a month (expected 2025-03)"
+        },
+        {
+            "plans.csv",
+            "pillar,metric,period,target,owner,slice\nnew_business,bookings,2025-Q1,100000,President,region=east",
+            "plans.csv:2 slice: \"region=east\" is not a slice: \"region\" is not a dimension (rep, team, manager, rep_region, account, vertical, account_region, service_line, type, source, channel, activity_type)"
+        },
+        {
+            "standards.csv",
+            "role,type,per,minimum\nae,call,day,10\nR7,email,week,20",
+            "standards.csv:3 role: \"R7\" is not in reps.csv or the store"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Import_RejectsBadInput_WithExactErrorLine_AndStoresNothing(string file, string content, string expected)
+    {
+        using var company = new SmallCompany(new Dictionary<string, string> { [file] = content });
+
+        var result = company.Import();
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(expected, result.Err.Split('\n').Select(l => l.TrimEnd()));
+        Assert.Contains(expected, File.ReadAllLines(Path.Combine(company.Report, "report.txt")));
+        Assert.All(StoreFingerprint.Of(company.Db).Where(t => t.Key is not ("workspaces" or "table_versions")), t => Assert.StartsWith("0:", t.Value, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Import_ReportsEveryError_NotOnlyTheFirst()
+    {
+        using var company = new SmallCompany(new Dictionary<string, string>
+        {
+            ["opportunities.csv"] = $"{OppHeader}\nO1,A1,R1,Consulting,new_business,-1,2025-01-10,Won,won,2025-02-15\nO2,A2,R2,Training,expansion,abc,2025-13-12,Proposal,open,\nO3,A2,R2,Training,expansion,10,2025-01-12,Proposal,open,",
+        });
+
+        var result = company.Import();
+
+        var errors = File.ReadAllLines(Path.Combine(company.Report, "errors.csv"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(
+            [
+                "file,line,column,value,reason",
+                "opportunities.csv,2,amount,-1,is negative",
+                "opportunities.csv,3,amount,abc,\"is not a number (use . as the decimal point, no thousands separator or currency symbol)\"",
+                "opportunities.csv,3,created_at,2025-13-12,is not a date or instant (expected 2025-03-31 or 2025-03-31T14:05:00Z)",
+            ],
+            errors);
+    }
+
+    [Fact]
+    public void Import_FirstImportWithoutReps_SaysRepsAreRequired()
+    {
+        using var company = new SmallCompany();
+        company.Delete("reps.csv");
+
+        var result = company.Import();
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("reps.csv: is required: the workspace has none yet", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_MatchesHeadersAndEnumerationsCaseInsensitively_AndKeepsExtraColumns()
+    {
+        using var company = new SmallCompany(new Dictionary<string, string>
+        {
+            ["opportunities.csv"] = "Opportunity_ID,ACCOUNT_ID,owner_rep_id,service_line,Type,amount,created_at,stage,Status,closed_at,Deal Color\nO1, A1 ,R1,Consulting,New_Business,1000,2025-01-10,Won,WON,2025-02-15,red",
+        });
+
+        var result = company.Import();
+
+        Assert.Equal(0, result.ExitCode);
+        var row = StoreFingerprint.Query(company.Db, "SELECT account_id, type, status, attributes FROM opportunities").Single();
+        Assert.Equal(["A1", "new_business", "won", "{\"Deal Color\":\"red\"}"], row);
+    }
+
+    [Fact]
+    public void Import_ReportFolderInsideImportedFolder_IsRefused()
+    {
+        using var company = new SmallCompany();
+
+        var result = CliRunner.Run("import", company.Folder, "--db", company.Db, "--report", Path.Combine(company.Folder, "report"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("the report cannot go inside the folder being imported", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_MissingFolder_FailsWithOneLine()
+    {
+        using var company = new SmallCompany();
+
+        var result = CliRunner.Run("import", Path.Combine(company.TempPath, "nope"), "--db", company.Db);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Single(result.Err.Trim().Split('\n'));
+        Assert.Contains("no such folder", result.Err, StringComparison.Ordinal);
+    }
+}
