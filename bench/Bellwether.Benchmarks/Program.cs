@@ -7,6 +7,7 @@ return args switch
     ["import", var folder] => ImportThroughput.Run(folder, bellwether, runs: 1),
     ["import", var folder, var runs] => ImportThroughput.Run(folder, bellwether, int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture)),
     ["floor", var folder, var db] => ImportThroughput.Floor(folder, db),
+    ["backtest", .. var rest] => ForecastBacktest.Run(rest),
     _ => Usage(),
 };
 
