@@ -75,7 +75,11 @@ public sealed class ForecastModel
 
             var projection = ProjectionFor(effects, periods.Max(p => p.End));
             var writer = new RowWriter(name, AsOf, scenarioName, query.IncludeDistribution, Provisional());
-            if (name == ForecastIndicators.ExpansionBookings)
+            if (ForecastIndicators.FromLedger(name))
+            {
+                rows.AddRange(LedgerForecast.Rows(name, _parts, projection, effects, periods, slicer, writer));
+            }
+            else if (name == ForecastIndicators.ExpansionBookings)
             {
                 var filter = new Dictionary<Slicing.Dimension, string>(query.Filter) { [Slicing.Dimension.Type] = "expansion" };
                 var narrowed = new Slicer(_parts, query.By, filter);
@@ -122,7 +126,7 @@ public sealed class ForecastModel
 
         if (ForecastIndicators.FromLedger(name))
         {
-            return "not forecast yet";
+            return LedgerForecast.Unavailable(name, _parts, slicer.Uses);
         }
 
         return slicer.CannotSlice;

@@ -17,6 +17,7 @@ internal sealed class FittedParts
 
     private readonly Dictionary<(int Type, int Source), (int Deal, double Weight)[]> _templates = [];
     private readonly Dictionary<string, int> _teamCodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Accounts.Account> _accounts;
 
     public FittedParts(Dataset view, DateTimeOffset asOf, ForecastOptions options)
     {
@@ -63,6 +64,8 @@ internal sealed class FittedParts
         cycles.Sort();
         MedianWonCycleDays = cycles.Count > 0 ? cycles[cycles.Count / 2] : 60;
         LeadLagDays = LeadLag(view, asOf);
+        Revenue = new RevenueModel(view, Facts, Day0);
+        _accounts = view.Accounts.GroupBy(a => a.AccountId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         ActivityElasticity = Activity.Elasticity(view, Facts, Day0);
     }
 
@@ -88,6 +91,9 @@ internal sealed class FittedParts
 
     public AmountModel Amounts { get; }
 
+    /// <summary>What the revenue ledger teaches (empty without revenue.csv).</summary>
+    public RevenueModel Revenue { get; }
+
     /// <summary>Renewals expected from the book, as the virtual deals of <see cref="Facts"/>.</summary>
     public RenewalBook Renewals { get; }
 
@@ -104,6 +110,21 @@ internal sealed class FittedParts
     public double ActivityElasticity { get; }
 
     public double RampDays => View.Settings.RampMonths * 30.4375;
+
+    /// <summary>A revenue stream's value of an account-level dimension (account, vertical, account_region) or its service line.</summary>
+    public string StreamValue(Dimension dimension, int account, int line)
+    {
+        var id = Facts.LevelsOf(Dimension.Account).Value(account);
+        var known = _accounts.GetValueOrDefault(id);
+        return dimension switch
+        {
+            Dimension.Account => id,
+            Dimension.Vertical => known?.Vertical ?? Accounts.Account.UnknownVertical,
+            Dimension.AccountRegion => string.IsNullOrWhiteSpace(known?.Region) ? Levels.Unknown : known.Region,
+            Dimension.ServiceLine => Facts.LevelsOf(Dimension.ServiceLine).Value(line),
+            _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "Revenue is recorded per account and service line."),
+        };
+    }
 
     /// <summary>The code of a rep's team among the deals' teams (−1 for no rep).</summary>
     public int TeamCodeOf(Rep? rep) => rep is null ? -1 : _teamCodes.GetValueOrDefault(rep.RepId, -1);

@@ -14,6 +14,7 @@ internal static class Simulator
     private const ulong DealStream = 3;
     private const ulong AtomCountStream = 4;
     private const ulong AtomAmountStream = 5;
+    private const ulong BookShockStream = 6;
 
     /// <summary>What a won deal adds: its amount (bookings) or 1 (won deals).</summary>
     public enum Measure
@@ -42,6 +43,10 @@ internal static class Simulator
 
     public static double WinShock(Projection p, ulong seed, int simulation) =>
         CounterRandom.Shock(p.WinShockVariance, CounterRandom.Uniform(seed, WinShockStream, simulation, 0));
+
+    /// <summary>A future's common shock to the revenue the existing book brings.</summary>
+    public static double BookShock(double variance, ulong seed, int simulation) =>
+        CounterRandom.Shock(variance, CounterRandom.Uniform(seed, BookShockStream, simulation, 0));
 
     public static double RateShock(Projection p, ulong seed, int simulation) =>
         CounterRandom.Shock(p.RateShockVariance, CounterRandom.Uniform(seed, RateShockStream, simulation, 0));

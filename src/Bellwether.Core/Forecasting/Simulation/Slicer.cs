@@ -56,6 +56,10 @@ internal sealed class Slicer
 
     public int Groups => _values.Count;
 
+    public IReadOnlyList<Dimension> By => _by;
+
+    public IReadOnlyList<KeyValuePair<Dimension, string>> Filter => _filter;
+
     /// <summary>The dimensions this slicing breaks down by or filters on.</summary>
     public IReadOnlyList<Dimension> Uses => [.. _by, .. _filter.Select(f => f.Key)];
 
@@ -102,6 +106,20 @@ internal sealed class Slicer
         }
 
         return [.. weights.OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value / total))];
+    }
+
+    /// <summary>The group of something whose dimension values the function gives (−1 when the filter excludes it).</summary>
+    public int OfValues(Func<Dimension, string> valueOf)
+    {
+        foreach (var (dimension, value) in _filter)
+        {
+            if (valueOf(dimension) != value)
+            {
+                return -1;
+            }
+        }
+
+        return Group([.. _by.Select(valueOf)]);
     }
 
     /// <summary>The slice a group stands for, filter included, in the dimensions' order.</summary>
