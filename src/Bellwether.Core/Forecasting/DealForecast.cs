@@ -30,14 +30,16 @@ internal static class DealForecast
         var facts = m.Facts;
         var periodOfSlot = PeriodOfSlot(p.Horizon, periods);
         var count = indicator is ForecastIndicators.WonDeals;
+        // Atoms may name groups no deal has (a hire): map them before the draws are sized.
+        var atomGroups = p.Atoms.Select(a => indicator != ForecastIndicators.NewLogos || a.Atom.Stream.Type == (int)OpportunityType.NewBusiness ? slicer.OfAtom(a) : []).ToArray();
         var draws = new Draws(slicer.Groups, periods.Count, m.Options.Simulations);
         if (indicator == ForecastIndicators.NewLogos)
         {
-            NewLogos(m, p, periods, slicer, periodOfSlot, draws);
+            NewLogos(m, p, periods, slicer, atomGroups, periodOfSlot, draws);
         }
         else
         {
-            Simulator.Deals(p, slicer, periodOfSlot, draws, m.Options.Seed, count ? Simulator.Measure.Count : Simulator.Measure.Amount);
+            Simulator.Deals(p, slicer, atomGroups, periodOfSlot, draws, m.Options.Seed, count ? Simulator.Measure.Count : Simulator.Measure.Amount);
             for (var i = 0; i < facts.Count; i++)
             {
                 var g = slicer.OfDeal(i);
@@ -85,7 +87,7 @@ internal static class DealForecast
     /// win among its open deals in the future); deals not yet created add the new-business wins times the share of
     /// trailing-year new-business wins that were an account's first.
     /// </summary>
-    private static void NewLogos(FittedParts m, Projection p, IReadOnlyList<Period> periods, Slicer slicer, int[] periodOfSlot, Draws draws)
+    private static void NewLogos(FittedParts m, Projection p, IReadOnlyList<Period> periods, Slicer slicer, IReadOnlyList<(int Group, double Weight)>[] atomGroups, int[] periodOfSlot, Draws draws)
     {
         var facts = m.Facts;
         var account = facts.Column(Dimension.Account);
@@ -113,7 +115,6 @@ internal static class DealForecast
             .Select(g => g.ToArray())
             .ToArray();
         var firstWinShare = FirstWinShare(m);
-        var atomGroups = p.Atoms.Select(a => a.Atom.Stream.Type == (int)OpportunityType.NewBusiness ? slicer.OfAtom(a) : []).ToArray();
         Parallel.For(0, draws.Simulations, sim =>
         {
             var zw = Simulator.WinShock(p, m.Options.Seed, sim);
@@ -179,8 +180,9 @@ internal static class DealForecast
     private static void QuotaLift(FittedParts m, Projection p, IReadOnlyList<Period> periods, Slicer slicer, Draws draws, QuotaLiftChange lift)
     {
         var byRep = new Slicer(m, [Dimension.Rep], new Dictionary<Dimension, string>());
+        var repAtoms = p.Atoms.Select(byRep.OfAtom).ToArray();
         var repDraws = new Draws(byRep.Groups, periods.Count, m.Options.Simulations);
-        Simulator.Deals(p, byRep, PeriodOfSlot(p.Horizon, periods), repDraws, m.Options.Seed, Simulator.Measure.Amount);
+        Simulator.Deals(p, byRep, repAtoms, PeriodOfSlot(p.Horizon, periods), repDraws, m.Options.Seed, Simulator.Measure.Amount);
         for (var i = 0; i < m.Facts.Count; i++)
         {
             var period = m.Facts.Status[i] == OpportunityStatus.Won ? PeriodOf(periods, m.Facts.ClosedDay[i]) : -1;
@@ -216,7 +218,7 @@ internal static class DealForecast
             foreach (var (rep, _, shortfall) in lifted)
             {
                 var atom = AtomPlan.Of(m.Facts, new CreationAtom(new CreationStream(0, 0, 0), -1, rep, 0), rep: rep);
-                foreach (var (group, weight) in slicer.OfAtom(atom))
+                foreach (var (group, weight) in slicer.OfAtom(atom).Where(x => x.Group < draws.Groups))
                 {
                     draws.Known[(group * draws.Periods) + k] += shortfall * weight;
                 }

@@ -94,6 +94,61 @@ public sealed class ForecastModel
         return rows;
     }
 
+    /// <summary>
+    /// Two scenarios side by side on a query, with each row's change from <paramref name="first"/> to
+    /// <paramref name="second"/> explained change by change (see <see cref="ScenarioDifference"/>).
+    /// </summary>
+    public ScenarioComparison Compare(ForecastQuery query, Scenario first, Scenario second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        var firstRows = Forecast(query, first);
+        var secondRows = Forecast(query, second);
+        string Key(DriverChange c) => ScenarioJson.Serialize(new Scenario { Name = "", Changes = [c] });
+        var shared = first.Changes.Select(Key).Intersect(second.Changes.Select(Key)).ToHashSet(StringComparer.Ordinal);
+        var current = first.Changes.ToList();
+        var steps = new List<(DriverEffect Effect, IReadOnlyList<ForecastRow> Rows)>();
+        var previous = firstRows;
+        foreach (var change in first.Changes.Reverse().Where(c => !shared.Contains(Key(c))))
+        {
+            current.Remove(change);
+            var rows = Forecast(query, first with { Changes = [.. current] });
+            steps.Add((new DriverEffect { Driver = change.Kind, Change = "undo: " + change.Describe() }, Differences(previous, rows)));
+            previous = rows;
+        }
+
+        foreach (var change in second.Changes.Where(c => !shared.Contains(Key(c))))
+        {
+            current.Add(change);
+            var rows = Forecast(query, second with { Changes = [.. current] });
+            steps.Add((new DriverEffect { Driver = change.Kind, Change = change.Describe() }, Differences(previous, rows)));
+            previous = rows;
+        }
+
+        var differences = new List<ScenarioDifference>();
+        for (var r = 0; r < firstRows.Count; r++)
+        {
+            var a = firstRows[r];
+            var b = secondRows.FirstOrDefault(x => Same(x, a));
+            differences.Add(new ScenarioDifference
+            {
+                Indicator = a.Indicator,
+                Period = a.Period,
+                Slice = a.Slice,
+                FirstP50 = a.P50,
+                SecondP50 = b?.P50,
+                P50Change = b?.P50 - a.P50,
+                MeanChange = b?.Mean - a.Mean,
+                ByDriver = [.. steps.Select(s => s.Effect with { MeanChange = s.Rows.FirstOrDefault(x => Same(x, a))?.Mean })],
+            });
+        }
+
+        return new ScenarioComparison { First = first, Second = second, FirstRows = firstRows, SecondRows = secondRows, Differences = differences };
+    }
+
+    /// <summary>Every plan line of plans.csv against the forecast, under a scenario (the base forecast without one).</summary>
+    public IReadOnlyList<PlanProjection> Plans(Scenario? scenario = null) => PlanStatus.Of(this, scenario ?? Scenario.Base);
+
     /// <summary>The projection of a scenario to a horizon, computed once and kept (a few dozen at most).</summary>
     internal Projection ProjectionFor(ScenarioEffects effects, DateOnly end)
     {
@@ -106,6 +161,13 @@ public sealed class ForecastModel
 
         return _projections.GetOrAdd(key, _ => new Lazy<Projection>(() => new Projection(_parts, new Horizon(AsOf, horizonEnd), effects))).Value;
     }
+
+    private static bool Same(ForecastRow x, ForecastRow y) =>
+        x.Indicator == y.Indicator && x.Period == y.Period && Slicing.SliceText.Format(x.Slice) == Slicing.SliceText.Format(y.Slice);
+
+    /// <summary>Per row of <paramref name="after"/>, its mean less the same row's in <paramref name="before"/> (rows whose Mean holds the change).</summary>
+    private static IReadOnlyList<ForecastRow> Differences(IReadOnlyList<ForecastRow> before, IReadOnlyList<ForecastRow> after) =>
+        [.. after.Select(row => row with { Mean = row.Mean - (before.FirstOrDefault(b => Same(b, row))?.Mean ?? 0) })];
 
     private string? Unavailable(string name, IReadOnlyList<Period> periods, Slicer slicer)
     {

@@ -52,16 +52,17 @@ internal static class LedgerForecast
 
     private static Draws Revenue(FittedParts m, Projection p, IReadOnlyList<Period> periods, Slicer slicer, double churn)
     {
-        var ledger = new Ledger(m, p, periods.Select(Months).ToArray(), slicer.Groups);
         var streams = m.Revenue.Streams.Select(s => (s.Account, s.Line, Key: slicer.OfValues(d => m.StreamValue(d, s.Account, s.Line)))).Where(s => s.Key >= 0).ToList();
-        ledger.Base(streams, churn);
-        ledger.Items(k => slicer.OfDeal(p.OpenDeals[k]));
         var byLine = new Slicer(m, [.. slicer.By.Append(Dimension.ServiceLine).Distinct()], slicer.Filter.ToDictionary(f => f.Key, f => f.Value));
-        ledger.Atoms(atom => byLine.OfAtom(atom).Select(x =>
+        var atoms = p.Atoms.Select(atom => byLine.OfAtom(atom).Select(x =>
         {
             var slice = byLine.Slice(x.Group);
             return (slicer.OfValues(d => slice[SnakeCase.Name(d)]), LineCode(m, slice[SnakeCase.Name(Dimension.ServiceLine)]), x.Weight);
-        }));
+        }).ToList()).ToList();
+        var ledger = new Ledger(m, p, periods.Select(Months).ToArray(), slicer.Groups);
+        ledger.Base(streams, churn);
+        ledger.Items(k => slicer.OfDeal(p.OpenDeals[k]));
+        ledger.Atoms(atom => atoms[Array.IndexOf(p.Atoms, atom)]);
         var draws = new Draws(slicer.Groups, periods.Count, m.Options.Simulations);
         for (var g = 0; g < slicer.Groups; g++)
         {

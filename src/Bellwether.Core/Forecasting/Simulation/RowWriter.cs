@@ -28,8 +28,13 @@ internal sealed class RowWriter(string indicator, DateTimeOffset asOf, string? s
                 {
                     yield return new ForecastRow
                     {
-                        Indicator = indicator, Period = periods[p].Label, AsOf = asOf, Slice = slicer.Slice(g), Unit = ForecastIndicators.UnitOf(indicator),
-                        MissingReason = "no account had revenue in the period before", Scenario = scenario,
+                        Indicator = indicator,
+                        Period = periods[p].Label,
+                        AsOf = asOf,
+                        Slice = slicer.Slice(g),
+                        Unit = ForecastIndicators.UnitOf(indicator),
+                        MissingReason = "no account had revenue in the period before",
+                        Scenario = scenario,
                     };
                     continue;
                 }

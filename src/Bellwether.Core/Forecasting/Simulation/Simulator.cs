@@ -55,13 +55,19 @@ internal static class Simulator
     /// Fills <see cref="Draws.First"/> (deals open at t) and <see cref="Draws.Second"/> (deals not yet created: atoms and
     /// pending renewals) for bookings or won deals.
     /// </summary>
-    public static void Deals(Projection p, Slicer slicer, int[] periodOfSlot, Draws draws, ulong seed, Measure measure)
+    /// <param name="p">The projection.</param>
+    /// <param name="slicer">The slicing.</param>
+    /// <param name="atomGroups">Each atom's groups and weights (<see cref="Slicer.OfAtom"/>), taken before the draws were sized.</param>
+    /// <param name="periodOfSlot">The requested period of each slot, or −1.</param>
+    /// <param name="draws">Where the futures go.</param>
+    /// <param name="seed">The simulation's seed.</param>
+    /// <param name="measure">Amounts or counts.</param>
+    public static void Deals(Projection p, Slicer slicer, IReadOnlyList<(int Group, double Weight)>[] atomGroups, int[] periodOfSlot, Draws draws, ulong seed, Measure measure)
     {
         var deals = Enumerable.Range(0, p.OpenDeals.Length).Where(k => slicer.OfDeal(p.OpenDeals[k]) >= 0).ToArray();
         var groupOf = deals.Select(k => slicer.OfDeal(p.OpenDeals[k])).ToArray();
         var value = deals.Select(k => measure == Measure.Amount ? p.WonAmount[k] : 1).ToArray();
         var target = deals.Select(k => p.NotYetCreated[k] ? draws.Second : draws.First).ToArray();
-        var atomGroups = p.Atoms.Select(slicer.OfAtom).ToArray();
         Parallel.For(0, draws.Simulations, sim =>
         {
             var zw = WinShock(p, seed, sim);
