@@ -20,9 +20,11 @@ namespace Bellwether.Core.Forecasting;
 public sealed class ForecastModel
 {
     private const int MaxProjections = 32;
+    private const int MaxHorizons = 8;
 
     private readonly FittedParts _parts;
     private readonly ConcurrentDictionary<string, Lazy<Projection>> _projections = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, Lazy<Dynamics>> _dynamics = new();
 
     private ForecastModel(FittedParts parts)
     {
@@ -56,9 +58,14 @@ public sealed class ForecastModel
     public IReadOnlyList<ForecastRow> Forecast(ForecastQuery query, Scenario? scenario = null)
     {
         ArgumentNullException.ThrowIfNull(query);
+        return Forecast(query, query.Grain is { } grain ? _parts.Calendar.Split(query.Period, grain) : [query.Period], scenario);
+    }
+
+    /// <summary>The rows of a query for the given periods (disjoint) in place of its period and grain.</summary>
+    internal IReadOnlyList<ForecastRow> Forecast(ForecastQuery query, IReadOnlyList<Period> periods, Scenario? scenario)
+    {
         scenario ??= Scenario.Base;
         ScenarioCheck.ThrowIfInvalid(scenario);
-        var periods = query.Grain is { } grain ? _parts.Calendar.Split(query.Period, grain) : [query.Period];
         var slicer = new Slicer(_parts, query.By, query.Filter);
         var effects = new ScenarioEffects(_parts, scenario);
         var scenarioName = scenario.Changes.Count == 0 ? null : scenario.Name;
@@ -159,7 +166,13 @@ public sealed class ForecastModel
             _projections.Clear();
         }
 
-        return _projections.GetOrAdd(key, _ => new Lazy<Projection>(() => new Projection(_parts, new Horizon(AsOf, horizonEnd), effects))).Value;
+        if (_dynamics.Count > MaxHorizons)
+        {
+            _dynamics.Clear();
+        }
+
+        var dynamics = _dynamics.GetOrAdd(horizonEnd.DayNumber, _ => new Lazy<Dynamics>(() => new Dynamics(_parts, new Horizon(AsOf, horizonEnd)))).Value;
+        return _projections.GetOrAdd(key, _ => new Lazy<Projection>(() => new Projection(_parts, dynamics, effects))).Value;
     }
 
     private static bool Same(ForecastRow x, ForecastRow y) =>

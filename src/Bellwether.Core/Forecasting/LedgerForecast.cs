@@ -128,28 +128,19 @@ internal static class LedgerForecast
             groupOfKey[key] = group;
         }
 
+        // A period whose months and the months before it are all known is the same in every future: summed once.
+        var settled = periods.Select(period => MonthIndex.Of(period.End) - 1 <= m.Revenue.LastKnownMonth).ToArray();
+        var fixedSums = new double[slicer.Groups * periods.Count * 4];
+        var open = Enumerable.Range(0, periods.Count).Where(k => !settled[k]).ToArray();
+        Sum(ledger, new double[ledger.Buckets], 1, groupOfKey, keys.Count, periods.Count, months.Length, fixedSums, [.. Enumerable.Range(0, periods.Count).Where(k => settled[k])]);
         var draws = new Draws(slicer.Groups, periods.Count, m.Options.Simulations);
         Parallel.For(0, draws.Simulations, () => new double[ledger.Buckets], (sim, _, local) =>
         {
-            var book = ledger.Draw(sim, local);
-            var sums = new double[slicer.Groups * periods.Count * 4];
-            for (var key = 0; key < keys.Count; key++)
+            var sums = (double[])fixedSums.Clone();
+            if (open.Length > 0)
             {
-                for (var k = 0; k < periods.Count; k++)
-                {
-                    var now = ledger.Base(key, 2 * k, book) + local[(key * months.Length) + (2 * k)];
-                    var before = ledger.Base(key, (2 * k) + 1, book) + local[(key * months.Length) + (2 * k) + 1];
-                    if (before <= 0)
-                    {
-                        continue;
-                    }
-
-                    var at = ((groupOfKey[key] * periods.Count) + k) * 4;
-                    sums[at] += before;
-                    sums[at + 1] += Math.Min(now, before);
-                    sums[at + 2] += now;
-                    sums[at + 3] += Math.Max(0, now - before);
-                }
+                var book = ledger.Draw(sim, local);
+                Sum(ledger, local, book, groupOfKey, keys.Count, periods.Count, months.Length, sums, open);
             }
 
             for (var g = 0; g < slicer.Groups; g++)
@@ -169,6 +160,29 @@ internal static class LedgerForecast
             return local;
         }, _ => { });
         return draws;
+    }
+
+    /// <summary>Per group and period: the cohort's revenue in P', what it kept, its revenue in P, and its growth.</summary>
+    private static void Sum(Ledger ledger, double[] added, double book, int[] groupOfKey, int keys, int periods, int sets, double[] sums, int[] which)
+    {
+        for (var key = 0; key < keys; key++)
+        {
+            foreach (var k in which)
+            {
+                var now = ledger.Base(key, 2 * k, book) + added[(key * sets) + (2 * k)];
+                var before = ledger.Base(key, (2 * k) + 1, book) + added[(key * sets) + (2 * k) + 1];
+                if (before <= 0)
+                {
+                    continue;
+                }
+
+                var at = ((groupOfKey[key] * periods) + k) * 4;
+                sums[at] += before;
+                sums[at + 1] += Math.Min(now, before);
+                sums[at + 2] += now;
+                sums[at + 3] += Math.Max(0, now - before);
+            }
+        }
     }
 
     /// <summary>(revenue − cogs − expenses) / revenue for the whole company, per future.</summary>

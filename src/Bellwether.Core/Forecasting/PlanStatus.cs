@@ -1,5 +1,6 @@
 using Bellwether.Core.Indicators;
 using Bellwether.Core.Scenarios;
+using Bellwether.Core.Slicing;
 
 namespace Bellwether.Core.Forecasting;
 
@@ -11,6 +12,18 @@ internal static class PlanStatus
         var calendar = model.Known.Settings.Calendar;
         var result = new List<PlanProjection>();
         var lowerIsBetter = IndicatorCatalog.All.Where(d => d.LowerIsBetter).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+
+        // One forecast per metric, slice and grain, over all the periods the plan names for them.
+        var forecasts = model.Known.Plans
+            .Where(l => ForecastIndicators.Names.Contains(l.Metric) && calendar.TryParse(l.Period, out _))
+            .GroupBy(l => (l.Metric, Slice: SliceText.Format(l.Slice), calendar.Parse(l.Period).Grain))
+            .SelectMany(g =>
+            {
+                var periods = g.Select(l => calendar.Parse(l.Period)).DistinctBy(p => p.Label).OrderBy(p => p.Start).ToList();
+                var query = new ForecastQuery { Indicators = [g.Key.Metric], Period = periods[0], Filter = IndicatorQuery.FilterOf(g.First().Slice) };
+                return model.Forecast(query, periods, scenario).Select(row => (Key: (g.Key.Metric, g.Key.Slice, row.Period), Row: row));
+            })
+            .ToDictionary(x => x.Key, x => x.Row);
         foreach (var line in model.Known.Plans)
         {
             var projection = new PlanProjection
@@ -35,7 +48,7 @@ internal static class PlanStatus
                 continue;
             }
 
-            var row = model.Forecast(new ForecastQuery { Indicators = [line.Metric], Period = period, Filter = IndicatorQuery.FilterOf(line.Slice) }, scenario)[0];
+            var row = forecasts[(line.Metric, SliceText.Format(line.Slice), period.Label)];
             if (row.P50 is not { } projected)
             {
                 result.Add(projection with { MissingReason = row.MissingReason });

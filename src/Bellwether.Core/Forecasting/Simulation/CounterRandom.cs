@@ -18,7 +18,8 @@ internal static class CounterRandom
     /// <summary>A uniform draw strictly between 0 and 1.</summary>
     public static double Uniform(ulong seed, ulong stream, long simulation, long item)
     {
-        var h = Mix(seed ^ Mix(stream ^ Mix((ulong)simulation ^ Mix((ulong)item))));
+        var h = Mix(seed ^ (stream * 0xD1B54A32D192ED03UL) ^ ((ulong)simulation * 0x9E3779B97F4A7C15UL));
+        h = Mix(h ^ ((ulong)item * 0xC2B2AE3D27D4EB4FUL));
         return ((h >> 11) + 0.5) * (1.0 / (1UL << 53));
     }
 

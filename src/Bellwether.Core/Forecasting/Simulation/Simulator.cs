@@ -64,18 +64,50 @@ internal static class Simulator
     /// <param name="measure">Amounts or counts.</param>
     public static void Deals(Projection p, Slicer slicer, IReadOnlyList<(int Group, double Weight)>[] atomGroups, int[] periodOfSlot, Draws draws, ulong seed, Measure measure)
     {
+        // Only slots up to the last requested one matter; each deal's cumulative chances are laid out flat for speed.
+        var last = Array.FindLastIndex(periodOfSlot, k => k >= 0);
+        if (last < 0)
+        {
+            return;
+        }
+
+        var width = last + 1;
         var deals = Enumerable.Range(0, p.OpenDeals.Length).Where(k => slicer.OfDeal(p.OpenDeals[k]) >= 0).ToArray();
         var groupOf = deals.Select(k => slicer.OfDeal(p.OpenDeals[k])).ToArray();
         var value = deals.Select(k => measure == Measure.Amount ? p.WonAmount[k] : 1).ToArray();
         var target = deals.Select(k => p.NotYetCreated[k] ? draws.Second : draws.First).ToArray();
+        var ids = deals.Select(k => p.OpenDeals[k]).ToArray();
+        var cumulative = new double[deals.Length * width];
+        for (var j = 0; j < deals.Length; j++)
+        {
+            var sum = 0.0;
+            for (var s = 0; s < width; s++)
+            {
+                sum += p.SlotWin[deals[j]][s];
+                cumulative[(j * width) + s] = sum;
+            }
+        }
+
         Parallel.For(0, draws.Simulations, sim =>
         {
             var zw = WinShock(p, seed, sim);
             var zc = RateShock(p, seed, sim);
             for (var j = 0; j < deals.Length; j++)
             {
-                var slot = WinSlot(p, seed, sim, deals[j], zw);
-                if (slot >= 0 && periodOfSlot[slot] >= 0)
+                var at = j * width;
+                var u = CounterRandom.Uniform(seed, DealStream, sim, ids[j]) / zw;
+                if (u >= cumulative[at + last])
+                {
+                    continue;
+                }
+
+                var slot = 0;
+                while (u >= cumulative[at + slot])
+                {
+                    slot++;
+                }
+
+                if (periodOfSlot[slot] >= 0)
                 {
                     target[j][draws.At(groupOf[j], periodOfSlot[slot], sim)] += value[j];
                 }
@@ -88,7 +120,7 @@ internal static class Simulator
                     continue;
                 }
 
-                for (var s = 0; s < p.Horizon.Slots; s++)
+                for (var s = 0; s <= last; s++)
                 {
                     if (periodOfSlot[s] < 0)
                     {
