@@ -8,11 +8,12 @@ return args switch
     ["import", var folder, var runs] => ImportThroughput.Run(folder, bellwether, int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture)),
     ["floor", var folder, var db] => ImportThroughput.Floor(folder, db),
     ["dashboard", var db, var asOf] => DashboardRefresh.Run(db, "default", Bellwether.Core.Time.Instants.TryParseAsOf(asOf, out var t) ? t : throw new ArgumentException("as-of")),
+    ["backtest", .. var rest] => ForecastBacktest.Run(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Bellwether.Benchmarks import FOLDER [RUNS] | dashboard STORE.duckdb AS-OF");
+    Console.Error.WriteLine("usage: Bellwether.Benchmarks import FOLDER [RUNS] | dashboard STORE.duckdb AS-OF | backtest ...");
     return 1;
 }

@@ -1,0 +1,225 @@
+using System.Collections.Concurrent;
+using Bellwether.Core.Data;
+using Bellwether.Core.Forecasting.Model;
+using Bellwether.Core.Forecasting.Simulation;
+using Bellwether.Core.Scenarios;
+using Bellwether.Core.Time;
+
+namespace Bellwether.Core.Forecasting;
+
+/// <summary>
+/// A forecast model of one company as known at one instant: fitted once from <c>dataset.AsOf(t)</c> (so nothing after
+/// t can reach it), then asked for any indicator, period, slicing and scenario. A scenario re-weights and re-simulates
+/// the fitted model; it never refits. Safe for concurrent use. See docs/forecasting.md for the method.
+/// <code>
+/// var model = ForecastModel.Fit(dataset, asOf);
+/// var rows = model.Forecast(new ForecastQuery { Indicators = ["bookings"], Period = calendar.Parse("2025-Q4") });
+/// var what = model.Forecast(query, scenario);      // the same, under a what-if
+/// </code>
+/// </summary>
+public sealed class ForecastModel
+{
+    private const int MaxProjections = 32;
+    private const int MaxHorizons = 8;
+
+    private readonly FittedParts _parts;
+    private readonly ConcurrentDictionary<string, Lazy<Projection>> _projections = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, Lazy<Dynamics>> _dynamics = new();
+
+    private ForecastModel(FittedParts parts)
+    {
+        _parts = parts;
+    }
+
+    /// <summary>The instant of knowledge: only what happened strictly before it was used.</summary>
+    public DateTimeOffset AsOf => _parts.AsOf;
+
+    public ForecastOptions Options => _parts.Options;
+
+    /// <summary>The data as known at <see cref="AsOf"/>, which the model was fitted on.</summary>
+    public Dataset Known => _parts.View;
+
+    internal FittedParts Parts => _parts;
+
+    /// <summary>Fits the model to what was known at <paramref name="asOf"/>: the only way to make one.</summary>
+    public static ForecastModel Fit(Dataset data, DateTimeOffset asOf, ForecastOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        options ??= ForecastOptions.Default;
+        options.Validate();
+        return new ForecastModel(new FittedParts(data.AsOf(asOf), asOf, options));
+    }
+
+    /// <summary>
+    /// The forecast rows of a query, under a scenario (the base forecast without one). Throws
+    /// <see cref="ArgumentException"/> for a malformed query or an invalid scenario (<see cref="ScenarioCheck"/>);
+    /// everything else is answered in rows, with reasons.
+    /// </summary>
+    public IReadOnlyList<ForecastRow> Forecast(ForecastQuery query, Scenario? scenario = null)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Forecast(query, query.Grain is { } grain ? _parts.Calendar.Split(query.Period, grain) : [query.Period], scenario);
+    }
+
+    /// <summary>The rows of a query for the given periods (disjoint) in place of its period and grain.</summary>
+    internal IReadOnlyList<ForecastRow> Forecast(ForecastQuery query, IReadOnlyList<Period> periods, Scenario? scenario)
+    {
+        scenario ??= Scenario.Base;
+        ScenarioCheck.ThrowIfInvalid(scenario);
+        var slicer = new Slicer(_parts, query.By, query.Filter);
+        var effects = new ScenarioEffects(_parts, scenario);
+        var scenarioName = scenario.Changes.Count == 0 ? null : scenario.Name;
+        var rows = new List<ForecastRow>();
+        foreach (var raw in query.Indicators)
+        {
+            var name = raw.Trim().ToLowerInvariant();
+            var reason = Unavailable(name, periods, slicer);
+            if (reason is not null)
+            {
+                rows.AddRange(periods.Select(p => Missing(name, p, slicer, reason, scenarioName)));
+                continue;
+            }
+
+            var projection = ProjectionFor(effects, periods.Max(p => p.End));
+            var writer = new RowWriter(name, AsOf, scenarioName, query.IncludeDistribution, Provisional());
+            if (ForecastIndicators.FromLedger(name))
+            {
+                rows.AddRange(LedgerForecast.Rows(name, _parts, projection, effects, periods, slicer, writer));
+            }
+            else if (name == ForecastIndicators.ExpansionBookings)
+            {
+                var filter = new Dictionary<Slicing.Dimension, string>(query.Filter) { [Slicing.Dimension.Type] = "expansion" };
+                var narrowed = new Slicer(_parts, query.By, filter);
+                rows.AddRange(DealForecast.Rows(name, _parts, projection, effects, periods, narrowed, writer));
+            }
+            else
+            {
+                rows.AddRange(DealForecast.Rows(name, _parts, projection, effects, periods, slicer, writer));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Two scenarios side by side on a query, with each row's change from <paramref name="first"/> to
+    /// <paramref name="second"/> explained change by change (see <see cref="ScenarioDifference"/>).
+    /// </summary>
+    public ScenarioComparison Compare(ForecastQuery query, Scenario first, Scenario second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        var firstRows = Forecast(query, first);
+        var secondRows = Forecast(query, second);
+        string Key(DriverChange c) => ScenarioJson.Serialize(new Scenario { Name = "", Changes = [c] });
+        var shared = first.Changes.Select(Key).Intersect(second.Changes.Select(Key)).ToHashSet(StringComparer.Ordinal);
+        var current = first.Changes.ToList();
+        var steps = new List<(DriverEffect Effect, IReadOnlyList<ForecastRow> Rows)>();
+        var previous = firstRows;
+        foreach (var change in first.Changes.Reverse().Where(c => !shared.Contains(Key(c))))
+        {
+            current.Remove(change);
+            var rows = Forecast(query, first with { Changes = [.. current] });
+            steps.Add((new DriverEffect { Driver = change.Kind, Change = "undo: " + change.Describe() }, Differences(previous, rows)));
+            previous = rows;
+        }
+
+        foreach (var change in second.Changes.Where(c => !shared.Contains(Key(c))))
+        {
+            current.Add(change);
+            var rows = Forecast(query, second with { Changes = [.. current] });
+            steps.Add((new DriverEffect { Driver = change.Kind, Change = change.Describe() }, Differences(previous, rows)));
+            previous = rows;
+        }
+
+        var differences = new List<ScenarioDifference>();
+        for (var r = 0; r < firstRows.Count; r++)
+        {
+            var a = firstRows[r];
+            var b = secondRows.FirstOrDefault(x => Same(x, a));
+            differences.Add(new ScenarioDifference
+            {
+                Indicator = a.Indicator,
+                Period = a.Period,
+                Slice = a.Slice,
+                FirstP50 = a.P50,
+                SecondP50 = b?.P50,
+                P50Change = b?.P50 - a.P50,
+                MeanChange = b?.Mean - a.Mean,
+                ByDriver = [.. steps.Select(s => s.Effect with { MeanChange = s.Rows.FirstOrDefault(x => Same(x, a))?.Mean })],
+            });
+        }
+
+        return new ScenarioComparison { First = first, Second = second, FirstRows = firstRows, SecondRows = secondRows, Differences = differences };
+    }
+
+    /// <summary>Every plan line of plans.csv against the forecast, under a scenario (the base forecast without one).</summary>
+    public IReadOnlyList<PlanProjection> Plans(Scenario? scenario = null) => PlanStatus.Of(this, scenario ?? Scenario.Base);
+
+    /// <summary>The projection of a scenario to a horizon, computed once and kept (a few dozen at most).</summary>
+    internal Projection ProjectionFor(ScenarioEffects effects, DateOnly end)
+    {
+        var horizonEnd = new DateOnly(end.Year, end.Month, 1) < end ? new DateOnly(end.Year, end.Month, 1).AddMonths(1) : end;
+        var key = ScenarioJson.Serialize(effects.Scenario with { Name = "", Description = null }) + "|" + horizonEnd.DayNumber;
+        if (_projections.Count > MaxProjections)
+        {
+            _projections.Clear();
+        }
+
+        if (_dynamics.Count > MaxHorizons)
+        {
+            _dynamics.Clear();
+        }
+
+        var dynamics = _dynamics.GetOrAdd(horizonEnd.DayNumber, _ => new Lazy<Dynamics>(() => new Dynamics(_parts, new Horizon(AsOf, horizonEnd)))).Value;
+        return _projections.GetOrAdd(key, _ => new Lazy<Projection>(() => new Projection(_parts, dynamics, effects))).Value;
+    }
+
+    private static bool Same(ForecastRow x, ForecastRow y) =>
+        x.Indicator == y.Indicator && x.Period == y.Period && Slicing.SliceText.Format(x.Slice) == Slicing.SliceText.Format(y.Slice);
+
+    /// <summary>Per row of <paramref name="after"/>, its mean less the same row's in <paramref name="before"/> (rows whose Mean holds the change).</summary>
+    private static IReadOnlyList<ForecastRow> Differences(IReadOnlyList<ForecastRow> before, IReadOnlyList<ForecastRow> after) =>
+        [.. after.Select(row => row with { Mean = row.Mean - (before.FirstOrDefault(b => Same(b, row))?.Mean ?? 0) })];
+
+    private string? Unavailable(string name, IReadOnlyList<Period> periods, Slicer slicer)
+    {
+        if (!ForecastIndicators.Names.Contains(name))
+        {
+            return $"no forecast of \"{name}\" (forecasts: {string.Join(", ", ForecastIndicators.Names)})";
+        }
+
+        if (periods.Any(p => p.Grain < Grain.Month))
+        {
+            return "forecasts are made for months, fiscal quarters and fiscal years";
+        }
+
+        if (_parts.View.Opportunities.Count == 0)
+        {
+            return "no opportunities known at the as-of instant";
+        }
+
+        if (ForecastIndicators.FromLedger(name))
+        {
+            return LedgerForecast.Unavailable(name, _parts, slicer.Uses);
+        }
+
+        return slicer.CannotSlice;
+    }
+
+    private ForecastRow Missing(string name, Period period, Slicer slicer, string reason, string? scenario) => new()
+    {
+        Indicator = name,
+        Period = period.Label,
+        AsOf = AsOf,
+        Slice = slicer.CannotSlice is null && slicer.Groups == 1 ? slicer.Slice(0) : new Dictionary<string, string>(),
+        Unit = ForecastIndicators.Names.Contains(name) ? ForecastIndicators.UnitOf(name) : "",
+        MissingReason = reason,
+        Scenario = scenario,
+    };
+
+    /// <summary>Why every forecast of this data is provisional, if it is: without history, open deals are read as they stand now.</summary>
+    private string? Provisional() => !_parts.Facts.HasHistory && Enumerable.Range(0, _parts.Facts.RealCount).Any(_parts.Facts.IsOpen)
+        ? "no opportunity history: deals open at the as-of instant are read with their current amounts and the history fallback stage, which may come from after it"
+        : null;
+}

@@ -1,0 +1,447 @@
+using Bellwether.Core.Forecasting.Model;
+using Bellwether.Core.Forecasting.Simulation;
+using Bellwether.Core.Scenarios;
+using Bellwether.Core.Slicing;
+using Bellwether.Core.Text;
+using Bellwether.Core.Time;
+
+namespace Bellwether.Core.Forecasting;
+
+/// <summary>
+/// Forecasts from the revenue ledger: revenue (what is closed, the existing book, and the revenue of deals won after
+/// t turned into months with the learned shapes), the retention figures comparing P with the previous period (grr,
+/// nrr, expansion_revenue: per account, per future), and the operating margin (revenue less cogs at each line's ratio
+/// and expenses at their recent level, commissions following bookings). Wins are drawn exactly as for bookings, so a
+/// future's revenue is the revenue of that future's bookings.
+/// </summary>
+internal static class LedgerForecast
+{
+    public const string Closed = "closed";
+    public const string ExistingBook = "existing_book";
+    public const string NewBookings = "new_bookings";
+
+    private static readonly Dimension[] RevenueDimensions = [Dimension.Account, Dimension.Vertical, Dimension.AccountRegion, Dimension.ServiceLine];
+
+    public static string? Unavailable(string indicator, FittedParts m, IReadOnlyList<Dimension> dimensions)
+    {
+        if (!m.Revenue.Available)
+        {
+            return "no revenue.csv";
+        }
+
+        if (indicator == ForecastIndicators.OperatingMargin)
+        {
+            return m.View.Expenses.Count == 0 ? "no expenses.csv"
+                : dimensions.Count > 0 ? "operating_margin is forecast for the whole company" : null;
+        }
+
+        var other = dimensions.FirstOrDefault(d => !RevenueDimensions.Contains(d), (Dimension)(-1));
+        return (int)other >= 0 ? $"revenue is recorded per account and service line: it cannot be sliced by {SnakeCase.Name(other)}" : null;
+    }
+
+    public static IEnumerable<ForecastRow> Rows(string indicator, FittedParts m, Projection p, ScenarioEffects effects, IReadOnlyList<Period> periods, Slicer slicer, RowWriter writer)
+    {
+        var churn = 1 + effects.Of<ChurnChange>().Sum(c => c.Relative);
+        return indicator switch
+        {
+            ForecastIndicators.Revenue => writer.Rows(Revenue(m, p, periods, slicer, churn), periods, slicer, Closed, ExistingBook, NewBookings, 2),
+            ForecastIndicators.OperatingMargin => writer.Rows(OperatingMargin(m, p, effects, periods, slicer, churn), periods, slicer, null, null, null, 4),
+            _ => writer.Rows(Retention(indicator, m, p, periods, slicer, churn), periods, slicer, null, null, null, indicator == ForecastIndicators.ExpansionRevenue ? 2 : 4),
+        };
+    }
+
+    private static Draws Revenue(FittedParts m, Projection p, IReadOnlyList<Period> periods, Slicer slicer, double churn)
+    {
+        var streams = m.Revenue.Streams.Select(s => (s.Account, s.Line, Key: slicer.OfValues(d => m.StreamValue(d, s.Account, s.Line)))).Where(s => s.Key >= 0).ToList();
+        var byLine = new Slicer(m, [.. slicer.By.Append(Dimension.ServiceLine).Distinct()], slicer.Filter.ToDictionary(f => f.Key, f => f.Value));
+        var atoms = p.Atoms.Select(atom => byLine.OfAtom(atom).Select(x =>
+        {
+            var slice = byLine.Slice(x.Group);
+            return (slicer.OfValues(d => slice[SnakeCase.Name(d)]), LineCode(m, slice[SnakeCase.Name(Dimension.ServiceLine)]), x.Weight);
+        }).ToList()).ToList();
+        var ledger = new Ledger(m, p, periods.Select(Months).ToArray(), slicer.Groups);
+        ledger.Base(streams, churn);
+        ledger.Items(k => slicer.OfDeal(p.OpenDeals[k]));
+        ledger.Atoms(atom => atoms[Array.IndexOf(p.Atoms, atom)]);
+        var draws = new Draws(slicer.Groups, periods.Count, m.Options.Simulations);
+        for (var g = 0; g < slicer.Groups; g++)
+        {
+            for (var k = 0; k < periods.Count; k++)
+            {
+                var bucket = (g * periods.Count) + k;
+                draws.Known[bucket] = ledger.Known[bucket];
+            }
+        }
+
+        Parallel.For(0, draws.Simulations, () => new double[ledger.Buckets], (sim, _, local) =>
+        {
+            var book = ledger.Draw(sim, local);
+            for (var b = 0; b < local.Length; b++)
+            {
+                draws.First[draws.At(b / periods.Count, b % periods.Count, sim)] = ledger.Existing[b] * book;
+                draws.Second[draws.At(b / periods.Count, b % periods.Count, sim)] = local[b];
+            }
+
+            return local;
+        }, _ => { });
+        return draws;
+    }
+
+    /// <summary>grr, nrr or expansion_revenue per group and future: each account's revenue in P against P'.</summary>
+    private static Draws Retention(string indicator, FittedParts m, Projection p, IReadOnlyList<Period> periods, Slicer slicer, double churn)
+    {
+        // Buckets: one key per (group, account), two periods per requested period (P, then P').
+        var months = periods.SelectMany(period => new[] { Months(period), Months(m.Calendar.Previous(period)) }).ToArray();
+        var keys = new Dictionary<(int Group, int Account), int>();
+        int KeyOf(int group, int account)
+        {
+            if (group < 0)
+            {
+                return -1;
+            }
+
+            if (!keys.TryGetValue((group, account), out var key))
+            {
+                key = keys.Count;
+                keys[(group, account)] = key;
+            }
+
+            return key;
+        }
+
+        var streams = m.Revenue.Streams.Select(s => (s.Account, s.Line, Key: KeyOf(slicer.OfValues(d => m.StreamValue(d, s.Account, s.Line)), s.Account))).ToList();
+        var account = m.Facts.Column(Dimension.Account);
+        var itemKeys = p.OpenDeals.Select(i => KeyOf(slicer.OfDeal(i), account[i])).ToArray();
+        var ledger = new Ledger(m, p, months, keys.Count);
+        ledger.Base([.. streams.Where(s => s.Key >= 0)], churn);
+        ledger.Items(k => itemKeys[k]);
+
+        // New deals of existing clients (expansions; renewals without a book) land on the cohort in proportion to P'.
+        var clientKeys = keys.Where(kv => ledger.Base(kv.Value, 1, 1) > 0).Select(kv => (kv.Value, Weight: ledger.Base(kv.Value, 1, 1))).ToList();
+        var clientTotal = clientKeys.Sum(c => c.Weight);
+        ledger.Atoms(atom => atom.Atom.Stream.Type == (int)Pipeline.OpportunityType.NewBusiness || clientTotal <= 0
+            ? []
+            : m.Creation.LineMix.GetValueOrDefault(atom.Atom.Stream, []).SelectMany(l => clientKeys.Select(c => (c.Value, l.Line, l.Share * c.Weight / clientTotal))));
+        var groupOfKey = new int[keys.Count];
+        foreach (var ((group, _), key) in keys)
+        {
+            groupOfKey[key] = group;
+        }
+
+        // A period whose months and the months before it are all known is the same in every future: summed once.
+        var settled = periods.Select(period => MonthIndex.Of(period.End) - 1 <= m.Revenue.LastKnownMonth).ToArray();
+        var fixedSums = new double[slicer.Groups * periods.Count * 4];
+        var open = Enumerable.Range(0, periods.Count).Where(k => !settled[k]).ToArray();
+        Sum(ledger, new double[ledger.Buckets], 1, groupOfKey, keys.Count, periods.Count, months.Length, fixedSums, [.. Enumerable.Range(0, periods.Count).Where(k => settled[k])]);
+        var draws = new Draws(slicer.Groups, periods.Count, m.Options.Simulations);
+        Parallel.For(0, draws.Simulations, () => new double[ledger.Buckets], (sim, _, local) =>
+        {
+            var sums = (double[])fixedSums.Clone();
+            if (open.Length > 0)
+            {
+                var book = ledger.Draw(sim, local);
+                Sum(ledger, local, book, groupOfKey, keys.Count, periods.Count, months.Length, sums, open);
+            }
+
+            for (var g = 0; g < slicer.Groups; g++)
+            {
+                for (var k = 0; k < periods.Count; k++)
+                {
+                    var at = ((g * periods.Count) + k) * 4;
+                    draws.Second[draws.At(g, k, sim)] = indicator switch
+                    {
+                        ForecastIndicators.Grr => sums[at] > 0 ? sums[at + 1] / sums[at] : double.NaN,
+                        ForecastIndicators.Nrr => sums[at] > 0 ? sums[at + 2] / sums[at] : double.NaN,
+                        _ => sums[at + 3],
+                    };
+                }
+            }
+
+            return local;
+        }, _ => { });
+        return draws;
+    }
+
+    /// <summary>Per group and period: the cohort's revenue in P', what it kept, its revenue in P, and its growth.</summary>
+    private static void Sum(Ledger ledger, double[] added, double book, int[] groupOfKey, int keys, int periods, int sets, double[] sums, int[] which)
+    {
+        for (var key = 0; key < keys; key++)
+        {
+            foreach (var k in which)
+            {
+                var now = ledger.Base(key, 2 * k, book) + added[(key * sets) + (2 * k)];
+                var before = ledger.Base(key, (2 * k) + 1, book) + added[(key * sets) + (2 * k) + 1];
+                if (before <= 0)
+                {
+                    continue;
+                }
+
+                var at = ((groupOfKey[key] * periods) + k) * 4;
+                sums[at] += before;
+                sums[at + 1] += Math.Min(now, before);
+                sums[at + 2] += now;
+                sums[at + 3] += Math.Max(0, now - before);
+            }
+        }
+    }
+
+    /// <summary>(revenue − cogs − expenses) / revenue for the whole company, per future.</summary>
+    private static Draws OperatingMargin(FittedParts m, Projection p, ScenarioEffects effects, IReadOnlyList<Period> periods, Slicer slicer, double churn)
+    {
+        // Keys are service lines; periods are the requested periods' months one by one.
+        var months = periods.SelectMany(Months).Distinct().Order().ToArray();
+        var monthSets = months.Select(month => new[] { month }).ToArray();
+        var lineCount = m.Facts.LevelsOf(Dimension.ServiceLine).Count;
+        var ledger = new Ledger(m, p, monthSets, lineCount);
+        ledger.Base([.. m.Revenue.Streams.Select(s => (s.Account, s.Line, Key: s.Line))], churn);
+        var line = m.Facts.Column(Dimension.ServiceLine);
+        ledger.Items(k => line[p.OpenDeals[k]]);
+        ledger.Atoms(atom => m.Creation.LineMix.GetValueOrDefault(atom.Atom.Stream, []).Select(l => (l.Line, l.Line, l.Share)));
+        var monthPeriods = months.Select(month => m.Calendar.Month(MonthIndex.Start(month).Year, MonthIndex.Start(month).Month)).ToList();
+        var bookings = DealForecast.Draw(ForecastIndicators.Bookings, m, p, effects, monthPeriods, new Slicer(m, [], new Dictionary<Dimension, string>()));
+        var (knownCogs, knownExpenses) = KnownCosts(m, months);
+        var draws = new Draws(slicer.Groups, periods.Count, m.Options.Simulations);
+        Parallel.For(0, draws.Simulations, () => new double[ledger.Buckets], (sim, _, local) =>
+        {
+            var book = ledger.Draw(sim, local);
+            for (var k = 0; k < periods.Count; k++)
+            {
+                double revenue = 0, cogs = 0, expenses = 0;
+                for (var j = 0; j < months.Length; j++)
+                {
+                    if (!periods[k].Contains(MonthIndex.Start(months[j])))
+                    {
+                        continue;
+                    }
+
+                    var known = months[j] <= m.Revenue.LastKnownMonth;
+                    for (var l = 0; l < lineCount; l++)
+                    {
+                        var bucket = (l * months.Length) + j;
+                        var value = ledger.Known[bucket] + (ledger.Existing[bucket] * book) + local[bucket];
+                        revenue += value;
+                        cogs += known ? 0 : value * m.Revenue.CogsRatio(l);
+                    }
+
+                    if (known)
+                    {
+                        cogs += knownCogs[j];
+                        expenses += knownExpenses[j];
+                    }
+                    else
+                    {
+                        var booked = bookings.Known[j] + bookings.First[bookings.At(0, j, sim)] + bookings.Second[bookings.At(0, j, sim)];
+                        expenses += ForecastExpenses(m, effects, MonthIndex.Start(months[j]), booked);
+                    }
+                }
+
+                draws.Second[draws.At(0, k, sim)] = revenue > 0 ? (revenue - cogs - expenses) / revenue : double.NaN;
+            }
+
+            return local;
+        }, _ => { });
+        return draws;
+    }
+
+    private static double ForecastExpenses(FittedParts m, ScenarioEffects effects, DateOnly month, double bookings)
+    {
+        var total = 0.0;
+        foreach (var category in m.Revenue.ExpenseCategories.Union(effects.Of<ExpenseChange>().Select(c => c.Category)))
+        {
+            var value = m.Revenue.Expense(category, bookings);
+            foreach (var change in effects.Of<ExpenseChange>().Where(c => c.Category == category && c.ActsOn(month)))
+            {
+                value = (value * (1 + (change.Relative ?? 0))) + (double)(change.MonthlyAmount ?? 0);
+            }
+
+            total += value;
+        }
+
+        return total;
+    }
+
+    private static (double[] Cogs, double[] Expenses) KnownCosts(FittedParts m, int[] months)
+    {
+        var cogs = new double[months.Length];
+        var expenses = new double[months.Length];
+        for (var j = 0; j < months.Length; j++)
+        {
+            var month = months[j];
+            cogs[j] = m.View.Revenue.Where(r => MonthIndex.Of(r.Month) == month).Sum(r => (double)(r.Cogs ?? (decimal)((double)r.Revenue * m.Revenue.CogsRatio(m.Facts.LevelsOf(Dimension.ServiceLine).TryFind(r.ServiceLine, out var l) ? l : -1))));
+            expenses[j] = m.View.Expenses.Where(e => MonthIndex.Of(e.Month) == month).Sum(e => (double)e.Amount);
+        }
+
+        return (cogs, expenses);
+    }
+
+    private static int[] Months(Period period)
+    {
+        var result = new List<int>();
+        for (var month = MonthIndex.Of(period.Start); month < MonthIndex.Of(period.End); month++)
+        {
+            result.Add(month);
+        }
+
+        return [.. result];
+    }
+
+    private static int LineCode(FittedParts m, string line) => m.Facts.LevelsOf(Dimension.ServiceLine).TryFind(line, out var code) ? code : -1;
+
+    /// <summary>
+    /// Revenue by bucket (a key, such as a group or an account, × a set of months): what is known and what the book
+    /// brings (fixed), and per future what the deals won after t add, drawn with the same randomness as bookings.
+    /// </summary>
+    private sealed class Ledger
+    {
+        private readonly FittedParts _m;
+        private readonly Projection _p;
+        private readonly int[][] _monthSets;
+        private readonly (int Bucket, double Value)[][][] _itemSlots;
+        private (int Bucket, double Value)[][][] _atomSlots = [];
+
+        public Ledger(FittedParts m, Projection p, int[][] monthSets, int keys)
+        {
+            _m = m;
+            _p = p;
+            _monthSets = monthSets;
+            Buckets = keys * monthSets.Length;
+            Known = new double[Buckets];
+            Existing = new double[Buckets];
+            _itemSlots = new (int, double)[p.OpenDeals.Length][][];
+        }
+
+        public int Buckets { get; }
+
+        public double[] Known { get; }
+
+        public double[] Existing { get; }
+
+        /// <summary>The part without new deals of a key's month set: known, plus the existing book times a future's book shock.</summary>
+        public double Base(int key, int set, double book) => Known[(key * _monthSets.Length) + set] + (Existing[(key * _monthSets.Length) + set] * book);
+
+        public void Base(IReadOnlyList<(int Account, int Line, int Key)> streams, double churn)
+        {
+            var revenue = _m.Revenue;
+            foreach (var (account, line, key) in streams)
+            {
+                for (var set = 0; set < _monthSets.Length; set++)
+                {
+                    foreach (var month in _monthSets[set])
+                    {
+                        var bucket = (key * _monthSets.Length) + set;
+                        if (month <= revenue.LastKnownMonth)
+                        {
+                            Known[bucket] += revenue.Known(account, line, month);
+                        }
+                        else
+                        {
+                            Existing[bucket] += revenue.ExistingBook(account, line, month, churn);
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>Each open (or pending) deal's revenue per month set, for each slot it could be won in.</summary>
+        public void Items(Func<int, int> keyOf)
+        {
+            var type = _m.Facts.Column(Dimension.Type);
+            var line = _m.Facts.Column(Dimension.ServiceLine);
+            for (var k = 0; k < _p.OpenDeals.Length; k++)
+            {
+                var key = keyOf(k);
+                var i = _p.OpenDeals[k];
+                _itemSlots[k] = key < 0 ? [] : Slots([(key, line[i], 1.0)], type[i], _p.WonAmount[k]);
+            }
+        }
+
+        /// <summary>Each atom's revenue per unit of amount won, per month set, for each slot.</summary>
+        public void Atoms(Func<AtomPlan, IEnumerable<(int Key, int Line, double Weight)>> weights) =>
+            _atomSlots = [.. _p.Atoms.Select(a => Slots([.. weights(a).Where(w => w.Key >= 0)], a.Atom.Stream.Type, 1))];
+
+        /// <summary>
+        /// One future's revenue from deals won after t, by bucket (the array is cleared first); returns the future's
+        /// shock to the existing book (mean 1).
+        /// </summary>
+        public double Draw(int sim, double[] into)
+        {
+            Array.Clear(into);
+            var seed = _m.Options.Seed;
+            var zw = Simulator.WinShock(_p, seed, sim);
+            var zc = Simulator.RateShock(_p, seed, sim);
+            for (var k = 0; k < _itemSlots.Length; k++)
+            {
+                if (_itemSlots[k].Length == 0)
+                {
+                    continue;
+                }
+
+                var slot = Simulator.WinSlot(_p, seed, sim, k, zw);
+                if (slot >= 0)
+                {
+                    foreach (var (bucket, value) in _itemSlots[k][slot])
+                    {
+                        into[bucket] += value;
+                    }
+                }
+            }
+
+            for (var a = 0; a < _atomSlots.Length; a++)
+            {
+                var slots = _atomSlots[a];
+                for (var s = 0; s < slots.Length; s++)
+                {
+                    if (slots[s].Length == 0)
+                    {
+                        continue;
+                    }
+
+                    var won = Simulator.NewWins(_p, seed, sim, a, s, zw * zc);
+                    if (won == 0)
+                    {
+                        continue;
+                    }
+
+                    var amount = Simulator.NewAmount(_p, seed, sim, a, s, won);
+                    foreach (var (bucket, value) in slots[s])
+                    {
+                        into[bucket] += amount * value;
+                    }
+                }
+            }
+
+            return Simulator.BookShock(_m.Revenue.BookShockVariance, seed, sim);
+        }
+
+        private (int Bucket, double Value)[][] Slots(IReadOnlyList<(int Key, int Line, double Weight)> targets, int type, double amount)
+        {
+            var horizon = _p.Horizon;
+            var result = new (int, double)[horizon.Slots][];
+            for (var s = 0; s < horizon.Slots; s++)
+            {
+                var won = MonthIndex.Of(horizon.SlotMonth[s]);
+                var list = new List<(int, double)>();
+                foreach (var (key, line, weight) in targets)
+                {
+                    for (var set = 0; set < _monthSets.Length; set++)
+                    {
+                        var value = 0.0;
+                        foreach (var month in _monthSets[set])
+                        {
+                            value += _m.Revenue.Shape(line, type, month - won);
+                        }
+
+                        if (value > 0)
+                        {
+                            list.Add(((key * _monthSets.Length) + set, value * weight * amount));
+                        }
+                    }
+                }
+
+                result[s] = [.. list];
+            }
+
+            return result;
+        }
+    }
+}

@@ -1,0 +1,205 @@
+using Bellwether.Core.Data;
+using Bellwether.Core.Pipeline;
+using Bellwether.Core.Reps;
+using Bellwether.Core.Slicing;
+using Bellwether.Core.Time;
+
+namespace Bellwether.Core.Forecasting.Model;
+
+/// <summary>
+/// Everything learned from the data known at t, fitted once: the deals, the hazard model, the creation model, deal
+/// amounts, and the few company figures scenarios need (win rates, cycle, lead lag, activity elasticity). Read-only
+/// after construction, so projections under many scenarios can share it.
+/// </summary>
+internal sealed class FittedParts
+{
+    private const int TemplateDays = 365;
+
+    private readonly Dictionary<(int Type, int Source), (int Deal, double Weight)[]> _templates = [];
+    private readonly Dictionary<string, int> _teamCodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Accounts.Account> _accounts;
+
+    public FittedParts(Dataset view, DateTimeOffset asOf, ForecastOptions options)
+    {
+        View = view;
+        AsOf = asOf;
+        Options = options;
+        Calendar = view.Settings.Calendar;
+        Day0 = Instants.DayOf(asOf).DayNumber;
+        Renewals = RenewalBook.Fit(view, asOf);
+        Facts = new DealFacts(view, asOf, Renewals.Pending);
+        Covariates = new Covariates(Calendar);
+        var trainingFrom = Day0 - options.TrainingDays;
+        SizeEdges = DealProfile.SizeEdges(Facts, Enumerable.Range(0, Facts.RealCount).Where(i => Facts.CreatedDay[i] >= trainingFrom || Facts.IsOpen(i)));
+        var cells = new HazardCells(Facts, Covariates, Day0, options.TrainingDays, SizeEdges);
+        int[] levelCounts =
+        [
+            .. DealProfile.Dimensions.Select(d => Facts.LevelsOf(d).Count),
+            DealProfile.SizeBands,
+        ];
+        Hazards = new HazardModel(cells, levelCounts);
+        Creation = new CreationModel(Facts, Day0, view.Reps, Renewals.Active ? new HashSet<int> { (int)OpportunityType.Renewal } : []);
+        Amounts = new AmountModel(Facts, Day0);
+        var team = Facts.LevelsOf(Dimension.Team);
+        foreach (var rep in view.Reps)
+        {
+            _teamCodes[rep.RepId] = team.Code(rep.Team);
+        }
+
+        var type = Facts.Column(Dimension.Type);
+        var source = Facts.Column(Dimension.Source);
+        var cycles = new List<double>();
+        _templates = Enumerable.Range(0, Facts.Count)
+            .Where(i => Facts.Status[i] == OpportunityStatus.Won && Facts.ClosedDay[i] >= Day0 - TemplateDays)
+            .GroupBy(i => (type[i], source[i]))
+            .ToDictionary(g => g.Key, g => g.Select(i => (i, (double)Facts.Amount[i])).ToArray());
+        for (var i = 0; i < Facts.RealCount; i++)
+        {
+            if (Facts.Status[i] == OpportunityStatus.Won && type[i] == (int)OpportunityType.NewBusiness && Facts.ClosedDay[i] >= Day0 - TemplateDays)
+            {
+                cycles.Add((Facts.ClosedTicks[i] - Facts.CreatedTicks[i]) / (double)TimeSpan.TicksPerDay);
+            }
+        }
+
+        cycles.Sort();
+        MedianWonCycleDays = cycles.Count > 0 ? cycles[cycles.Count / 2] : 60;
+        LeadLagDays = LeadLag(view, asOf);
+        Revenue = new RevenueModel(view, Facts, Day0);
+        _accounts = view.Accounts.GroupBy(a => a.AccountId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        ActivityElasticity = Activity.Elasticity(view, Facts, Day0);
+    }
+
+    public Dataset View { get; }
+
+    public DateTimeOffset AsOf { get; }
+
+    public ForecastOptions Options { get; }
+
+    public FiscalCalendar Calendar { get; }
+
+    public int Day0 { get; }
+
+    public DealFacts Facts { get; }
+
+    public Covariates Covariates { get; }
+
+    public double[] SizeEdges { get; }
+
+    public HazardModel Hazards { get; }
+
+    public CreationModel Creation { get; }
+
+    public AmountModel Amounts { get; }
+
+    /// <summary>What the revenue ledger teaches (empty without revenue.csv).</summary>
+    public RevenueModel Revenue { get; }
+
+    /// <summary>Renewals expected from the book, as the virtual deals of <see cref="Facts"/>.</summary>
+    public RenewalBook Renewals { get; }
+
+    /// <summary>For a virtual deal, the chance of its being created on each day from t.</summary>
+    public double[] CreationChance(int deal) => Renewals.CreationChance[deal - Facts.RealCount];
+
+    /// <summary>The median days from creation to close of new-business deals won in the trailing year (60 without any).</summary>
+    public double MedianWonCycleDays { get; }
+
+    /// <summary>The median days from a lead's creation to its opportunity's (0 without leads).</summary>
+    public double LeadLagDays { get; }
+
+    /// <summary>How deal creation moves with activity: d log(deals) / d log(activities); 0 without activities.csv.</summary>
+    public double ActivityElasticity { get; }
+
+    public double RampDays => View.Settings.RampMonths * 30.4375;
+
+    /// <summary>A revenue stream's value of an account-level dimension (account, vertical, account_region) or its service line.</summary>
+    public string StreamValue(Dimension dimension, int account, int line)
+    {
+        var id = Facts.LevelsOf(Dimension.Account).Value(account);
+        var known = _accounts.GetValueOrDefault(id);
+        return dimension switch
+        {
+            Dimension.Account => id,
+            Dimension.Vertical => known?.Vertical ?? Accounts.Account.UnknownVertical,
+            Dimension.AccountRegion => string.IsNullOrWhiteSpace(known?.Region) ? Levels.Unknown : known.Region,
+            Dimension.ServiceLine => Facts.LevelsOf(Dimension.ServiceLine).Value(line),
+            _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "Revenue is recorded per account and service line."),
+        };
+    }
+
+    /// <summary>The code of a rep's team among the deals' teams (−1 for no rep).</summary>
+    public int TeamCodeOf(Rep? rep) => rep is null ? -1 : _teamCodes.GetValueOrDefault(rep.RepId, -1);
+
+    /// <summary>Won deals of a stream closed in the trailing year, weighted by amount: where such deals' wins come from.</summary>
+    public (int Deal, double Weight)[] Templates(CreationStream stream) => _templates.GetValueOrDefault((stream.Type, stream.Source)) ?? [];
+
+    /// <summary>
+    /// The share of an atom's wins that fall in a slice: 1 or 0 on the dimensions an atom has (its rep and theirs, type,
+    /// source), times the amount-weighted share of its templates on the others (vertical, service line, account…).
+    /// </summary>
+    public double ShareIn(AtomPlan atom, IReadOnlyDictionary<Dimension, string> slice)
+    {
+        var templated = new List<KeyValuePair<Dimension, string>>();
+        foreach (var (dimension, value) in slice)
+        {
+            if (AtomPlan.Exact(dimension))
+            {
+                if (!string.Equals(atom.Value(dimension), value, StringComparison.Ordinal))
+                {
+                    return 0;
+                }
+            }
+            else
+            {
+                templated.Add(new(dimension, value));
+            }
+        }
+
+        if (templated.Count == 0)
+        {
+            return 1;
+        }
+
+        var templates = Templates(atom.Atom.Stream);
+        double inside = 0, total = 0;
+        foreach (var (deal, weight) in templates)
+        {
+            total += weight;
+            if (templated.All(kv => string.Equals(Facts.Value(kv.Key, deal), kv.Value, StringComparison.Ordinal)))
+            {
+                inside += weight;
+            }
+        }
+
+        return total > 0 ? inside / total : (templated.All(kv => kv.Value == Levels.Unknown) ? 1 : 0);
+    }
+
+    /// <summary>The win rate (won / closed, by count) of deals in the slice closed in the trailing year; NaN without any.</summary>
+    public double WinRate(IReadOnlyDictionary<Dimension, string> slice)
+    {
+        double won = 0, closed = 0;
+        for (var i = 0; i < Facts.Count; i++)
+        {
+            if (Facts.IsOpen(i) || Facts.ClosedDay[i] < Day0 - TemplateDays || !slice.All(kv => Facts.Value(kv.Key, i) == kv.Value))
+            {
+                continue;
+            }
+
+            closed++;
+            won += Facts.Status[i] == OpportunityStatus.Won ? 1 : 0;
+        }
+
+        return closed > 0 ? won / closed : double.NaN;
+    }
+
+    private static double LeadLag(Dataset view, DateTimeOffset asOf)
+    {
+        var created = view.Opportunities.ToDictionary(o => o.OpportunityId, o => o.CreatedAt, StringComparer.Ordinal);
+        var lags = view.Leads
+            .Where(l => l.OpportunityId is { } id && created.ContainsKey(id) && l.CreatedAt < asOf)
+            .Select(l => (created[l.OpportunityId!] - l.CreatedAt).TotalDays)
+            .Where(d => d >= 0)
+            .Order()
+            .ToList();
+        return lags.Count > 0 ? lags[lags.Count / 2] : 0;
+    }
+}

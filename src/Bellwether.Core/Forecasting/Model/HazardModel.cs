@@ -1,0 +1,467 @@
+namespace Bellwether.Core.Forecasting.Model;
+
+/// <summary>
+/// A deal's daily chances of being won, lost or moved to another stage, learned from deals before t: a proportional
+/// hazards model with a baseline per stage and age band (shrunk toward the stage, and the stage toward all stages),
+/// times factors for the quarter phase, close-date proximity and each profile attribute (rep within team, vertical,
+/// service line, type, source, size band), each shrunk toward 1 by empirical Bayes. Fitted by iterative proportional
+/// fitting, which is the maximum-likelihood fit of this Poisson log-linear model. Projection runs the stage process
+/// forward a day at a time, so the chance of a win inside any month follows from the same hazards.
+/// </summary>
+internal sealed class HazardModel
+{
+    private const int Iterations = 10;
+    private const double Negligible = 1e-7;
+
+    private readonly int _stages;
+    private readonly double[][] _base = new double[HazardCells.Events][];
+    private readonly double[][] _phase = new double[HazardCells.Events][];
+    private readonly double[][] _proximity = new double[HazardCells.Events][];
+    private readonly double[][][] _factor = new double[HazardCells.Events][][];
+    private readonly double[][] _factorMean = new double[HazardCells.Events][];
+    private readonly double[] _phaseMean = new double[HazardCells.Events];
+    private readonly double[] _proximityMean = new double[HazardCells.Events];
+    private readonly double[][] _moveTo;
+    private readonly bool[] _seen;
+    private readonly double[][] _entry = new double[3][];
+
+    public HazardModel(HazardCells cells, int[] levelCounts)
+    {
+        _stages = cells.StageCount;
+        _seen = new bool[_stages];
+        var exposure = cells.Exposure;
+        for (var c = 0; c < cells.CellCount; c++)
+        {
+            _seen[cells.CellStage[c]] |= exposure[c] > 0;
+        }
+
+        var monthObserved = new double[HazardCells.Months];
+        var monthExpected = new double[HazardCells.Months];
+        for (var e = 0; e < HazardCells.Events; e++)
+        {
+            Fit(cells, e, levelCounts, e == HazardCells.Won ? (monthObserved, monthExpected) : null);
+        }
+
+        WinShockVariance = ShockVariance(monthObserved, monthExpected);
+        _moveTo = new double[_stages][];
+        for (var s = 0; s < _stages; s++)
+        {
+            var total = 0.0;
+            for (var to = 0; to < _stages; to++)
+            {
+                total += cells.Moves[(s * _stages) + to];
+            }
+
+            _moveTo[s] = new double[_stages];
+            for (var to = 0; to < _stages && total > 0; to++)
+            {
+                _moveTo[s][to] = cells.Moves[(s * _stages) + to] / total;
+            }
+        }
+
+        var all = new double[_stages];
+        for (var type = 0; type < 3; type++)
+        {
+            for (var s = 0; s < _stages; s++)
+            {
+                all[s] += cells.EntryStage[(type * _stages) + s];
+            }
+        }
+
+        for (var type = 0; type < 3; type++)
+        {
+            // Shrink each type's entry stages toward all deals' (worth five deals), so a type seldom seen still starts somewhere.
+            var row = new double[_stages];
+            var total = 0.0;
+            var allTotal = all.Sum();
+            for (var s = 0; s < _stages; s++)
+            {
+                row[s] = cells.EntryStage[(type * _stages) + s] + (allTotal > 0 ? 5 * all[s] / allTotal : 0);
+                total += row[s];
+            }
+
+            for (var s = 0; s < _stages && total > 0; s++)
+            {
+                row[s] /= total;
+            }
+
+            _entry[type] = row;
+        }
+    }
+
+    /// <summary>The variance of the month-to-month common shock to win rates beyond Poisson noise (gamma, mean 1).</summary>
+    public double WinShockVariance { get; }
+
+    public int StageCount => _stages;
+
+    /// <summary>A readable summary of the fitted factors, for diagnostics.</summary>
+    internal string Describe()
+    {
+        var lines = new List<string>();
+        string Row(double[] x) => string.Join(" ", x.Select(v => v.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)));
+        for (var e = 0; e < HazardCells.Events; e++)
+        {
+            lines.Add($"event {e}: phase {Row(_phase[e])} prox {Row(_proximity[e])}");
+            for (var f = 0; f < DealProfile.Count; f++)
+            {
+                lines.Add($"   factor {f}: {Row(_factor[e][f])}");
+            }
+
+            for (var s = 0; s <= _stages; s++)
+            {
+                lines.Add($"   base s{s}: {Row([.. _base[e].Skip(s * Covariates.AgeBuckets).Take(Covariates.AgeBuckets).Select(v => v * 1000)])}");
+            }
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>The stages new deals of a type (0–2) start in, as probabilities.</summary>
+    public ReadOnlySpan<double> Entry(int type) => _entry[Math.Clamp(type, 0, 2)];
+
+    /// <summary>
+    /// A deal's combined profile factor for an event; a level the model never saw (or −1, not known) counts as the
+    /// average deal's.
+    /// </summary>
+    public double ProfileFactor(int evt, int[] levels)
+    {
+        var product = 1.0;
+        for (var f = 0; f < DealProfile.Count; f++)
+        {
+            var table = _factor[evt][f];
+            product *= levels[f] >= 0 && levels[f] < table.Length ? table[levels[f]] : _factorMean[evt][f];
+        }
+
+        return product;
+    }
+
+    /// <summary>
+    /// The chance, for each slot of the horizon, that a deal open at the horizon's day 0 is won in it. Hazards are
+    /// multiplied by <paramref name="factor"/> per event and by <paramref name="pace"/> (1 / cycle-length change).
+    /// </summary>
+    public void Project(int stage, int ageAtDay0, int expected, ReadOnlySpan<double> factor, double pace, Horizon horizon, int[] phaseOfDay, Span<double> slotWin)
+    {
+        Span<double> mass = stackalloc double[_stages + 1];
+        Span<double> moved = stackalloc double[_stages + 1];
+        var start = stage >= 0 && stage < _stages && _seen[stage] ? stage : _stages;
+        mass[start] = 1;
+        var left = 1.0;
+        for (var d = 0; d < horizon.Days && left > Negligible; d++)
+        {
+            var day = horizon.Day0 + d;
+            var age = Covariates.AgeBucket(ageAtDay0 + d);
+            var q = phaseOfDay[d];
+            var p = Covariates.Proximity(expected, day);
+            var won = Step(
+                mass, moved, age,
+                _phase[HazardCells.Won][q] * _proximity[HazardCells.Won][p] * factor[HazardCells.Won] * pace,
+                _phase[HazardCells.Lost][q] * _proximity[HazardCells.Lost][p] * factor[HazardCells.Lost] * pace,
+                _phase[HazardCells.Move][q] * _proximity[HazardCells.Move][p] * factor[HazardCells.Move] * pace,
+                ref left);
+            slotWin[horizon.SlotOfDay[d]] += won;
+        }
+    }
+
+    /// <summary>
+    /// For a deal created with the given stage mix, the chance it has been won by each age in days (index n: within its
+    /// first n days), with the quarter phase and proximity at their averages.
+    /// </summary>
+    public double[] WonByAge(ReadOnlySpan<double> entry, ReadOnlySpan<double> factor, double pace, int days)
+    {
+        Span<double> mass = stackalloc double[_stages + 1];
+        Span<double> moved = stackalloc double[_stages + 1];
+        var left = 0.0;
+        for (var s = 0; s < _stages && s < entry.Length; s++)
+        {
+            var target = _seen[s] ? s : _stages;
+            mass[target] += entry[s];
+            left += entry[s];
+        }
+
+        var f = new double[HazardCells.Events];
+        for (var e = 0; e < f.Length; e++)
+        {
+            f[e] = _phaseMean[e] * _proximityMean[e] * factor[e] * pace;
+        }
+
+        var result = new double[days + 1];
+        for (var n = 0; n < days; n++)
+        {
+            var won = left > Negligible ? Step(mass, moved, Covariates.AgeBucket(n), f[0], f[1], f[2], ref left) : 0;
+            result[n + 1] = result[n] + won;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// For deals created on each day x of the horizon (index x), the chance of having been won by the end of each slot,
+    /// with the quarter phase of the actual calendar (proximity at its average). Slots before the creation day are 0.
+    /// </summary>
+    public double[][] WonBySlotEnd(ReadOnlySpan<double> entry, ReadOnlySpan<double> factor, Horizon horizon, int[] phaseOfDay)
+    {
+        Span<double> mass = stackalloc double[_stages + 1];
+        Span<double> moved = stackalloc double[_stages + 1];
+        var result = new double[horizon.Days][];
+        for (var x = 0; x < horizon.Days; x++)
+        {
+            mass.Clear();
+            var left = 0.0;
+            for (var s = 0; s < _stages && s < entry.Length; s++)
+            {
+                mass[_seen[s] ? s : _stages] += entry[s];
+                left += entry[s];
+            }
+
+            var byEnd = new double[horizon.Slots];
+            var won = 0.0;
+            for (var d = x; d < horizon.Days; d++)
+            {
+                if (left > Negligible)
+                {
+                    var q = phaseOfDay[d];
+                    won += Step(
+                        mass, moved, Covariates.AgeBucket(d - x),
+                        _phase[HazardCells.Won][q] * _proximityMean[HazardCells.Won] * factor[HazardCells.Won],
+                        _phase[HazardCells.Lost][q] * _proximityMean[HazardCells.Lost] * factor[HazardCells.Lost],
+                        _phase[HazardCells.Move][q] * _proximityMean[HazardCells.Move] * factor[HazardCells.Move],
+                        ref left);
+                }
+
+                var slot = horizon.SlotOfDay[d];
+                if (d + 1 == horizon.Days || horizon.SlotOfDay[d + 1] != slot)
+                {
+                    byEnd[slot] = won;
+                }
+            }
+
+            result[x] = byEnd;
+        }
+
+        return result;
+    }
+
+    /// <summary>One day of the stage process: returns the mass won that day and moves the rest.</summary>
+    private double Step(Span<double> mass, Span<double> moved, int age, double wonFactor, double lostFactor, double moveFactor, ref double left)
+    {
+        moved.Clear();
+        var wonToday = 0.0;
+        for (var s = 0; s <= _stages; s++)
+        {
+            var m = mass[s];
+            if (m <= Negligible * 1e-3)
+            {
+                continue;
+            }
+
+            var row = (s * Covariates.AgeBuckets) + age;
+            var hw = _base[HazardCells.Won][row] * wonFactor;
+            var hl = _base[HazardCells.Lost][row] * lostFactor;
+            var hm = s < _stages ? _base[HazardCells.Move][row] * moveFactor : 0;
+            var total = hw + hl + hm;
+            if (total <= 0)
+            {
+                continue;
+            }
+
+            var exit = m * (1 - Math.Exp(-total));
+            mass[s] = m - exit;
+            wonToday += exit * hw / total;
+            left -= exit * (hw + hl) / total;
+            var move = exit * hm / total;
+            if (move > 0)
+            {
+                var to = _moveTo[s];
+                var spread = 0.0;
+                for (var t = 0; t < _stages; t++)
+                {
+                    if (to[t] > 0)
+                    {
+                        moved[_seen[t] ? t : _stages] += move * to[t];
+                        spread += to[t];
+                    }
+                }
+
+                if (spread == 0)
+                {
+                    moved[s] += move;
+                }
+            }
+        }
+
+        for (var s = 0; s <= _stages; s++)
+        {
+            mass[s] += moved[s];
+        }
+
+        return wonToday;
+    }
+
+    private void Fit(HazardCells cells, int evt, int[] levelCounts, (double[] Observed, double[] Expected)? months)
+    {
+        var n = cells.CellCount;
+        var observed = cells.Observed[evt];
+        var exposure = cells.Exposure;
+        var rows = (_stages + 1) * Covariates.AgeBuckets;
+        var baseRate = new double[rows];
+        var phase = Enumerable.Repeat(1.0, Covariates.Phases).ToArray();
+        var proximity = Enumerable.Repeat(1.0, Covariates.Proximities).ToArray();
+        var factors = levelCounts.Select(c => Enumerable.Repeat(1.0, Math.Max(1, c)).ToArray()).ToArray();
+        var totalObserved = 0.0;
+        var totalExposure = 0.0;
+        for (var c = 0; c < n; c++)
+        {
+            totalObserved += observed[c];
+            totalExposure += exposure[c];
+        }
+
+        var overall = totalExposure > 0 ? totalObserved / totalExposure : 0;
+        Array.Fill(baseRate, overall);
+        var mu = new double[n];
+        for (var c = 0; c < n; c++)
+        {
+            mu[c] = exposure[c] * overall;
+        }
+
+        int RowOf(int c) => (cells.CellStage[c] * Covariates.AgeBuckets) + cells.CellAge[c];
+        for (var iteration = 0; iteration < Iterations && totalObserved > 0; iteration++)
+        {
+            UpdateBase(cells, observed, mu, baseRate, overall);
+            UpdateFactor(n, observed, mu, phase, c => cells.CellPhase[c]);
+            UpdateFactor(n, observed, mu, proximity, c => cells.CellProximity[c]);
+            for (var f = 0; f < factors.Length; f++)
+            {
+                var factor = f;
+                UpdateFactor(n, observed, mu, factors[f], c => cells.Profiles[cells.CellProfile[c]][factor]);
+            }
+        }
+
+        if (totalObserved == 0)
+        {
+            Array.Fill(baseRate, 0);
+        }
+
+        // The pooled row (an unseen stage) is every stage's days together, per age band.
+        var pooledObserved = new double[Covariates.AgeBuckets];
+        var pooledExpected = new double[Covariates.AgeBuckets];
+        for (var c = 0; c < n; c++)
+        {
+            var row = RowOf(c);
+            pooledObserved[cells.CellAge[c]] += observed[c];
+            pooledExpected[cells.CellAge[c]] += baseRate[row] > 0 ? mu[c] / baseRate[row] : 0;
+        }
+
+        for (var b = 0; b < Covariates.AgeBuckets; b++)
+        {
+            baseRate[(_stages * Covariates.AgeBuckets) + b] = Shrink.Rate(pooledObserved[b], pooledExpected[b], overall, 2);
+        }
+
+        _base[evt] = baseRate;
+        _phase[evt] = phase;
+        _proximity[evt] = proximity;
+        _factor[evt] = factors;
+        _phaseMean[evt] = WeightedMean(n, exposure, phase, c => cells.CellPhase[c]);
+        _proximityMean[evt] = WeightedMean(n, exposure, proximity, c => cells.CellProximity[c]);
+        _factorMean[evt] = [.. factors.Select((table, f) => WeightedMean(n, exposure, table, c => cells.Profiles[cells.CellProfile[c]][f]))];
+        if (months is var (monthObserved, monthExpected))
+        {
+            for (var c = 0; c < n; c++)
+            {
+                monthObserved[cells.CellMonth[c]] += observed[c];
+                monthExpected[cells.CellMonth[c]] += mu[c];
+            }
+        }
+    }
+
+    private void UpdateBase(HazardCells cells, List<double> observed, double[] mu, double[] baseRate, double overall)
+    {
+        var rows = baseRate.Length;
+        var o = new double[rows];
+        var e = new double[rows];
+        for (var c = 0; c < mu.Length; c++)
+        {
+            var row = (cells.CellStage[c] * Covariates.AgeBuckets) + cells.CellAge[c];
+            o[row] += observed[c];
+            e[row] += baseRate[row] > 0 ? mu[c] / baseRate[row] : 0;
+        }
+
+        var fresh = new double[rows];
+        for (var s = 0; s < _stages; s++)
+        {
+            double os = 0, es = 0;
+            for (var b = 0; b < Covariates.AgeBuckets; b++)
+            {
+                os += o[(s * Covariates.AgeBuckets) + b];
+                es += e[(s * Covariates.AgeBuckets) + b];
+            }
+
+            // The stage's rate is worth one event of the overall rate; each age band's is worth two of its stage's.
+            var stageRate = Shrink.Rate(os, es, overall, 1);
+            for (var b = 0; b < Covariates.AgeBuckets; b++)
+            {
+                var row = (s * Covariates.AgeBuckets) + b;
+                fresh[row] = Shrink.Rate(o[row], e[row], stageRate, 2);
+            }
+        }
+
+        for (var c = 0; c < mu.Length; c++)
+        {
+            var row = (cells.CellStage[c] * Covariates.AgeBuckets) + cells.CellAge[c];
+            mu[c] = baseRate[row] > 0 ? mu[c] / baseRate[row] * fresh[row] : cells.Exposure[c] * fresh[row];
+        }
+
+        Array.Copy(fresh, baseRate, rows);
+    }
+
+    private static void UpdateFactor(int n, List<double> observed, double[] mu, double[] table, Func<int, int> levelOf)
+    {
+        var o = new double[table.Length];
+        var e = new double[table.Length];
+        for (var c = 0; c < n; c++)
+        {
+            var v = levelOf(c);
+            o[v] += observed[c];
+            e[v] += mu[c] / table[v];
+        }
+
+        var fresh = Shrink.Ratios(o, e);
+        for (var c = 0; c < n; c++)
+        {
+            var v = levelOf(c);
+            mu[c] *= fresh[v] / table[v];
+        }
+
+        Array.Copy(fresh, table, table.Length);
+    }
+
+    private static double WeightedMean(int n, List<double> exposure, double[] table, Func<int, int> levelOf)
+    {
+        double sum = 0, weight = 0;
+        for (var c = 0; c < n; c++)
+        {
+            sum += exposure[c] * table[levelOf(c)];
+            weight += exposure[c];
+        }
+
+        return weight > 0 ? sum / weight : 1;
+    }
+
+    /// <summary>Method-of-moments variance of a gamma shock over full months (index 1 and up) with enough expected events.</summary>
+    private static double ShockVariance(double[] observed, double[] expected)
+    {
+        double numerator = 0, denominator = 0;
+        for (var m = 1; m <= 12 && m < observed.Length; m++)
+        {
+            if (expected[m] < 5)
+            {
+                continue;
+            }
+
+            var gap = observed[m] - expected[m];
+            numerator += (gap * gap) - expected[m];
+            denominator += expected[m] * expected[m];
+        }
+
+        return denominator > 0 ? Math.Clamp(numerator / denominator, 0, 0.25) : 0.01;
+    }
+}

@@ -1,0 +1,380 @@
+using Bellwether.Core.Data;
+using Bellwether.Core.Finance;
+using Bellwether.Core.Pipeline;
+using Bellwether.Core.Slicing;
+
+namespace Bellwether.Core.Forecasting.Model;
+
+/// <summary>
+/// What the revenue ledger teaches: how a won deal turns into recognised revenue, and what the book will bring without
+/// new deals. The lag and shape are learned per service line and deal type by non-negative least squares over each
+/// account's and line's months: revenue in month m = Σ over lags L of shape(L) × the amount won on that account and
+/// line in month m − L (lags 0–<see cref="MaxLag"/>). The existing book is the learned shape applied to every deal won
+/// before t, plus what the ledger shows beyond it (the last known month's residual, fading at the rate residuals
+/// persist). Cogs follow each line's recent ratio to revenue; expenses their last three months (commissions in
+/// proportion to bookings).
+/// </summary>
+internal sealed class RevenueModel
+{
+    public const int MaxLag = 15;
+
+    private const int Types = 3;
+    private const int Width = Types * (MaxLag + 1);
+
+    private readonly Dictionary<(int Account, int Line), Dictionary<int, double>> _known = [];
+    private readonly Dictionary<(int Account, int Line), Dictionary<int, double>> _booked = [];
+    private readonly Dictionary<int, double[]> _shape = [];
+    private readonly double[] _pooledShape = new double[MaxLag + 1];
+    private readonly Dictionary<(int Account, int Line), double> _residual = [];
+    private readonly Dictionary<int, double> _cogsRatio = [];
+    private readonly Dictionary<ExpenseCategory, double> _expense = [];
+    private readonly double _overallCogsRatio;
+
+    public RevenueModel(Dataset view, DealFacts facts, int day0)
+    {
+        var accounts = facts.LevelsOf(Dimension.Account);
+        var lines = facts.LevelsOf(Dimension.ServiceLine);
+        FirstFutureMonth = MonthIndex.Of(DateOnly.FromDayNumber(day0));
+        Available = view.Revenue.Count > 0;
+        if (!Available)
+        {
+            return;
+        }
+
+        var cogs = new Dictionary<int, (double Revenue, double Cogs)>();
+        foreach (var row in view.Revenue)
+        {
+            var key = (accounts.Code(row.AccountId), lines.Code(row.ServiceLine));
+            var month = MonthIndex.Of(row.Month);
+            Add(_known, key, month, (double)row.Revenue);
+            if (row.Cogs is { } c && month >= FirstFutureMonth - 6)
+            {
+                var (r, k) = cogs.GetValueOrDefault(key.Item2);
+                cogs[key.Item2] = (r + (double)row.Revenue, k + (double)c);
+            }
+        }
+
+        LastKnownMonth = _known.Values.SelectMany(m => m.Keys).DefaultIfEmpty(FirstFutureMonth - 1).Max();
+        var type = facts.Column(Dimension.Type);
+        for (var i = 0; i < facts.RealCount; i++)
+        {
+            if (facts.Status[i] == OpportunityStatus.Won && type[i] < Types)
+            {
+                var key = (facts.Column(Dimension.Account)[i], facts.Column(Dimension.ServiceLine)[i]);
+                Add(_booked, key, (MonthIndex.Of(DateOnly.FromDayNumber(facts.ClosedDay[i])) * Types) + type[i], (double)facts.Amount[i]);
+            }
+        }
+
+        FitShapes(facts);
+        FitResiduals();
+        var allRevenue = cogs.Values.Sum(c => c.Revenue);
+        _overallCogsRatio = allRevenue > 0 ? cogs.Values.Sum(c => c.Cogs) / allRevenue : 0;
+        foreach (var (line, (revenue, cost)) in cogs)
+        {
+            _cogsRatio[line] = revenue > 0 ? cost / revenue : _overallCogsRatio;
+        }
+
+        FitExpenses(view, facts);
+    }
+
+    /// <summary>Whether the company has a revenue ledger.</summary>
+    public bool Available { get; }
+
+    /// <summary>The month of t: the first whose revenue is not known.</summary>
+    public int FirstFutureMonth { get; }
+
+    /// <summary>The last month with revenue in the ledger.</summary>
+    public int LastKnownMonth { get; }
+
+    /// <summary>Persistence per month of revenue the learned shapes do not explain.</summary>
+    public double ResidualPersistence { get; private set; }
+
+    public IEnumerable<(int Account, int Line)> Streams => _known.Keys.Union(_booked.Keys);
+
+    /// <summary>Known revenue of an account and line in a month (0 when none).</summary>
+    public double Known(int account, int line, int month) =>
+        _known.TryGetValue((account, line), out var months) ? months.GetValueOrDefault(month) : 0;
+
+    /// <summary>The share of a deal's amount recognised <paramref name="lag"/> months after the month it was won.</summary>
+    public double Shape(int line, int type, int lag)
+    {
+        if (lag is < 0 or > MaxLag)
+        {
+            return 0;
+        }
+
+        return _shape.TryGetValue((line * Types) + Math.Clamp(type, 0, Types - 1), out var shape) ? shape[lag] : _pooledShape[lag];
+    }
+
+    /// <summary>
+    /// What the book known at t brings an account and line in a future month: the shapes of deals won before t plus the
+    /// fading residual. <paramref name="churn"/> scales how fast the residual fades (1 + the churn change).
+    /// </summary>
+    public double ExistingBook(int account, int line, int month, double churn = 1)
+    {
+        var value = Fitted((account, line), month);
+        if (_residual.TryGetValue((account, line), out var residual))
+        {
+            var persistence = Math.Clamp(1 - ((1 - ResidualPersistence) * churn), 0, 1);
+            value += residual * Math.Pow(persistence, month - LastKnownMonth);
+        }
+
+        return Math.Max(0, value);
+    }
+
+    public double CogsRatio(int line) => _cogsRatio.TryGetValue(line, out var r) ? r : _overallCogsRatio;
+
+    /// <summary>An expense category's monthly forecast; commissions scale with the month's bookings.</summary>
+    public double Expense(ExpenseCategory category, double bookings) =>
+        category == ExpenseCategory.SalesCommissions && _expense.TryGetValue(category, out var ratio) && CommissionsOnBookings
+            ? ratio * bookings
+            : _expense.GetValueOrDefault(category);
+
+    public IEnumerable<ExpenseCategory> ExpenseCategories => _expense.Keys;
+
+    /// <summary>Whether commissions are forecast as a share of bookings (else flat).</summary>
+    public bool CommissionsOnBookings { get; private set; }
+
+    private static void Add(Dictionary<(int, int), Dictionary<int, double>> table, (int, int) key, int month, double value)
+    {
+        if (!table.TryGetValue(key, out var months))
+        {
+            months = [];
+            table[key] = months;
+        }
+
+        months[month] = months.GetValueOrDefault(month) + value;
+    }
+
+    private double Fitted((int Account, int Line) key, int month)
+    {
+        if (!_booked.TryGetValue(key, out var booked))
+        {
+            return 0;
+        }
+
+        var value = 0.0;
+        for (var lag = 0; lag <= MaxLag; lag++)
+        {
+            for (var type = 0; type < Types; type++)
+            {
+                if (booked.TryGetValue(((month - lag) * Types) + type, out var amount))
+                {
+                    value += amount * Shape(key.Line, type, lag);
+                }
+            }
+        }
+
+        return value;
+    }
+
+    private void FitShapes(DealFacts facts)
+    {
+        var first = _booked.Values.SelectMany(m => m.Keys).DefaultIfEmpty(0).Min() / Types;
+        var from = Math.Min(first + MaxLag, LastKnownMonth - 6);
+        var lineCount = facts.LevelsOf(Dimension.ServiceLine).Count;
+        var gram = new double[lineCount][];
+        var moment = new double[lineCount][];
+        var pooledGram = new double[(MaxLag + 1) * (MaxLag + 1)];
+        var pooledMoment = new double[MaxLag + 1];
+        var deals = new int[lineCount * Types];
+        var x = new double[Width];
+        var pooled = new double[MaxLag + 1];
+        foreach (var (key, booked) in _booked)
+        {
+            gram[key.Line] ??= new double[Width * Width];
+            moment[key.Line] ??= new double[Width];
+            foreach (var code in booked.Keys)
+            {
+                deals[(key.Line * Types) + (code % Types)]++;
+            }
+
+            for (var month = Math.Max(from, first); month <= LastKnownMonth; month++)
+            {
+                Array.Clear(x);
+                Array.Clear(pooled);
+                var any = false;
+                for (var lag = 0; lag <= MaxLag; lag++)
+                {
+                    for (var type = 0; type < Types; type++)
+                    {
+                        if (booked.TryGetValue(((month - lag) * Types) + type, out var amount))
+                        {
+                            x[(type * (MaxLag + 1)) + lag] = amount;
+                            pooled[lag] += amount;
+                            any = true;
+                        }
+                    }
+                }
+
+                if (!any)
+                {
+                    continue;
+                }
+
+                var y = Known(key.Account, key.Line, month);
+                Accumulate(gram[key.Line], moment[key.Line], x, y);
+                Accumulate(pooledGram, pooledMoment, pooled, y);
+            }
+        }
+
+        var pooledShape = Nnls(pooledGram, pooledMoment, MaxLag + 1);
+        Array.Copy(pooledShape, _pooledShape, _pooledShape.Length);
+        for (var line = 0; line < lineCount; line++)
+        {
+            if (gram[line] is null)
+            {
+                continue;
+            }
+
+            var beta = Nnls(gram[line], moment[line], Width);
+            for (var type = 0; type < Types; type++)
+            {
+                // A type seen on fewer than ten deals of the line recognises as the line's other deals do.
+                if (deals[(line * Types) + type] >= 10)
+                {
+                    _shape[(line * Types) + type] = beta[(type * (MaxLag + 1))..((type + 1) * (MaxLag + 1))];
+                }
+            }
+
+            for (var type = 0; type < Types; type++)
+            {
+                if (!_shape.ContainsKey((line * Types) + type))
+                {
+                    var seen = Enumerable.Range(0, Types).Where(t => _shape.ContainsKey((line * Types) + t)).ToList();
+                    if (seen.Count > 0)
+                    {
+                        _shape[(line * Types) + type] = [.. Enumerable.Range(0, MaxLag + 1).Select(l => seen.Average(t => _shape[(line * Types) + t][l]))];
+                    }
+                }
+            }
+        }
+    }
+
+    private static void Accumulate(double[] gram, double[] moment, double[] x, double y)
+    {
+        var n = x.Length;
+        for (var i = 0; i < n; i++)
+        {
+            if (x[i] == 0)
+            {
+                continue;
+            }
+
+            moment[i] += x[i] * y;
+            for (var j = 0; j < n; j++)
+            {
+                gram[(i * n) + j] += x[i] * x[j];
+            }
+        }
+    }
+
+    /// <summary>Non-negative least squares on the normal equations by projected coordinate descent.</summary>
+    private static double[] Nnls(double[] gram, double[] moment, int n)
+    {
+        var beta = new double[n];
+        for (var sweep = 0; sweep < 500; sweep++)
+        {
+            var change = 0.0;
+            for (var j = 0; j < n; j++)
+            {
+                var diagonal = gram[(j * n) + j];
+                if (diagonal <= 0)
+                {
+                    continue;
+                }
+
+                var gradient = moment[j];
+                for (var k = 0; k < n; k++)
+                {
+                    gradient -= gram[(j * n) + k] * beta[k];
+                }
+
+                var next = Math.Max(0, beta[j] + (gradient / diagonal));
+                change = Math.Max(change, Math.Abs(next - beta[j]));
+                beta[j] = next;
+            }
+
+            if (change < 1e-9)
+            {
+                break;
+            }
+        }
+
+        return beta;
+    }
+
+    /// <summary>Residuals (actual − fitted) of the last known month, and how much of a residual survives a month.</summary>
+    private void FitResiduals()
+    {
+        double cross = 0, square = 0;
+        foreach (var key in Streams)
+        {
+            var previous = double.NaN;
+            for (var month = LastKnownMonth - 6; month <= LastKnownMonth; month++)
+            {
+                var residual = Known(key.Account, key.Line, month) - Fitted(key, month);
+                if (!double.IsNaN(previous))
+                {
+                    cross += residual * previous;
+                    square += previous * previous;
+                }
+
+                previous = residual;
+            }
+
+            if (Math.Abs(previous) > 0.005)
+            {
+                _residual[key] = previous;
+            }
+        }
+
+        ResidualPersistence = square > 0 ? Math.Clamp(cross / square, 0, 1) : 0;
+
+        // How far the book's one-month-ahead forecast of the company's revenue missed over the last six months (the
+        // mean square of the relative errors, bias included): the spread of the common shock to the existing book.
+        var errors = new List<double>();
+        for (var month = LastKnownMonth - 5; month <= LastKnownMonth; month++)
+        {
+            double actual = 0, predicted = 0;
+            foreach (var key in Streams)
+            {
+                actual += Known(key.Account, key.Line, month);
+                var residual = Known(key.Account, key.Line, month - 1) - Fitted(key, month - 1);
+                predicted += Math.Max(0, Fitted(key, month) + (residual * ResidualPersistence));
+            }
+
+            if (actual > 0 && predicted > 0)
+            {
+                errors.Add(Math.Log(actual / predicted));
+            }
+        }
+
+        BookShockVariance = errors.Count > 0 ? Math.Min(0.05, errors.Average(e => e * e)) : 0.001;
+    }
+
+    /// <summary>The variance of the common shock to the existing book, from its recent one-month-ahead errors.</summary>
+    public double BookShockVariance { get; private set; }
+
+    private void FitExpenses(Dataset view, DealFacts facts)
+    {
+        var recent = view.Expenses.Where(e => MonthIndex.Of(e.Month) >= FirstFutureMonth - 3).ToList();
+        var months = recent.Select(e => MonthIndex.Of(e.Month)).Distinct().Count();
+        foreach (var group in recent.GroupBy(e => e.Category))
+        {
+            _expense[group.Key] = (double)group.Sum(e => e.Amount) / Math.Max(1, months);
+        }
+
+        // Commissions follow bookings when the last six months show them moving together: the ratio is then theirs.
+        var from = FirstFutureMonth - 6;
+        var commissions = view.Expenses.Where(e => e.Category == ExpenseCategory.SalesCommissions && MonthIndex.Of(e.Month) >= from).Sum(e => (double)e.Amount);
+        var bookings = Enumerable.Range(0, facts.RealCount)
+            .Where(i => facts.Status[i] == OpportunityStatus.Won && MonthIndex.Of(DateOnly.FromDayNumber(facts.ClosedDay[i])) >= from && MonthIndex.Of(DateOnly.FromDayNumber(facts.ClosedDay[i])) < FirstFutureMonth)
+            .Sum(i => (double)facts.Amount[i]);
+        if (commissions > 0 && bookings > 0)
+        {
+            _expense[ExpenseCategory.SalesCommissions] = commissions / bookings;
+            CommissionsOnBookings = true;
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using Bellwether.Core.Forecasting.Model;
+using Bellwether.Core.Slicing;
+
+namespace Bellwether.Core.Forecasting.Simulation;
+
+/// <summary>
+/// The part of a projection no scenario changes unless it changes cycle length, computed once per horizon and shared:
+/// the quarter phase of each day, each open (or pending) deal's profile factors and chance of being won in each month
+/// at the learned pace, the calendar-aware curves of new deals, and won-by-age curves. A scenario copies and re-weights
+/// these, so recomputing one is cheap.
+/// </summary>
+internal sealed class Dynamics
+{
+    private readonly FittedParts _model;
+    private readonly ConcurrentDictionary<(int Type, int Source, int Line), Lazy<CalendarCurve>> _curves = new();
+    private readonly ConcurrentDictionary<string, Lazy<double[]>> _byAge = new(StringComparer.Ordinal);
+
+    public Dynamics(FittedParts model, Horizon horizon)
+    {
+        _model = model;
+        Horizon = horizon;
+        var facts = model.Facts;
+        PhaseOfDay = new int[horizon.Days];
+        for (var d = 0; d < PhaseOfDay.Length; d++)
+        {
+            PhaseOfDay[d] = model.Covariates.Phase(horizon.Day0 + d);
+        }
+
+        OpenDeals = [.. Enumerable.Range(0, facts.Count).Where(facts.IsOpen)];
+        Factor = new double[OpenDeals.Length][];
+        BaseSlots = new double[OpenDeals.Length][];
+        Parallel.For(0, OpenDeals.Length, k =>
+        {
+            var levels = DealProfile.Of(facts, OpenDeals[k], model.SizeEdges);
+            Factor[k] = [.. Enumerable.Range(0, HazardCells.Events).Select(e => model.Hazards.ProfileFactor(e, levels))];
+            BaseSlots[k] = Slots(k, 1);
+        });
+    }
+
+    public Horizon Horizon { get; }
+
+    public int[] PhaseOfDay { get; }
+
+    /// <summary>Deal indices (into the model's facts) of the deals open at t and the pending renewals.</summary>
+    public int[] OpenDeals { get; }
+
+    /// <summary>Per open deal, its profile factor for each event.</summary>
+    public double[][] Factor { get; }
+
+    /// <summary>Per open deal, its chance of being won in each slot at the learned pace (before any scenario).</summary>
+    public double[][] BaseSlots { get; }
+
+    /// <summary>A deal's chance of being won in each slot with its hazards sped up by <paramref name="pace"/>.</summary>
+    public double[] Slots(int k, double pace)
+    {
+        var facts = _model.Facts;
+        var i = OpenDeals[k];
+        var slots = new double[Horizon.Slots];
+        if (facts.IsVirtual(i))
+        {
+            var type = facts.Column(Dimension.Type)[i];
+            var own = WonByAge(type, Factor[k], pace);
+            var curve = Curve(type, facts.Column(Dimension.Source)[i], facts.Column(Dimension.ServiceLine)[i]);
+            Accumulate(_model.CreationChance(i), [(1.0, curve, own)], slots, int.MinValue);
+        }
+        else
+        {
+            var expected = facts.HistCount[i] > 0 ? facts.Expected[i] : DealFacts.NoDay;
+            _model.Hazards.Project(facts.Stage[i], Horizon.Day0 - facts.CreatedDay[i], expected, Factor[k], pace, Horizon, PhaseOfDay, slots);
+        }
+
+        return slots;
+    }
+
+    /// <summary>Won-by-age of a new deal of the type with the factors, kept when at the learned pace.</summary>
+    public double[] WonByAge(int type, double[] factor, double pace)
+    {
+        var hazards = _model.Hazards;
+        if (pace != 1)
+        {
+            return hazards.WonByAge(hazards.Entry(type), factor, pace, Horizon.Days);
+        }
+
+        var key = $"{type}:{factor[0]:R}:{factor[1]:R}:{factor[2]:R}";
+        return _byAge.GetOrAdd(key, _ => new Lazy<double[]>(() => hazards.WonByAge(hazards.Entry(type), factor, 1, Horizon.Days))).Value;
+    }
+
+    /// <summary>The calendar-aware won-by-slot-end of new deals of a type, source and service line (average rep and size).</summary>
+    public CalendarCurve Curve(int type, int source, int line) => _curves.GetOrAdd((type, source, line), key => new Lazy<CalendarCurve>(() =>
+    {
+        int[] levels = [-1, -1, -1, key.Line, key.Type, key.Source, -1];
+        var factor = Enumerable.Range(0, HazardCells.Events).Select(e => _model.Hazards.ProfileFactor(e, levels)).ToArray();
+        var entry = _model.Hazards.Entry(key.Type);
+        return new CalendarCurve(_model.Hazards.WonBySlotEnd(entry, factor, Horizon, PhaseOfDay), WonByAge(key.Type, factor, 1));
+    })).Value;
+
+    /// <summary>
+    /// Adds to each slot the expected wins in it of deals created on day 0, 1, 2… (<paramref name="created"/>: chances
+    /// or rates per day from day 0). A deal created on day x is won by the end of slot s with the calendar-aware chance
+    /// of its kind (<see cref="CalendarCurve.BySlotEnd"/>) times its own won-by-age over its kind's (its rep, size and
+    /// pace, at that age); a mix weighs several kinds. Wins before <paramref name="firstWinDay"/> land on that day.
+    /// </summary>
+    public void Accumulate(double[] created, IReadOnlyList<(double Share, CalendarCurve Curve, double[] Own)> mix, double[] slots, int firstWinDay)
+    {
+        var horizon = Horizon;
+        for (var x = 0; x < created.Length && x < horizon.Days; x++)
+        {
+            var chance = created[x];
+            if (chance <= 0)
+            {
+                continue;
+            }
+
+            var c = horizon.Day0 + x;
+            var before = 0.0;
+            for (var s = horizon.SlotOfDay[x]; s < horizon.Slots; s++)
+            {
+                var to = s + 1 < horizon.Slots ? horizon.SlotStart[s + 1] : horizon.End;
+                var by = 0.0;
+                if (to > firstWinDay)
+                {
+                    var age = to - c;
+                    foreach (var (share, curve, own) in mix)
+                    {
+                        var kind = curve.ByAge[Math.Min(age, curve.ByAge.Length - 1)];
+                        var mine = own[Math.Min(age, own.Length - 1)];
+                        by += share * curve.BySlotEnd[x][s] * (kind > 0 ? mine / kind : 1);
+                    }
+                }
+
+                slots[s] += chance * (by - before);
+                before = by;
+            }
+        }
+    }
+}
+
+/// <summary>New deals of one kind: won by each slot's end per creation day (actual calendar), and won by age (average calendar).</summary>
+internal sealed record CalendarCurve(double[][] BySlotEnd, double[] ByAge);

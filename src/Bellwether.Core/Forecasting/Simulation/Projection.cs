@@ -1,0 +1,110 @@
+using Bellwether.Core.Forecasting.Model;
+using Bellwether.Core.Scenarios;
+
+namespace Bellwether.Core.Forecasting.Simulation;
+
+/// <summary>
+/// The fitted model run forward under one scenario to a horizon: for each deal open at t (and each pending renewal),
+/// its chance of being won in each month and what it would book; for each creation atom, the expected wins per month
+/// from deals not yet created and what each books. Built from the horizon's <see cref="Dynamics"/>, re-weighted by the
+/// scenario (only a cycle-length change re-runs a deal's stage process); the simulation then draws futures from it.
+/// </summary>
+internal sealed class Projection
+{
+    public Projection(FittedParts model, Dynamics dynamics, ScenarioEffects effects)
+    {
+        Horizon = dynamics.Horizon;
+        var facts = model.Facts;
+        OpenDeals = dynamics.OpenDeals;
+        SlotWin = new double[OpenDeals.Length][];
+        NotYetCreated = [.. OpenDeals.Select(facts.IsVirtual)];
+        WonAmount = new double[OpenDeals.Length];
+        Parallel.For(0, OpenDeals.Length, k =>
+        {
+            var i = OpenDeals[k];
+            var pace = effects.Pace(facts, i);
+            var slots = pace == 1 ? (double[])dynamics.BaseSlots[k].Clone() : dynamics.Slots(k, pace);
+            effects.AdjustWins(facts, i, slots, Horizon.SlotMonth);
+            SlotWin[k] = slots;
+            WonAmount[k] = model.Amounts.OpenDeal(facts.Amount[i], facts.Stage[i]) * effects.AmountFactor(facts, i);
+        });
+
+        Atoms = [.. model.Creation.Atoms.Select(a => AtomPlan.Of(model.Facts, a)).Concat(effects.Hires(model))];
+        AtomWins = new double[Atoms.Length][];
+        AtomMean = new double[Atoms.Length];
+        AtomSd = new double[Atoms.Length];
+        Parallel.For(0, Atoms.Length, a => Plan(model, dynamics, effects, a));
+        WinShockVariance = model.Hazards.WinShockVariance;
+        RateShockVariance = model.Creation.RateShockVariance;
+    }
+
+    public Horizon Horizon { get; }
+
+    /// <summary>Deal indices (into the model's facts) of the deals open at t and the pending renewals.</summary>
+    public int[] OpenDeals { get; }
+
+    /// <summary>Per open deal, the chance of its being won in each slot (summing to at most 1).</summary>
+    public double[][] SlotWin { get; }
+
+    /// <summary>Per open deal, whether it is virtual: expected but not yet created (a pending renewal).</summary>
+    public bool[] NotYetCreated { get; }
+
+    /// <summary>Per open deal, what it books if won.</summary>
+    public double[] WonAmount { get; }
+
+    public AtomPlan[] Atoms { get; }
+
+    /// <summary>Per atom, the expected number of deals created after t and won in each slot.</summary>
+    public double[][] AtomWins { get; }
+
+    public double[] AtomMean { get; }
+
+    public double[] AtomSd { get; }
+
+    public double WinShockVariance { get; }
+
+    public double RateShockVariance { get; }
+
+    private void Plan(FittedParts model, Dynamics dynamics, ScenarioEffects effects, int a)
+    {
+        var plan = Atoms[a];
+        var atom = plan.Atom;
+        var stream = atom.Stream;
+        var pace = effects.Pace(plan);
+
+        // New deals are won as a mix of the service lines the stream brings, each at its own speed.
+        var mix = model.Creation.LineMix.GetValueOrDefault(stream) ?? [];
+        if (mix.Length == 0)
+        {
+            mix = [(-1, 1.0)];
+        }
+
+        var kinds = new List<(double Share, CalendarCurve Curve, double[] Own)>();
+        foreach (var (line, share) in mix)
+        {
+            int[] levels = [atom.RepCode, model.TeamCodeOf(atom.Rep), -1, line, stream.Type, stream.Source, -1];
+            var factor = Enumerable.Range(0, HazardCells.Events).Select(e => model.Hazards.ProfileFactor(e, levels)).ToArray();
+            kinds.Add((share, dynamics.Curve(stream.Type, stream.Source, line), dynamics.WonByAge(stream.Type, factor, pace)));
+        }
+
+        var rates = new double[Horizon.Days];
+        for (var x = 0; x < rates.Length; x++)
+        {
+            var c = Horizon.Day0 + x;
+            rates[x] = model.Creation.Rate(stream, c) * atom.Share * effects.RateFactor(plan, c);
+        }
+
+        var wins = new double[Horizon.Slots];
+        dynamics.Accumulate(rates, kinds, wins, plan.Hire?.FirstWinDay ?? int.MinValue);
+        for (var s = 0; s < wins.Length; s++)
+        {
+            wins[s] *= effects.WinFactor(plan, Horizon.SlotMonth[s]);
+        }
+
+        AtomWins[a] = wins;
+        var (mean, sd) = model.Amounts.NewDeal(stream.Type, atom.RepCode);
+        var amount = effects.AmountFactor(plan);
+        AtomMean[a] = mean * amount;
+        AtomSd[a] = sd * amount;
+    }
+}

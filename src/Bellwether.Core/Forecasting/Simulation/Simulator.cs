@@ -1,0 +1,162 @@
+namespace Bellwether.Core.Forecasting.Simulation;
+
+/// <summary>
+/// Draws futures from a projection. In each future one common shock scales every deal's chance of winning and another
+/// every creation rate (so deals move together and ranges are not falsely narrow); then each open deal is won in at
+/// most one month (one uniform against its cumulative chances) and each atom wins a Poisson number of new deals per
+/// month, booking a log-normal sum of their amounts. Draws are counter-based, so a deal's fate in a future is the same
+/// in every slicing: a team's outcome in a future is exactly the sum of its reps'.
+/// </summary>
+internal static class Simulator
+{
+    private const ulong WinShockStream = 1;
+    private const ulong RateShockStream = 2;
+    private const ulong DealStream = 3;
+    private const ulong AtomCountStream = 4;
+    private const ulong AtomAmountStream = 5;
+    private const ulong BookShockStream = 6;
+
+    /// <summary>What a won deal adds: its amount (bookings) or 1 (won deals).</summary>
+    public enum Measure
+    {
+        Amount,
+        Count,
+    }
+
+    /// <summary>The month each open deal is won in, per future (−1: not won within the horizon).</summary>
+    public static int WinSlot(Projection p, ulong seed, int simulation, int openDeal, double winShock)
+    {
+        var u = CounterRandom.Uniform(seed, DealStream, simulation, p.OpenDeals[openDeal]);
+        var slots = p.SlotWin[openDeal];
+        var cumulative = 0.0;
+        for (var s = 0; s < slots.Length; s++)
+        {
+            cumulative += winShock * slots[s];
+            if (u < cumulative)
+            {
+                return s;
+            }
+        }
+
+        return -1;
+    }
+
+    public static double WinShock(Projection p, ulong seed, int simulation) =>
+        CounterRandom.Shock(p.WinShockVariance, CounterRandom.Uniform(seed, WinShockStream, simulation, 0));
+
+    /// <summary>A future's common shock to the revenue the existing book brings.</summary>
+    public static double BookShock(double variance, ulong seed, int simulation) =>
+        CounterRandom.Shock(variance, CounterRandom.Uniform(seed, BookShockStream, simulation, 0));
+
+    public static double RateShock(Projection p, ulong seed, int simulation) =>
+        CounterRandom.Shock(p.RateShockVariance, CounterRandom.Uniform(seed, RateShockStream, simulation, 0));
+
+    /// <summary>
+    /// Fills <see cref="Draws.First"/> (deals open at t) and <see cref="Draws.Second"/> (deals not yet created: atoms and
+    /// pending renewals) for bookings or won deals.
+    /// </summary>
+    /// <param name="p">The projection.</param>
+    /// <param name="slicer">The slicing.</param>
+    /// <param name="atomGroups">Each atom's groups and weights (<see cref="Slicer.OfAtom"/>), taken before the draws were sized.</param>
+    /// <param name="periodOfSlot">The requested period of each slot, or −1.</param>
+    /// <param name="draws">Where the futures go.</param>
+    /// <param name="seed">The simulation's seed.</param>
+    /// <param name="measure">Amounts or counts.</param>
+    public static void Deals(Projection p, Slicer slicer, IReadOnlyList<(int Group, double Weight)>[] atomGroups, int[] periodOfSlot, Draws draws, ulong seed, Measure measure)
+    {
+        // Only slots up to the last requested one matter; each deal's cumulative chances are laid out flat for speed.
+        var last = Array.FindLastIndex(periodOfSlot, k => k >= 0);
+        if (last < 0)
+        {
+            return;
+        }
+
+        var width = last + 1;
+        var deals = Enumerable.Range(0, p.OpenDeals.Length).Where(k => slicer.OfDeal(p.OpenDeals[k]) >= 0).ToArray();
+        var groupOf = deals.Select(k => slicer.OfDeal(p.OpenDeals[k])).ToArray();
+        var value = deals.Select(k => measure == Measure.Amount ? p.WonAmount[k] : 1).ToArray();
+        var target = deals.Select(k => p.NotYetCreated[k] ? draws.Second : draws.First).ToArray();
+        var ids = deals.Select(k => p.OpenDeals[k]).ToArray();
+        var cumulative = new double[deals.Length * width];
+        for (var j = 0; j < deals.Length; j++)
+        {
+            var sum = 0.0;
+            for (var s = 0; s < width; s++)
+            {
+                sum += p.SlotWin[deals[j]][s];
+                cumulative[(j * width) + s] = sum;
+            }
+        }
+
+        Parallel.For(0, draws.Simulations, sim =>
+        {
+            var zw = WinShock(p, seed, sim);
+            var zc = RateShock(p, seed, sim);
+            for (var j = 0; j < deals.Length; j++)
+            {
+                var at = j * width;
+                var u = CounterRandom.Uniform(seed, DealStream, sim, ids[j]) / zw;
+                if (u >= cumulative[at + last])
+                {
+                    continue;
+                }
+
+                var slot = 0;
+                while (u >= cumulative[at + slot])
+                {
+                    slot++;
+                }
+
+                if (periodOfSlot[slot] >= 0)
+                {
+                    target[j][draws.At(groupOf[j], periodOfSlot[slot], sim)] += value[j];
+                }
+            }
+
+            for (var a = 0; a < p.Atoms.Length; a++)
+            {
+                if (atomGroups[a].Count == 0)
+                {
+                    continue;
+                }
+
+                for (var s = 0; s <= last; s++)
+                {
+                    if (periodOfSlot[s] < 0)
+                    {
+                        continue;
+                    }
+
+                    var won = NewWins(p, seed, sim, a, s, zw * zc);
+                    if (won == 0)
+                    {
+                        continue;
+                    }
+
+                    var total = measure == Measure.Count ? won : NewAmount(p, seed, sim, a, s, won);
+                    foreach (var (group, weight) in atomGroups[a])
+                    {
+                        draws.Second[draws.At(group, periodOfSlot[s], sim)] += total * weight;
+                    }
+                }
+            }
+        });
+    }
+
+    /// <summary>How many deals of an atom created after t are won in a slot, in one future.</summary>
+    public static int NewWins(Projection p, ulong seed, int simulation, int atom, int slot, double shock, double thinning = 1)
+    {
+        var mean = p.AtomWins[atom][slot] * shock * thinning;
+        return mean <= 0 ? 0 : CounterRandom.Poisson(mean, CounterRandom.Uniform(seed, AtomCountStream, simulation, (atom * 4096L) + slot));
+    }
+
+    /// <summary>What <paramref name="won"/> new deals of an atom book together: a log-normal sum with their mean and spread.</summary>
+    public static double NewAmount(Projection p, ulong seed, int simulation, int atom, int slot, int won)
+    {
+        var mean = p.AtomMean[atom];
+        var cv = mean > 0 ? p.AtomSd[atom] / mean : 0;
+        var variance = Math.Log(1 + (cv * cv / won));
+        var z = CounterRandom.NormalQuantile(CounterRandom.Uniform(seed, AtomAmountStream, simulation, (atom * 4096L) + slot));
+        return won * mean * Math.Exp((Math.Sqrt(variance) * z) - (variance / 2));
+    }
+}

@@ -1,0 +1,189 @@
+using System.Text.Json;
+using Bellwether.Core.Data;
+using Bellwether.Core.Forecasting;
+using Bellwether.Core.Forecasting.Simulation;
+using Bellwether.Core.Indicators;
+using Bellwether.Core.Pipeline;
+using Bellwether.Core.Scenarios;
+using Bellwether.Core.Slicing;
+using Bellwether.Core.Time;
+
+namespace Bellwether.Core.Tests.Forecasting;
+
+public sealed class ForecastModelTests(CompanyFixture company) : IClassFixture<CompanyFixture>
+{
+    private static readonly FiscalCalendar Calendar = FiscalCalendar.Default;
+
+    private Dataset Data => company.Data;
+
+    [Fact]
+    public void ForecastAsOfAnInstant_IsTheSameWhetherOrNotTheDataHoldsWhatHappenedAfter()
+    {
+        var t = SmallCompany.At("2025-04-16");
+        var query = Query("2025-Q2", ["bookings", "won_deals", "new_logos", "revenue", "grr"], by: [Dimension.Team]);
+
+        var withFuture = ForecastModel.Fit(Data, t, company.Options).Forecast(query);
+        var withoutFuture = ForecastModel.Fit(Truncate.At(Data, t), t, company.Options).Forecast(query);
+
+        Assert.NotEmpty(withFuture);
+        Assert.Equal(Json(withoutFuture), Json(withFuture));
+    }
+
+    [Fact]
+    public void DealWonBeforeTheInstant_CountsAsClosed_NotAsPipeline()
+    {
+        var t = SmallCompany.At("2025-05-01");
+        var q2 = Calendar.Parse("2025-Q2");
+        var wonBefore = Data.Opportunities.Where(o => o.Status == OpportunityStatus.Won && q2.Contains(o.ClosedAt!.Value) && o.ClosedAt < t).ToList();
+        Assert.NotEmpty(wonBefore);
+        var model = ForecastModel.Fit(Data, t, company.Options);
+
+        var row = Assert.Single(model.Forecast(Query("2025-Q2", ["bookings"])));
+        var projection = model.ProjectionFor(new ScenarioEffects(model.Parts, Scenario.Base), q2.End);
+        var openIds = projection.OpenDeals.Select(i => model.Parts.Facts.Id[i]).ToHashSet();
+
+        Assert.Equal(wonBefore.Sum(o => o.Amount), row.Parts!["closed"]);
+        Assert.DoesNotContain(wonBefore, o => openIds.Contains(o.OpportunityId));
+        Assert.True(row.Parts["open_pipeline"] > 0);
+    }
+
+    [Theory]
+    [InlineData("bookings")]
+    [InlineData("won_deals")]
+    [InlineData("new_logos")]
+    [InlineData("revenue")]
+    public void Parts_AddUpExactlyToTheMean(string indicator)
+    {
+        var model = ForecastModel.Fit(Data, SmallCompany.At("2025-04-16"), company.Options);
+
+        var rows = model.Forecast(Query("2025", [indicator], by: [Dimension.Vertical], grain: Grain.Month));
+
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal(r.Mean, r.Parts!.Values.Sum()));
+    }
+
+    [Fact]
+    public void Quantiles_AreInOrder_ForEveryIndicatorAndSlice()
+    {
+        var model = ForecastModel.Fit(Data, SmallCompany.At("2025-04-16"), company.Options);
+
+        var rows = model.Forecast(Query("2025", [.. ForecastIndicators.Names], grain: Grain.Quarter)).Where(r => r.MissingReason is null).ToList();
+
+        Assert.Contains(rows, r => r.Indicator == "revenue");
+        Assert.All(rows, r => Assert.True(r.P10 <= r.P50 && r.P50 <= r.P90, $"{r.Indicator} {r.Period}: {r.P10} {r.P50} {r.P90}"));
+    }
+
+    [Fact]
+    public void Breakdowns_AddUpToTheirTotal_InEveryFuture()
+    {
+        var model = ForecastModel.Fit(Data, SmallCompany.At("2025-04-16"), company.Options);
+        var periods = new[] { Calendar.Parse("2025-Q2"), Calendar.Parse("2025-Q3") };
+        var projection = model.ProjectionFor(new ScenarioEffects(model.Parts, Scenario.Base), periods[^1].End);
+        Draws DrawBy(params Dimension[] by) => DealForecast.Draw("bookings", model.Parts, projection, new ScenarioEffects(model.Parts, Scenario.Base), periods, new Slicer(model.Parts, by, new Dictionary<Dimension, string>()));
+
+        var whole = DrawBy();
+        var reps = DrawBy(Dimension.Rep);
+        var teams = DrawBy(Dimension.Team);
+
+        for (var p = 0; p < periods.Length; p++)
+        {
+            var total = whole.Totals(0, p);
+            for (var sim = 0; sim < total.Length; sim++)
+            {
+                var byRep = Enumerable.Range(0, reps.Groups).Sum(g => reps.Totals(g, p)[sim]);
+                var byTeam = Enumerable.Range(0, teams.Groups).Sum(g => teams.Totals(g, p)[sim]);
+                Assert.Equal(total[sim], byRep, 6);
+                Assert.Equal(total[sim], byTeam, 6);
+            }
+        }
+    }
+
+    [Fact]
+    public void SameDataInstantAndSeed_GiveTheSameForecast()
+    {
+        var t = SmallCompany.At("2025-04-16");
+        var query = Query("2025-Q2", ["bookings", "revenue"], by: [Dimension.Rep]);
+
+        var once = ForecastModel.Fit(Data, t, company.Options).Forecast(query);
+        var again = ForecastModel.Fit(Data, t, company.Options).Forecast(query);
+
+        Assert.Equal(Json(once), Json(again));
+    }
+
+    [Fact]
+    public void RowsSerialise_AsTheContractSays()
+    {
+        var model = ForecastModel.Fit(Data, SmallCompany.At("2025-04-01"), company.Options);
+        var row = model.Forecast(Query("2025-Q2", ["bookings"]))[0];
+
+        var json = JsonSerializer.Serialize(row, IndicatorJson.Options);
+
+        Assert.StartsWith("{\"indicator\":\"bookings\",\"period\":\"2025-Q2\",\"as_of\":\"2025-04-01T00:00:00Z\",\"slice\":{},\"p10\":", json, StringComparison.Ordinal);
+        Assert.Contains("\"unit\":\"money\",\"parts\":{\"closed\":0,\"open_pipeline\":", json, StringComparison.Ordinal);
+        Assert.Contains("\"provisional\":false", json, StringComparison.Ordinal);
+        Assert.Contains("\"missing_reason\":null", json, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("churn_rate", null, "no forecast of \"churn_rate\"")]
+    [InlineData("bookings", Grain.Week, "forecasts are made for months, fiscal quarters and fiscal years")]
+    public void WhatCannotBeForecast_IsAMissingRowWithTheReason(string indicator, Grain? grain, string reason)
+    {
+        var model = ForecastModel.Fit(Data, SmallCompany.At("2025-04-01"), company.Options);
+
+        var rows = model.Forecast(Query("2025-Q2", [indicator], grain: grain));
+
+        Assert.All(rows, r =>
+        {
+            Assert.Null(r.P50);
+            Assert.StartsWith(reason, r.MissingReason, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void RevenueSlicedByRep_IsMissing_RevenueIsPerAccountAndLine()
+    {
+        var model = ForecastModel.Fit(Data, SmallCompany.At("2025-04-01"), company.Options);
+
+        var row = Assert.Single(model.Forecast(Query("2025-Q2", ["revenue"], by: [Dimension.Rep])));
+
+        Assert.Equal("revenue is recorded per account and service line: it cannot be sliced by rep", row.MissingReason);
+    }
+
+    [Fact]
+    public void RevenueOfMonthsOver_IsClosed_AndTheLearnedShapeCarriesTheBook()
+    {
+        var t = SmallCompany.At("2025-05-01");
+        var model = ForecastModel.Fit(Data, t, company.Options);
+
+        var april = Assert.Single(model.Forecast(Query("2025-04", ["revenue"])));
+        var june = Assert.Single(model.Forecast(Query("2025-06", ["revenue"])));
+
+        Assert.Equal(Data.Revenue.Where(r => r.Month == new DateOnly(2025, 4, 1)).Sum(r => r.Revenue), april.P50);
+        Assert.Equal(april.P10, april.P90);
+
+        // June recognises a third of what was won in March, April and May: known deals for March and April, all but
+        // the end of May known at t; the book's part is what was won by t.
+        var booked = Data.Opportunities.Where(o => o.Status == OpportunityStatus.Won && o.ClosedAt >= SmallCompany.At("2025-03-01") && o.ClosedAt < t).Sum(o => o.Amount) / 3;
+        Assert.InRange(june.Parts!["existing_book"], booked * 0.97m, booked * 1.03m);
+    }
+
+    private static ForecastQuery Query(string period, string[] indicators, Dimension[]? by = null, Grain? grain = null) => new()
+    {
+        Indicators = indicators,
+        Period = Calendar.Parse(period),
+        By = by ?? [],
+        Grain = grain,
+    };
+
+    private static string Json(IReadOnlyList<ForecastRow> rows) => JsonSerializer.Serialize(rows, IndicatorJson.Options);
+}
+
+/// <summary>The small company, generated once for the tests that only read it.</summary>
+public sealed class CompanyFixture
+{
+    public Dataset Data { get; } = SmallCompany.Generate();
+
+    /// <summary>Fewer futures than the default: the tests check properties, not precision.</summary>
+    public ForecastOptions Options { get; } = new() { Simulations = 400 };
+}
