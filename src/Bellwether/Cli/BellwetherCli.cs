@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Bellwether.Demo;
+using Bellwether.Forecasting;
 using Bellwether.Import;
 using Bellwether.Indicators;
+using Bellwether.Scenarios;
 using Bellwether.Status;
 
 namespace Bellwether.Cli;
@@ -17,6 +19,9 @@ public static class BellwetherCli
         root.Subcommands.Add(ImportCommand.Create(globals, context));
         root.Subcommands.Add(StatusCommand.Create(globals, context));
         root.Subcommands.Add(IndicatorsCommand.Create(globals, context));
+        root.Subcommands.Add(ForecastCommand.Create(globals, context));
+        root.Subcommands.Add(BacktestCommand.Create(globals, context));
+        root.Subcommands.Add(ScenarioCommand.Create(globals, context));
         root.Subcommands.Add(DemoCommand.Create(globals, context));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && args.Length > 0 && !args.Any(a => a is "--help" or "-h" or "-?"))

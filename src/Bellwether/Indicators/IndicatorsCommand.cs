@@ -48,7 +48,7 @@ public static class IndicatorsCommand
             using var store = globals.OpenExistingStore(result, context);
             var workspace = globals.WorkspaceName(result, context);
             var settings = store.Settings(workspace);
-            var query = Query(wanted, result.GetValue(period), result.GetValue(grain), result.GetValue(by), result.GetValue(slice), result.GetValue(asOf), result.GetValue(target), settings.Calendar, TruncatedNow(context));
+            var query = Query(wanted, result.GetValue(period), result.GetValue(grain), result.GetValue(by), result.GetValue(slice), result.GetValue(asOf), result.GetValue(target), settings.Calendar, QueryArguments.Now(context));
             var rows = new IndicatorEngine(store.Load(workspace, tables: IndicatorService.EngineTables)).Run(query);
             Write(context, format, rows);
             if (result.GetValue(chart) is { } picture)
@@ -59,13 +59,6 @@ public static class IndicatorsCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    /// <summary>Now, to the second: "everything known now" needs no fractions of a second in every row.</summary>
-    internal static DateTimeOffset TruncatedNow(CliContext context)
-    {
-        var now = context.Clock.GetUtcNow();
-        return new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
     }
 
     /// <summary>Reads the command line's words into a query; every mistake is a one-line error naming the option.</summary>
@@ -82,68 +75,16 @@ public static class IndicatorsCommand
             throw new UserErrorException($"{name}: no such indicator (see `bellwether indicators --list`)");
         }
 
-        var instant = now;
-        if (asOfText is not null && !Instants.TryParseAsOf(asOfText, out instant))
-        {
-            throw new UserErrorException($"--as-of {asOfText}: not a date or instant (expected 2025-03-31 or 2025-03-31T14:05:00Z)");
-        }
-
-        Period periodValue;
-        if (periodText is null)
-        {
-            periodValue = calendar.Containing(instant.AddTicks(-1), Grain.Quarter);
-        }
-        else if (!calendar.TryParse(periodText, out periodValue, out var reason))
-        {
-            throw new UserErrorException($"--period \"{periodText}\" {reason}");
-        }
-
-        Grain? grainValue = null;
-        if (grainText is not null)
-        {
-            if (!FiscalCalendar.TryParseGrain(grainText, out var g))
-            {
-                throw new UserErrorException($"--grain {grainText}: not one of day, week, month, quarter, year");
-            }
-
-            if (g > periodValue.Grain)
-            {
-                throw new UserErrorException($"--grain {grainText}: a {SnakeCase.Name(periodValue.Grain)} cannot be split into {grainText}s");
-            }
-
-            grainValue = g;
-        }
-
-        var dimensions = new List<Dimension>();
-        foreach (var word in (byText ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!SnakeCase.TryParse<Dimension>(word, out var dimension))
-            {
-                throw new UserErrorException($"--by {word}: not a dimension ({string.Join(", ", SnakeCase.AllNames<Dimension>())})");
-            }
-
-            dimensions.Add(dimension);
-        }
-
-        if (dimensions.Count > 2)
-        {
-            throw new UserErrorException($"--by {byText}: at most two dimensions");
-        }
-
-        if (!IndicatorQuery.TryParseFilter(sliceText, out var filter, out var sliceReason))
-        {
-            throw new UserErrorException($"--slice \"{sliceText}\" {sliceReason}");
-        }
-
+        var common = QueryArguments.Parse(periodText, grainText, byText, sliceText, asOfText, calendar, now);
         return new IndicatorQuery
         {
             Indicators = [.. names.Select(n => IndicatorCatalog.Find(n)!.Name)],
-            Period = periodValue,
-            Grain = grainValue,
-            By = dimensions,
-            AsOf = instant,
+            Period = common.Period,
+            Grain = common.Grain,
+            By = common.By,
+            AsOf = common.AsOf,
             Target = target,
-            Filter = filter,
+            Filter = common.Filter,
         };
     }
 

@@ -1,0 +1,139 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Bellwether.Cli;
+using Bellwether.Core.Forecasting;
+using Bellwether.Core.Forecasting.Backtesting;
+using Bellwether.Core.Time;
+using Bellwether.Indicators;
+using Spectre.Console;
+
+namespace Bellwether.Forecasting;
+
+/// <summary>
+/// <c>bellwether backtest INDICATOR [--grain quarter] [--from P] [--to P] [--offsets=-30,0,45]</c>: forecasts made as
+/// of earlier instants with only what was known then, beside what happened and beside the baselines.
+/// </summary>
+public static class BacktestCommand
+{
+    public static Command Create(GlobalOptions globals, CliContext context)
+    {
+        var indicator = new Argument<string>("indicator") { Description = $"What to backtest: {string.Join(", ", ForecastIndicators.Names)}" };
+        var grain = new Option<string>("--grain") { Description = "month, quarter or year", DefaultValueFactory = _ => "quarter" };
+        var from = new Option<string?>("--from") { Description = "The first period (default: two years before the last full period)" };
+        var to = new Option<string?>("--to") { Description = "The last period (default: the last period that is over)" };
+        var offsets = new Option<string>("--offsets") { Description = "Days from each period's first instant at which forecasts are made (0: its first instant; 45: mid-quarter; -30: a month before)", DefaultValueFactory = _ => "-30,0,45" };
+        var slice = new Option<string?>("--slice") { Description = "Restrict to a slice, e.g. type=new_business" };
+        var chart = new Option<string?>("--chart") { Description = "Also draw actual, forecasts and baselines as a picture (PNG) at this path" };
+        var command = new Command("backtest", "Measure the forecast against what happened, beside the baselines: wape, bias, hit_rate_5, p10_p90_coverage")
+        {
+            indicator, grain, from, to, offsets, slice, chart,
+        };
+        command.SetHandler(context, result =>
+        {
+            var name = result.GetRequiredValue(indicator).Trim().ToLowerInvariant();
+            if (!ForecastIndicators.Names.Contains(name))
+            {
+                throw new UserErrorException($"{name}: not an indicator that is forecast ({string.Join(", ", ForecastIndicators.Names)})");
+            }
+
+            if (!FiscalCalendar.TryParseGrain(result.GetRequiredValue(grain), out var g) || g < Grain.Month)
+            {
+                throw new UserErrorException($"--grain {result.GetValue(grain)}: backtests are by month, quarter or year");
+            }
+
+            var days = new List<int>();
+            foreach (var word in result.GetRequiredValue(offsets).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                days.Add(int.TryParse(word, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d) ? d : throw new UserErrorException($"--offsets {word}: not a whole number of days"));
+            }
+
+            using var store = globals.OpenExistingStore(result, context);
+            var workspace = globals.WorkspaceName(result, context);
+            var data = store.Load(workspace, tables: IndicatorService.EngineTables);
+            var calendar = data.Settings.Calendar;
+            var lastOver = calendar.Previous(calendar.Containing(QueryArguments.Now(context).AddTicks(-1), g));
+            var last = result.GetValue(to) is { } toText ? Parse(calendar, toText, g, "--to") : lastOver;
+            var first = result.GetValue(from) is { } fromText ? Parse(calendar, fromText, g, "--from") : calendar.Shift(last, g == Grain.Month ? -23 : g == Grain.Quarter ? -7 : -1);
+            if (first.Start > last.Start)
+            {
+                throw new UserErrorException($"--from {first.Label} comes after --to {last.Label}");
+            }
+
+            var common = QueryArguments.Parse(null, null, null, result.GetValue(slice), null, calendar, QueryArguments.Now(context));
+            var request = new BacktestRequest { Indicator = name, Grain = g, From = first, To = last, Offsets = days, Filter = common.Filter };
+            var outcome = context.Interactive
+                ? context.ErrorConsole.Status().Start($"Backtesting {name} from {first.Label} to {last.Label}…", _ => Backtest.Run(data, request))
+                : Backtest.Run(data, request);
+            Write(context, result.GetValue(globals.Format), outcome);
+            if (result.GetValue(chart) is { } picture)
+            {
+                Charts.BacktestChart.SavePng(outcome, picture);
+                context.Error.WriteLine($"chart: {Path.GetFullPath(picture)}");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Period Parse(FiscalCalendar calendar, string text, Grain grain, string option)
+    {
+        if (!calendar.TryParse(text, out var period, out var reason))
+        {
+            throw new UserErrorException($"{option} \"{text}\" {reason}");
+        }
+
+        return period.Grain == grain ? period : throw new UserErrorException($"{option} {text}: not a {Core.Text.SnakeCase.Name(grain)}");
+    }
+
+    private static void Write(CliContext context, OutputFormat format, BacktestResult outcome)
+    {
+        if (format == OutputFormat.Json)
+        {
+            context.Output.WriteLine(JsonSerializer.Serialize(outcome, Json.Options));
+            return;
+        }
+
+        var summary = new TableData(
+            ["offset", "method", "periods", "wape", "bias", "hit_rate_5", "p10_p90_coverage"],
+            [
+                .. outcome.Summary.Select(s => (IReadOnlyList<object?>)
+                [
+                    s.Offset, s.Method, s.Periods,
+                    Ratio(s.Wape, format), Ratio(s.Bias, format), Ratio(s.HitRate5, format), Ratio(s.P10P90Coverage, format),
+                ]),
+            ])
+        {
+            Title = $"backtest of {outcome.Indicator} by {outcome.Grain}: each offset's forecasts beside the baselines",
+        };
+        if (format == OutputFormat.Csv)
+        {
+            Output.Csv(context.Output, summary);
+            context.Output.WriteLine();
+        }
+        else
+        {
+            Output.Table(context, summary);
+        }
+
+        var points = new TableData(
+            ["period", "offset", "as_of", "actual", "p10", "p50", "p90", "stage_weighted", "previous_period", "year_earlier"],
+            [.. outcome.Points.Select(p => (IReadOnlyList<object?>)[p.Period, p.Offset, p.AsOf, p.Actual, p.P10, p.P50, p.P90, p.StageWeighted, p.PreviousPeriod, p.YearEarlier])]);
+        if (format == OutputFormat.Csv)
+        {
+            Output.Csv(context.Output, points);
+            return;
+        }
+
+        context.Output.WriteLine();
+        Output.Table(context, points);
+        foreach (var note in outcome.Notes)
+        {
+            context.Console.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
+        }
+    }
+
+    private static object? Ratio(decimal? value, OutputFormat format) =>
+        format == OutputFormat.Table ? ForecastCommand.Percent(value) : value;
+}

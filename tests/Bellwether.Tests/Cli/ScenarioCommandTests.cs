@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Bellwether.Core.Scenarios;
+using Bellwether.Scenarios;
+using Bellwether.Tests.Testing;
+
+namespace Bellwether.Tests.Cli;
+
+public sealed class ScenarioCommandTests(DemoStore demo) : IClassFixture<DemoStore>
+{
+    [Fact]
+    public void NewListCompareDelete_RoundTrip()
+    {
+        var made = CliRunner.Run("scenario", "new", "push", "--set", "win_rate=+15%", "--set", "deal_size=+5%", "--description", "Q3 push", "--db", demo.Db, "--format", "csv");
+        Assert.Equal(0, made.ExitCode);
+        Assert.Contains("push,win_rate +15%,Q3 push", made.Out, StringComparison.Ordinal);
+
+        var list = CliRunner.Run("scenario", "list", "--db", demo.Db, "--format", "csv");
+        Assert.Contains("push,deal_size +5%,Q3 push", list.Out, StringComparison.Ordinal);
+
+        var compared = CliRunner.Run("scenario", "compare", "base", "push", "--period", "2026-Q3", "--indicators", "bookings", "--as-of", DemoStore.Now, "--db", demo.Db, "--format", "json");
+        Assert.Equal(0, compared.ExitCode);
+        using var json = JsonDocument.Parse(compared.Out);
+        var difference = json.RootElement.GetProperty("differences")[0];
+        var byDriver = difference.GetProperty("by_driver").EnumerateArray().Select(d => d.GetProperty("mean_change").GetDecimal()).ToList();
+        Assert.Equal(2, byDriver.Count);
+        Assert.All(byDriver, change => Assert.True(change > 0)); // a higher win rate and bigger deals only add bookings
+        Assert.Equal(difference.GetProperty("mean_change").GetDecimal(), byDriver.Sum(), 2); // the steps add up
+
+        Assert.Equal(0, CliRunner.Run("scenario", "delete", "push", "--db", demo.Db).ExitCode);
+        Assert.Equal("bellwether: push: no such scenario", CliRunner.Run("scenario", "delete", "push", "--db", demo.Db).Err.Trim());
+    }
+
+    [Fact]
+    public void ForecastUnderAScenarioWithNoChanges_EqualsTheBaseForecast()
+    {
+        var scenario = Path.Combine(demo.TempPath, "empty.json");
+        File.WriteAllText(scenario, "{\"name\": \"x\", \"changes\": []}");
+        Assert.Equal(0, CliRunner.Run("scenario", "new", "same", "--file", scenario, "--db", demo.Db).ExitCode);
+
+        var baseRows = CliRunner.Run("forecast", "bookings", "--period", "2026-Q3", "--as-of", DemoStore.Now, "--db", demo.Db, "--format", "csv").Out;
+        var sameRows = CliRunner.Run("forecast", "bookings", "--period", "2026-Q3", "--as-of", DemoStore.Now, "--scenario", "same", "--db", demo.Db, "--format", "csv").Out;
+
+        Assert.Equal(baseRows, sameRows);
+    }
+
+    public static TheoryData<string, string> Sets => new()
+    {
+        { "win_rate=+10%", "win_rate +10%" },
+        { "win_rate[vertical=finance]=+5pt", "win_rate +5 points (vertical=finance)" },
+        { "deal_size=-5%", "deal_size -5%" },
+        { "cycle_length=+20%", "cycle_length +20%" },
+        { "new_pipeline=+15% from 2026-07-01 to 2026-10-01", "new_pipeline +15% 2026-07-01..2026-10-01" },
+        { "inbound_leads=-40% from 2026-07-01 to 2026-09-01", "inbound_leads -40% 2026-07-01..2026-09-01" },
+        { "activity=+20%", "activity +20%" },
+        { "add_reps=3 from 2026-07-15 role ae", "add_reps +3 ae from 2026-07-15" },
+        { "remove_rep=R1 from 2026-08-01", "remove_rep R1 from 2026-08-01" },
+        { "quota_lift", "quota_lift" },
+        { "churn=+25%", "churn +25%" },
+        { "expense[marketing]=+10% from 2026-07-01", "expense" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Sets))]
+    public void Set_ReadsEveryDriver(string text, string described)
+    {
+        var change = ScenarioSet.Parse(text);
+
+        Assert.Contains(described, change.Describe(), StringComparison.Ordinal);
+        Assert.Empty(ScenarioCheck.Problems(new Scenario { Name = "t", Changes = [change] }));
+    }
+
+    [Theory]
+    [InlineData("win_rate=10", "--set \"win_rate=10\": \"10\" is not a relative change such as +10% or -40%")]
+    [InlineData("win_rate=+5 pt", "--set \"win_rate=+5 pt\": \"pt\" is not understood (after the value: from DATE, to DATE, and for add_reps role, team, ramp)")]
+    [InlineData("add_reps=3", "--set \"add_reps=3\": needs a start date: add_reps=3 from 2026-01-15")]
+    [InlineData("magic=+5%", "--set \"magic=+5%\": \"magic\" is not a driver (win_rate, deal_size, cycle_length, new_pipeline, inbound_leads, activity, add_reps, remove_rep, quota_lift, churn, expense)")]
+    [InlineData("churn=+5% since 2026-01-01", "--set \"churn=+5% since 2026-01-01\": \"since\" is not understood (after the value: from DATE, to DATE, and for add_reps role, team, ramp)")]
+    [InlineData("expense=+5%", "--set \"expense=+5%\": names its expense category in brackets: expense[marketing]=+10% (sales_salaries, sales_commissions, sales_enablement, marketing, delivery, rnd, g_and_a, other)")]
+    public void Set_SaysWhatIsWrong(string text, string expected)
+    {
+        var error = Assert.Throws<Bellwether.Cli.UserErrorException>(() => ScenarioSet.Parse(text));
+
+        Assert.Equal(expected, error.Message);
+    }
+}
