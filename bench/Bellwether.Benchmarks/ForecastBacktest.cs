@@ -6,6 +6,7 @@ using Bellwether.Core.Demo;
 using Bellwether.Core.Forecasting.Backtesting;
 using Bellwether.Core.Import;
 using Bellwether.Core.Indicators;
+using Bellwether.Core.Time;
 using Bellwether.Import;
 using Bellwether.Import.Presets;
 using Bellwether.Storage.DuckDb;
@@ -15,7 +16,8 @@ namespace Bellwether.Benchmarks;
 /// <summary>
 /// Backtests of the forecast on real and simulated data, for docs/forecasting.md:
 /// <c>backtest maven FOLDER [INDICATOR]</c> runs 2017-Q3..Q4 of maven-crm as of each quarter's first instant and its midpoint;
-/// <c>backtest demo SEEDS FROM TO [FUTURES] [INDICATOR]</c> (seeds like 1,2,3) runs demo companies with the floor: at each
+/// <c>backtest demo SEEDS FROM TO [FUTURES] [INDICATOR] [GRAIN]</c> (seeds like 1,2,3; quarters by default, offsets −30, 0
+/// and 45; months with offsets −15, 0, 15) runs demo companies with the floor: at each
 /// as-of instant the demo is re-simulated FUTURES times (default 100) from its exact state, the median of those futures
 /// is the ideal forecast and its mean absolute percentage error against them the floor.
 /// </summary>
@@ -25,15 +27,16 @@ public static class ForecastBacktest
     {
         ["maven", var folder] => Maven(folder, "bookings"),
         ["maven", var folder, var indicator] => Maven(folder, indicator),
-        ["demo", var seeds, var from, var to] => Demo(seeds, from, to, 100, "bookings"),
-        ["demo", var seeds, var from, var to, var futures] => Demo(seeds, from, to, int.Parse(futures, CultureInfo.InvariantCulture), "bookings"),
-        ["demo", var seeds, var from, var to, var futures, var indicator] => Demo(seeds, from, to, int.Parse(futures, CultureInfo.InvariantCulture), indicator),
+        ["demo", var seeds, var from, var to] => Demo(seeds, from, to, 100, "bookings", Grain.Quarter),
+        ["demo", var seeds, var from, var to, var futures] => Demo(seeds, from, to, int.Parse(futures, CultureInfo.InvariantCulture), "bookings", Grain.Quarter),
+        ["demo", var seeds, var from, var to, var futures, var indicator] => Demo(seeds, from, to, int.Parse(futures, CultureInfo.InvariantCulture), indicator, Grain.Quarter),
+        ["demo", var seeds, var from, var to, var futures, var indicator, var grain] => Demo(seeds, from, to, int.Parse(futures, CultureInfo.InvariantCulture), indicator, FiscalCalendar.TryParseGrain(grain, out var g) ? g : Grain.Quarter),
         _ => Usage(),
     };
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: Bellwether.Benchmarks backtest maven FOLDER [INDICATOR] | backtest demo SEEDS FROM TO [FUTURES] [INDICATOR]");
+        Console.Error.WriteLine("usage: Bellwether.Benchmarks backtest maven FOLDER [INDICATOR] | backtest demo SEEDS FROM TO [FUTURES] [INDICATOR] [GRAIN]");
         return 1;
     }
 
@@ -59,7 +62,7 @@ public static class ForecastBacktest
         return 0;
     }
 
-    private static int Demo(string seeds, string from, string to, int futures, string indicator)
+    private static int Demo(string seeds, string from, string to, int futures, string indicator, Grain grain)
     {
         var points = new List<BacktestPoint>();
         var floors = new Dictionary<(string Seed, string Period, int Offset), Floor>();
@@ -69,7 +72,8 @@ public static class ForecastBacktest
             var data = Demo(options);
             var calendar = data.Settings.Calendar;
             var watch = Stopwatch.StartNew();
-            var result = Backtest.Run(data, new BacktestRequest { Indicator = indicator, From = calendar.Parse(from), To = calendar.Parse(to), Offsets = [-30, 0, 45] });
+            int[] offsets = grain == Grain.Month ? [-15, 0, 15] : [-30, 0, 45];
+            var result = Backtest.Run(data, new BacktestRequest { Indicator = indicator, Grain = grain, From = calendar.Parse(from), To = calendar.Parse(to), Offsets = offsets });
             Console.Error.WriteLine(FormattableString.Invariant($"seed {seed}: backtest {watch.Elapsed.TotalSeconds:0} s"));
             watch.Restart();
             var simulation = DemoSimulation.Start(options);
@@ -77,7 +81,13 @@ public static class ForecastBacktest
             {
                 simulation.RunTo(point.AsOf);
                 var period = calendar.Parse(point.Period);
-                var values = simulation.Futures(futures, period.End).Select(f => (double)Value(f.For(period.Label)!, indicator)).Order().ToArray();
+                var outcomes = simulation.Futures(futures, period.End).Select(f => Value(f.For(period.Label)!, indicator)).ToList();
+                if (outcomes.Any(v => v is null))
+                {
+                    continue;
+                }
+
+                var values = outcomes.Select(v => (double)v!.Value).Order().ToArray();
                 var ideal = values[values.Length / 2];
                 floors[(seed.ToString(CultureInfo.InvariantCulture), point.Period, point.Offset)] = new Floor(
                     values.Average(v => Math.Abs(ideal - v) / v),
@@ -93,20 +103,21 @@ public static class ForecastBacktest
 
         var summary = points.Select(p => p.Offset).Distinct().SelectMany(o => Backtest.Summaries([.. points.Where(p => p.Offset == o)], o)).ToList();
         Print(points, summary, floors.ToDictionary(kv => (kv.Key.Period, kv.Key.Offset), kv => kv.Value));
-        File.WriteAllText(Path.Combine(Path.GetTempPath(), $"bellwether-backtest-demo-{indicator}.json"), JsonSerializer.Serialize(new { points, summary, floors = floors.Select(kv => new { kv.Key.Period, kv.Key.Offset, kv.Value }) }, IndicatorJson.Options));
+        File.WriteAllText(Path.Combine(Path.GetTempPath(), $"bellwether-backtest-demo-{indicator}-{Text(grain)}.json"), JsonSerializer.Serialize(new { points, summary, floors = floors.Select(kv => new { kv.Key.Period, kv.Key.Offset, kv.Value }) }, IndicatorJson.Options));
         return 0;
     }
 
-    private static decimal Value(PeriodOutcome outcome, string indicator) => indicator switch
+    /// <summary>The indicator in one simulated future, or null where the futures do not give it (no floor then).</summary>
+    private static decimal? Value(PeriodOutcome outcome, string indicator) => indicator switch
     {
         "bookings" => outcome.Bookings,
         "expansion_bookings" => outcome.ExpansionBookings,
         "won_deals" => outcome.WonDeals,
         "revenue" => outcome.Revenue,
-        "operating_margin" => outcome.OperatingMargin ?? 0,
-        "grr" => outcome.Grr ?? 0,
-        "expansion_revenue" => outcome.ExpansionRevenue ?? 0,
-        _ => throw new ArgumentException($"the demo's futures do not give {indicator}"),
+        "operating_margin" => outcome.OperatingMargin,
+        "grr" => outcome.Grr,
+        "expansion_revenue" => outcome.ExpansionRevenue,
+        _ => null,
     };
 
     private static void Print(IReadOnlyList<BacktestPoint> points, IReadOnlyList<AccuracySummary> summary, Dictionary<(string Period, int Offset), Floor>? floors)
@@ -171,6 +182,8 @@ public static class ForecastBacktest
         using var store = DuckDbStore.Open(db);
         return store.Load("default");
     }
+
+    private static string Text(Grain grain) => Bellwether.Core.Text.SnakeCase.Name(grain);
 
     private sealed record Floor(double FloorMape, double ForecastMape, double Coverage, double Ideal);
 }

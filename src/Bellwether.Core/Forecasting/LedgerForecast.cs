@@ -53,16 +53,11 @@ internal static class LedgerForecast
     private static Draws Revenue(FittedParts m, Projection p, IReadOnlyList<Period> periods, Slicer slicer, double churn)
     {
         var streams = m.Revenue.Streams.Select(s => (s.Account, s.Line, Key: slicer.OfValues(d => m.StreamValue(d, s.Account, s.Line)))).Where(s => s.Key >= 0).ToList();
-        var byLine = new Slicer(m, [.. slicer.By.Append(Dimension.ServiceLine).Distinct()], slicer.Filter.ToDictionary(f => f.Key, f => f.Value));
-        var atoms = p.Atoms.Select(atom => byLine.OfAtom(atom).Select(x =>
-        {
-            var slice = byLine.Slice(x.Group);
-            return (slicer.OfValues(d => slice[SnakeCase.Name(d)]), LineCode(m, slice[SnakeCase.Name(Dimension.ServiceLine)]), x.Weight);
-        }).ToList()).ToList();
+        var atomGroups = p.Atoms.Select(slicer.OfAtom).ToArray();
         var ledger = new Ledger(m, p, periods.Select(Months).ToArray(), slicer.Groups);
         ledger.Base(streams, churn);
         ledger.Items(k => slicer.OfDeal(p.OpenDeals[k]));
-        ledger.Atoms(atom => atoms[Array.IndexOf(p.Atoms, atom)]);
+        ledger.Atoms((a, s) => atomGroups[a].SelectMany(g => p.AtomLines[a].Select(l => (g.Group, l.Line, g.Weight * l.Share[s]))));
         var draws = new Draws(slicer.Groups, periods.Count, m.Options.Simulations);
         for (var g = 0; g < slicer.Groups; g++)
         {
@@ -119,9 +114,9 @@ internal static class LedgerForecast
         // New deals of existing clients (expansions; renewals without a book) land on the cohort in proportion to P'.
         var clientKeys = keys.Where(kv => ledger.Base(kv.Value, 1, 1) > 0).Select(kv => (kv.Value, Weight: ledger.Base(kv.Value, 1, 1))).ToList();
         var clientTotal = clientKeys.Sum(c => c.Weight);
-        ledger.Atoms(atom => atom.Atom.Stream.Type == (int)Pipeline.OpportunityType.NewBusiness || clientTotal <= 0
+        ledger.Atoms((a, s) => p.Atoms[a].Atom.Stream.Type == (int)Pipeline.OpportunityType.NewBusiness || clientTotal <= 0
             ? []
-            : m.Creation.LineMix.GetValueOrDefault(atom.Atom.Stream, []).SelectMany(l => clientKeys.Select(c => (c.Value, l.Line, l.Share * c.Weight / clientTotal))));
+            : p.AtomLines[a].SelectMany(l => clientKeys.Select(c => (c.Value, l.Line, l.Share[s] * c.Weight / clientTotal))));
         var groupOfKey = new int[keys.Count];
         foreach (var ((group, _), key) in keys)
         {
@@ -196,7 +191,7 @@ internal static class LedgerForecast
         ledger.Base([.. m.Revenue.Streams.Select(s => (s.Account, s.Line, Key: s.Line))], churn);
         var line = m.Facts.Column(Dimension.ServiceLine);
         ledger.Items(k => line[p.OpenDeals[k]]);
-        ledger.Atoms(atom => m.Creation.LineMix.GetValueOrDefault(atom.Atom.Stream, []).Select(l => (l.Line, l.Line, l.Share)));
+        ledger.Atoms((a, s) => p.AtomLines[a].Select(l => (l.Line, l.Line, l.Share[s])));
         var monthPeriods = months.Select(month => m.Calendar.Month(MonthIndex.Start(month).Year, MonthIndex.Start(month).Month)).ToList();
         var bookings = DealForecast.Draw(ForecastIndicators.Bookings, m, p, effects, monthPeriods, new Slicer(m, [], new Dictionary<Dimension, string>()));
         var (knownCogs, knownExpenses) = KnownCosts(m, months);
@@ -285,8 +280,6 @@ internal static class LedgerForecast
         return [.. result];
     }
 
-    private static int LineCode(FittedParts m, string line) => m.Facts.LevelsOf(Dimension.ServiceLine).TryFind(line, out var code) ? code : -1;
-
     /// <summary>
     /// Revenue by bucket (a key, such as a group or an account, × a set of months): what is known and what the book
     /// brings (fixed), and per future what the deals won after t add, drawn with the same randomness as bookings.
@@ -351,13 +344,13 @@ internal static class LedgerForecast
             {
                 var key = keyOf(k);
                 var i = _p.OpenDeals[k];
-                _itemSlots[k] = key < 0 ? [] : Slots([(key, line[i], 1.0)], type[i], _p.WonAmount[k]);
+                _itemSlots[k] = key < 0 ? [] : Slots(_ => [(key, line[i], 1.0)], type[i], _p.WonAmount[k]);
             }
         }
 
-        /// <summary>Each atom's revenue per unit of amount won, per month set, for each slot.</summary>
-        public void Atoms(Func<AtomPlan, IEnumerable<(int Key, int Line, double Weight)>> weights) =>
-            _atomSlots = [.. _p.Atoms.Select(a => Slots([.. weights(a).Where(w => w.Key >= 0)], a.Atom.Stream.Type, 1))];
+        /// <summary>Each atom's revenue per unit of amount won, per month set, for each slot (the weights may differ by slot).</summary>
+        public void Atoms(Func<int, int, IEnumerable<(int Key, int Line, double Weight)>> weights) =>
+            _atomSlots = [.. _p.Atoms.Select((atom, a) => Slots(s => [.. weights(a, s).Where(w => w.Key >= 0)], atom.Atom.Stream.Type, 1))];
 
         /// <summary>
         /// One future's revenue from deals won after t, by bucket (the array is cleared first); returns the future's
@@ -413,7 +406,7 @@ internal static class LedgerForecast
             return Simulator.BookShock(_m.Revenue.BookShockVariance, seed, sim);
         }
 
-        private (int Bucket, double Value)[][] Slots(IReadOnlyList<(int Key, int Line, double Weight)> targets, int type, double amount)
+        private (int Bucket, double Value)[][] Slots(Func<int, IReadOnlyList<(int Key, int Line, double Weight)>> targets, int type, double amount)
         {
             var horizon = _p.Horizon;
             var result = new (int, double)[horizon.Slots][];
@@ -421,7 +414,7 @@ internal static class LedgerForecast
             {
                 var won = MonthIndex.Of(horizon.SlotMonth[s]);
                 var list = new List<(int, double)>();
-                foreach (var (key, line, weight) in targets)
+                foreach (var (key, line, weight) in targets(s))
                 {
                     for (var set = 0; set < _monthSets.Length; set++)
                     {

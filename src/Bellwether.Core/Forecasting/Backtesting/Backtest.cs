@@ -82,6 +82,11 @@ public static class Backtest
                     last = calendar.Previous(last);
                 }
 
+                // A baseline period that ended before the data's first closed deal has no value to offer (not 0).
+                var firstClose = model.Known.Opportunities.Where(o => o.ClosedAt is not null).Select(o => o.ClosedAt!.Value).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+                decimal? Baseline(Period p) => p.EndInstant <= t && p.EndInstant > firstClose ? Value(p, t) : null;
+                var earlier = calendar.YearEarlier(period);
+
                 var point = new BacktestPoint
                 {
                     Period = period.Label,
@@ -93,8 +98,8 @@ public static class Backtest
                     P90 = row.P90!.Value,
                     Parts = row.Parts,
                     StageWeighted = StageWeightedOf(model, indicator, period, request.Filter),
-                    PreviousPeriod = Value(last, t),
-                    YearEarlier = calendar.YearEarlier(period) is var earlier && earlier.EndInstant <= t ? Value(earlier, t) : null,
+                    PreviousPeriod = Baseline(last),
+                    YearEarlier = Baseline(earlier),
                 };
                 points.Add(point);
                 progress?.Report(point);

@@ -12,8 +12,11 @@ namespace Bellwether.Core.Forecasting.Model;
 /// </summary>
 internal sealed class CreationModel
 {
-    /// <summary>Days of recent history the company's creation rate is read from.</summary>
+    /// <summary>Days of recent history the company's creation rate is read from, with a seasonal index to correct it.</summary>
     private const int RateWindowDays = 91;
+
+    /// <summary>The same without a seasonal index (under two years of history): long enough to average out a season.</summary>
+    private const int UnseasonedWindowDays = 182;
 
     /// <summary>Days of history each rep's share and each stream's service-line mix are read from.</summary>
     private const int ShareWindowDays = 182;
@@ -44,7 +47,8 @@ internal sealed class CreationModel
             _dailyGrowth[ty] = DailyGrowth(monthly[ty], firstMonth, Season[ty]);
         }
 
-        var rateFrom = Math.Max(first, day0 - RateWindowDays);
+        var seasoned = Season.Any(index => index.Any(x => x != 1));
+        var rateFrom = Math.Max(first, day0 - (seasoned ? RateWindowDays : UnseasonedWindowDays));
         _rateMidDay = (rateFrom + day0) / 2;
         var seasonDays = new double[3];
         for (var d = rateFrom; d < day0; d++)

@@ -11,6 +11,12 @@ namespace Bellwether.Core.Forecasting.Model;
 internal sealed class HazardModel
 {
     private const int Iterations = 10;
+
+    /// <summary>
+    /// Months over which a day's weight in the fit halves: recent behaviour counts more, so drifting win rates are read
+    /// as they are now rather than as they were on average over the training window.
+    /// </summary>
+    private const double RecencyHalfLifeMonths = 9;
     private const double Negligible = 1e-7;
 
     private readonly int _stages;
@@ -141,25 +147,40 @@ internal sealed class HazardModel
     /// </summary>
     public void Project(int stage, int ageAtDay0, int expected, ReadOnlySpan<double> factor, double pace, Horizon horizon, int[] phaseOfDay, Span<double> slotWin)
     {
+        var daily = WonDaily(stage, ageAtDay0, expected, factor, pace, horizon.Day0, horizon.Days, phaseOfDay);
+        for (var d = 0; d < daily.Length; d++)
+        {
+            slotWin[horizon.SlotOfDay[d]] += daily[d];
+        }
+    }
+
+    /// <summary>
+    /// The chance that a deal open at the start of <paramref name="firstDay"/> is won on each of the following days;
+    /// <paramref name="phaseOfDay"/> gives each day's quarter phase from <paramref name="firstDay"/>.
+    /// </summary>
+    public double[] WonDaily(int stage, int ageAtFirstDay, int expected, ReadOnlySpan<double> factor, double pace, int firstDay, int days, int[] phaseOfDay)
+    {
         Span<double> mass = stackalloc double[_stages + 1];
         Span<double> moved = stackalloc double[_stages + 1];
         var start = stage >= 0 && stage < _stages && _seen[stage] ? stage : _stages;
         mass[start] = 1;
         var left = 1.0;
-        for (var d = 0; d < horizon.Days && left > Negligible; d++)
+        var result = new double[days];
+        for (var d = 0; d < days && left > Negligible; d++)
         {
-            var day = horizon.Day0 + d;
-            var age = Covariates.AgeBucket(ageAtDay0 + d);
+            var day = firstDay + d;
+            var age = Covariates.AgeBucket(ageAtFirstDay + d);
             var q = phaseOfDay[d];
             var p = Covariates.Proximity(expected, day);
-            var won = Step(
+            result[d] = Step(
                 mass, moved, age,
                 _phase[HazardCells.Won][q] * _proximity[HazardCells.Won][p] * factor[HazardCells.Won] * pace,
                 _phase[HazardCells.Lost][q] * _proximity[HazardCells.Lost][p] * factor[HazardCells.Lost] * pace,
                 _phase[HazardCells.Move][q] * _proximity[HazardCells.Move][p] * factor[HazardCells.Move] * pace,
                 ref left);
-            slotWin[horizon.SlotOfDay[d]] += won;
         }
+
+        return result;
     }
 
     /// <summary>
@@ -300,8 +321,9 @@ internal sealed class HazardModel
     private void Fit(HazardCells cells, int evt, int[] levelCounts, (double[] Observed, double[] Expected)? months)
     {
         var n = cells.CellCount;
-        var observed = cells.Observed[evt];
-        var exposure = cells.Exposure;
+        var weight = Enumerable.Range(0, n).Select(c => Math.Pow(0.5, cells.CellMonth[c] / RecencyHalfLifeMonths)).ToArray();
+        var observed = cells.Observed[evt].Select((o, c) => o * weight[c]).ToList();
+        var exposure = cells.Exposure.Select((x, c) => x * weight[c]).ToList();
         var rows = (_stages + 1) * Covariates.AgeBuckets;
         var baseRate = new double[rows];
         var phase = Enumerable.Repeat(1.0, Covariates.Phases).ToArray();
@@ -326,7 +348,7 @@ internal sealed class HazardModel
         int RowOf(int c) => (cells.CellStage[c] * Covariates.AgeBuckets) + cells.CellAge[c];
         for (var iteration = 0; iteration < Iterations && totalObserved > 0; iteration++)
         {
-            UpdateBase(cells, observed, mu, baseRate, overall);
+            UpdateBase(cells, observed, exposure, mu, baseRate, overall);
             UpdateFactor(n, observed, mu, phase, c => cells.CellPhase[c]);
             UpdateFactor(n, observed, mu, proximity, c => cells.CellProximity[c]);
             for (var f = 0; f < factors.Length; f++)
@@ -365,15 +387,16 @@ internal sealed class HazardModel
         _factorMean[evt] = [.. factors.Select((table, f) => WeightedMean(n, exposure, table, c => cells.Profiles[cells.CellProfile[c]][f]))];
         if (months is var (monthObserved, monthExpected))
         {
+            // Per calendar month, unweighted (a month's cells share one weight).
             for (var c = 0; c < n; c++)
             {
-                monthObserved[cells.CellMonth[c]] += observed[c];
-                monthExpected[cells.CellMonth[c]] += mu[c];
+                monthObserved[cells.CellMonth[c]] += observed[c] / weight[c];
+                monthExpected[cells.CellMonth[c]] += mu[c] / weight[c];
             }
         }
     }
 
-    private void UpdateBase(HazardCells cells, List<double> observed, double[] mu, double[] baseRate, double overall)
+    private void UpdateBase(HazardCells cells, List<double> observed, List<double> exposure, double[] mu, double[] baseRate, double overall)
     {
         var rows = baseRate.Length;
         var o = new double[rows];
@@ -407,7 +430,7 @@ internal sealed class HazardModel
         for (var c = 0; c < mu.Length; c++)
         {
             var row = (cells.CellStage[c] * Covariates.AgeBuckets) + cells.CellAge[c];
-            mu[c] = baseRate[row] > 0 ? mu[c] / baseRate[row] * fresh[row] : cells.Exposure[c] * fresh[row];
+            mu[c] = baseRate[row] > 0 ? mu[c] / baseRate[row] * fresh[row] : exposure[c] * fresh[row];
         }
 
         Array.Copy(fresh, baseRate, rows);

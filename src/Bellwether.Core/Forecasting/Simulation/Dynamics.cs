@@ -67,7 +67,11 @@ internal sealed class Dynamics
         else
         {
             var expected = facts.HistCount[i] > 0 ? facts.Expected[i] : DealFacts.NoDay;
-            _model.Hazards.Project(facts.Stage[i], Horizon.Day0 - facts.CreatedDay[i], expected, Factor[k], pace, Horizon, PhaseOfDay, slots);
+            var daily = _model.Hazards.WonDaily(facts.Stage[i], Horizon.Day0 - facts.CreatedDay[i], expected, Factor[k], pace, Horizon.Day0, Horizon.Days, PhaseOfDay);
+            for (var d = 0; d < daily.Length; d++)
+            {
+                slots[Horizon.SlotOfDay[d]] += daily[d];
+            }
         }
 
         return slots;
@@ -127,6 +131,7 @@ internal sealed class Dynamics
                         var mine = own[Math.Min(age, own.Length - 1)];
                         by += share * curve.BySlotEnd[x][s] * (kind > 0 ? mine / kind : 1);
                     }
+
                 }
 
                 slots[s] += chance * (by - before);

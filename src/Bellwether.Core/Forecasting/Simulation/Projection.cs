@@ -31,8 +31,9 @@ internal sealed class Projection
 
         Atoms = [.. model.Creation.Atoms.Select(a => AtomPlan.Of(model.Facts, a)).Concat(effects.Hires(model))];
         AtomWins = new double[Atoms.Length][];
-        AtomMean = new double[Atoms.Length];
-        AtomSd = new double[Atoms.Length];
+        AtomMean = new double[Atoms.Length][];
+        AtomSd = new double[Atoms.Length][];
+        AtomLines = new (int, double[])[Atoms.Length][];
         Parallel.For(0, Atoms.Length, a => Plan(model, dynamics, effects, a));
         WinShockVariance = model.Hazards.WinShockVariance;
         RateShockVariance = model.Creation.RateShockVariance;
@@ -57,9 +58,14 @@ internal sealed class Projection
     /// <summary>Per atom, the expected number of deals created after t and won in each slot.</summary>
     public double[][] AtomWins { get; }
 
-    public double[] AtomMean { get; }
+    /// <summary>Per atom and slot, the mean amount of a new deal won in it (its lines blended by their wins).</summary>
+    public double[][] AtomMean { get; }
 
-    public double[] AtomSd { get; }
+    /// <summary>Per atom and slot, the standard deviation of that amount (between and within lines).</summary>
+    public double[][] AtomSd { get; }
+
+    /// <summary>Per atom, each service line's share of the amount it books in each slot.</summary>
+    public (int Line, double[] Share)[][] AtomLines { get; }
 
     public double WinShockVariance { get; }
 
@@ -79,14 +85,6 @@ internal sealed class Projection
             mix = [(-1, 1.0)];
         }
 
-        var kinds = new List<(double Share, CalendarCurve Curve, double[] Own)>();
-        foreach (var (line, share) in mix)
-        {
-            int[] levels = [atom.RepCode, model.TeamCodeOf(atom.Rep), -1, line, stream.Type, stream.Source, -1];
-            var factor = Enumerable.Range(0, HazardCells.Events).Select(e => model.Hazards.ProfileFactor(e, levels)).ToArray();
-            kinds.Add((share, dynamics.Curve(stream.Type, stream.Source, line), dynamics.WonByAge(stream.Type, factor, pace)));
-        }
-
         var rates = new double[Horizon.Days];
         for (var x = 0; x < rates.Length; x++)
         {
@@ -94,17 +92,56 @@ internal sealed class Projection
             rates[x] = model.Creation.Rate(stream, c) * atom.Share * effects.RateFactor(plan, c);
         }
 
+        // Wins are counted per line, each line at its own speed. Lines differ in size too, and which lines win inside a
+        // slot shifts the slot's average amount: the atom's amount per slot is the stream's mean won amount times the
+        // slot's line blend over the lines' blend among all the wins the model expects (so the level stays the empirical
+        // mean, and a thinly seen dear line whose win rate is shrunk toward the average cannot inflate it).
         var wins = new double[Horizon.Slots];
-        dynamics.Accumulate(rates, kinds, wins, plan.Hire?.FirstWinDay ?? int.MinValue);
-        for (var s = 0; s < wins.Length; s++)
+        var blend = new double[Horizon.Slots];
+        var squares = new double[Horizon.Slots];
+        var lines = new List<(int Line, double[] Amount)>();
+        double eventualWins = 0, eventualBooked = 0;
+        var amount = effects.AmountFactor(plan);
+        var (typeMean, _) = model.Amounts.NewDeal(stream.Type, atom.RepCode);
+        foreach (var (line, share) in mix)
         {
-            wins[s] *= effects.WinFactor(plan, Horizon.SlotMonth[s]);
+            int[] levels = [atom.RepCode, model.TeamCodeOf(atom.Rep), -1, line, stream.Type, stream.Source, -1];
+            var factor = Enumerable.Range(0, HazardCells.Events).Select(e => model.Hazards.ProfileFactor(e, levels)).ToArray();
+            var own = dynamics.WonByAge(stream.Type, factor, pace);
+            var lineWins = new double[Horizon.Slots];
+            dynamics.Accumulate(rates, [(share, dynamics.Curve(stream.Type, stream.Source, line), own)], lineWins, plan.Hire?.FirstWinDay ?? int.MinValue);
+            var (mean, sd) = model.Amounts.NewDeal(stream.Type, atom.RepCode, line);
+            eventualWins += share * own[^1];
+            eventualBooked += share * own[^1] * mean;
+            var lineAmount = new double[Horizon.Slots];
+            for (var s = 0; s < wins.Length; s++)
+            {
+                lineWins[s] *= effects.WinFactor(plan, Horizon.SlotMonth[s]);
+                wins[s] += lineWins[s];
+                lineAmount[s] = lineWins[s] * mean;
+                blend[s] += lineAmount[s];
+                squares[s] += lineWins[s] * ((sd * sd) + (mean * mean));
+            }
+
+            lines.Add((line, lineAmount));
         }
 
+        var level = eventualBooked > 0 ? typeMean * eventualWins / eventualBooked : 1;
         AtomWins[a] = wins;
-        var (mean, sd) = model.Amounts.NewDeal(stream.Type, atom.RepCode);
-        var amount = effects.AmountFactor(plan);
-        AtomMean[a] = mean * amount;
-        AtomSd[a] = sd * amount;
+        AtomMean[a] = new double[Horizon.Slots];
+        AtomSd[a] = new double[Horizon.Slots];
+        for (var s = 0; s < wins.Length; s++)
+        {
+            if (wins[s] > 0)
+            {
+                var mean = blend[s] / wins[s];
+                var sd = Math.Sqrt(Math.Max(0, (squares[s] / wins[s]) - (mean * mean)));
+                AtomMean[a][s] = mean * level * amount;
+                AtomSd[a][s] = sd * level * amount;
+            }
+        }
+
+        // What each line's wins are worth, as shares of the atom's booked amount per slot (the ledger's revenue shapes are per line).
+        AtomLines[a] = [.. lines.Select(l => (l.Line, l.Amount.Select((v, s) => blend[s] > 0 ? v / blend[s] : 0).ToArray()))];
     }
 }

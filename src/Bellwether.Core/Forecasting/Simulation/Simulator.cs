@@ -153,8 +153,8 @@ internal static class Simulator
     /// <summary>What <paramref name="won"/> new deals of an atom book together: a log-normal sum with their mean and spread.</summary>
     public static double NewAmount(Projection p, ulong seed, int simulation, int atom, int slot, int won)
     {
-        var mean = p.AtomMean[atom];
-        var cv = mean > 0 ? p.AtomSd[atom] / mean : 0;
+        var mean = p.AtomMean[atom][slot];
+        var cv = mean > 0 ? p.AtomSd[atom][slot] / mean : 0;
         var variance = Math.Log(1 + (cv * cv / won));
         var z = CounterRandom.NormalQuantile(CounterRandom.Uniform(seed, AtomAmountStream, simulation, (atom * 4096L) + slot));
         return won * mean * Math.Exp((Math.Sqrt(variance) * z) - (variance / 2));
