@@ -155,7 +155,7 @@ public static class ForecastBacktest
     }
 
     /// <summary>A demo company's dataset, generated and imported once per seed into a DuckDB file under the temp folder.</summary>
-    private static Dataset Demo(DemoOptions options)
+    internal static Dataset Demo(DemoOptions options)
     {
         var folder = Path.Combine(Path.GetTempPath(), $"bellwether-bench-demo-{options.Seed}");
         return Import(folder + ".duckdb", () =>

@@ -8,12 +8,20 @@ return args switch
     ["import", var folder, var runs] => ImportThroughput.Run(folder, bellwether, int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture)),
     ["floor", var folder, var db] => ImportThroughput.Floor(folder, db),
     ["dashboard", var db, var asOf] => DashboardRefresh.Run(db, "default", Bellwether.Core.Time.Instants.TryParseAsOf(asOf, out var t) ? t : throw new ArgumentException("as-of")),
+    ["forecast", var db, var asOf] => ForecastTiming.Run(db, "default", Bellwether.Core.Time.Instants.TryParseAsOf(asOf, out var t) ? t : throw new ArgumentException("as-of")),
     ["backtest", .. var rest] => ForecastBacktest.Run(rest),
+    ["micro", .. var rest] => MicroBenchmarks(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Bellwether.Benchmarks import FOLDER [RUNS] | dashboard STORE.duckdb AS-OF | backtest ...");
+    Console.Error.WriteLine("usage: Bellwether.Benchmarks import FOLDER [RUNS] | dashboard STORE.duckdb AS-OF | forecast STORE.duckdb AS-OF | backtest ... | micro [BenchmarkDotNet arguments]");
     return 1;
+}
+
+static int MicroBenchmarks(string[] rest)
+{
+    BenchmarkDotNet.Running.BenchmarkRunner.Run<ScenarioRecompute>(ScenarioRecompute.Config, rest);
+    return 0;
 }

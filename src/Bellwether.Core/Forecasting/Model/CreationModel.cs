@@ -15,7 +15,7 @@ internal sealed class CreationModel
     /// <summary>Days of recent history the company's creation rate is read from, with a seasonal index to correct it.</summary>
     private const int RateWindowDays = 91;
 
-    /// <summary>The same without a seasonal index (under two years of history): long enough to average out a season.</summary>
+    /// <summary>The same where the short window's months have no seasonal index yet: long enough to average out a season.</summary>
     private const int UnseasonedWindowDays = 182;
 
     /// <summary>Days of history each rep's share and each stream's service-line mix are read from.</summary>
@@ -41,13 +41,18 @@ internal sealed class CreationModel
         var monthly = MonthlyCounts(facts, first, day0);
         var firstMonth = DateOnly.FromDayNumber(first);
         Season = new double[3][];
+        var seen = new bool[3][];
+        var steady = SteadyStart(monthly);
         for (var ty = 0; ty < 3; ty++)
         {
-            Season[ty] = SeasonalIndex(monthly[ty], firstMonth);
-            _dailyGrowth[ty] = DailyGrowth(monthly[ty], firstMonth, Season[ty]);
+            (Season[ty], seen[ty]) = SeasonalIndex(monthly[ty], firstMonth, steady);
+            _dailyGrowth[ty] = DailyGrowth(monthly[ty], firstMonth, Season[ty], steady);
         }
 
-        var seasoned = Season.Any(index => index.Any(x => x != 1));
+        // The short window is deseasonalised only if each of its months has an index learned for every type.
+        var seasoned = Enumerable.Range(day0 - RateWindowDays, RateWindowDays)
+            .Select(d => DateOnly.FromDayNumber(d).Month - 1)
+            .All(month => seen.All(s => s[month]));
         var rateFrom = Math.Max(first, day0 - (seasoned ? RateWindowDays : UnseasonedWindowDays));
         _rateMidDay = (rateFrom + day0) / 2;
         var seasonDays = new double[3];
@@ -129,17 +134,45 @@ internal sealed class CreationModel
     }
 
     /// <summary>
-    /// Monthly index from full months after the first: each month over its centred 12-month average, averaged per
-    /// calendar month and shrunk toward 1 by the number of years seen (n / (n + 1)). Flat without two years of data.
+    /// The first month from which the company's deal flow is its real one: a full month (never month 0, which history
+    /// starts inside) whose deals, all types together, reach half the median month's. A CRM's history often begins with
+    /// a thin tail — deals migrated when it was adopted, open ones only — which would read as a deep seasonal trough.
     /// </summary>
-    private static double[] SeasonalIndex(double[] counts, DateOnly firstMonth)
+    private static int SteadyStart(double[][] monthly)
+    {
+        var months = monthly[0].Length;
+        var totals = Enumerable.Range(0, months).Select(m => monthly.Sum(counts => counts[m])).ToArray();
+        if (months < 3)
+        {
+            return Math.Min(1, months);
+        }
+
+        var sorted = totals.Skip(1).Order().ToArray();
+        var median = sorted[sorted.Length / 2];
+        var m0 = 1;
+        while (m0 < months - 1 && totals[m0] < 0.5 * median)
+        {
+            m0++;
+        }
+
+        return m0;
+    }
+
+    /// <summary>
+    /// Monthly index from full months after the first: each month over its centred 12-month average, averaged per
+    /// calendar month and shrunk toward 1 by the number of years seen (n / (n + 1)). A calendar month needs six full
+    /// months on each side, so 13 months of history give the first indices and 24 give all twelve; a month not yet
+    /// seen stays at 1. Companies are seasonal, and the first autumn already shows how much (the backtests of a
+    /// demo company's first Q4 were 5–8% low when the index waited for two full years).
+    /// </summary>
+    private static (double[] Index, bool[] Seen) SeasonalIndex(double[] counts, DateOnly firstMonth, int steady)
     {
         var index = Enumerable.Repeat(1.0, 12).ToArray();
         var sums = new double[12];
         var seen = new int[12];
 
         // Month 0 is partial (history starts inside it); full months are 1..Length−1.
-        for (var m = 7; m + 6 < counts.Length; m++)
+        for (var m = steady + 6; m + 6 < counts.Length; m++)
         {
             var average = (0.5 * counts[m - 6]) + (0.5 * counts[m + 6]);
             for (var k = m - 5; k <= m + 5; k++)
@@ -158,29 +191,29 @@ internal sealed class CreationModel
             seen[month]++;
         }
 
-        if (seen.Count(n => n > 0) < 12)
-        {
-            return index;
-        }
-
         for (var j = 0; j < 12; j++)
         {
-            var raw = sums[j] / seen[j];
-            index[j] = 1 + ((raw - 1) * seen[j] / (seen[j] + 1.0));
+            if (seen[j] > 0)
+            {
+                var raw = sums[j] / seen[j];
+                index[j] = 1 + ((raw - 1) * seen[j] / (seen[j] + 1.0));
+            }
         }
 
-        var mean = index.Average();
-        return [.. index.Select(x => x / mean)];
+        // Each index is already relative to its year's average; only a complete set is renormalised to average 1.
+        var complete = seen.All(n => n > 0);
+        var mean = complete ? index.Average() : 1;
+        return ([.. index.Select(x => x / mean)], [.. seen.Select(n => n > 0)]);
     }
 
     /// <summary>
     /// Growth per day from the deseasonalised deals of the last six full months against the same months a year
-    /// earlier (1 without 18 full months of history), with the yearly growth held within 0.7–1.5.
+    /// earlier (1 without 18 months of steady history), with the yearly growth held within 0.7–1.5.
     /// </summary>
-    private static double DailyGrowth(double[] counts, DateOnly firstMonth, double[] season)
+    private static double DailyGrowth(double[] counts, DateOnly firstMonth, double[] season, int steady)
     {
         var months = counts.Length;
-        if (months < 19)
+        if (months - 18 < steady)
         {
             return 1;
         }
