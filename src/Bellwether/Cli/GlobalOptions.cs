@@ -25,9 +25,21 @@ public sealed class GlobalOptions
 
     public Option<OutputFormat> Format { get; } = new("--format")
     {
-        Description = "How to print data: table, json or csv",
+        // Table is the enum's default value, so no default factory: help then shows the lower-case names users type.
+        Description = "How to print data: table (default), json or csv",
+        HelpName = "table|json|csv",
         Recursive = true,
-        DefaultValueFactory = _ => OutputFormat.Table,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+            if (text.All(char.IsAsciiLetter) && Enum.TryParse<OutputFormat>(text, ignoreCase: true, out var format))
+            {
+                return format;
+            }
+
+            result.AddError($"--format: \"{text}\" is not a format (table, json or csv)");
+            return OutputFormat.Table;
+        },
     };
 
     public void AddTo(RootCommand root)
