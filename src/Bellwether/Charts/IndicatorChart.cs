@@ -47,12 +47,28 @@ public static class IndicatorChart
                 }
 
                 var line = plot.Add.Scatter(xs.ToArray(), ys.ToArray());
-                line.LegendText = group.Key.Length == 0 ? "all" : group.Key;
+                if (shown.Count > 1)
+                {
+                    line.LegendText = group.Key.Length == 0 ? "all" : group.Key;
+                }
+
                 line.MarkerSize = 5;
             }
 
             plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, periods.Count).Select(i => (double)i)], [.. periods]);
             Slant(plot, periods.Count > 8);
+
+            // Totals are read against zero: an axis starting at 8.4 M makes a quarter not yet over look like a collapse.
+            if (unit is "money" or "count" && shown.SelectMany(g => g).All(r => r.Value is null || r.Value >= 0))
+            {
+                plot.Axes.AutoScale();
+                plot.Axes.SetLimitsY(0, plot.Axes.GetLimits().Top);
+            }
+
+            if (rows.Any(r => r.Provisional && r.Period == periods[^1]))
+            {
+                title += $" — {periods[^1]} is not over";
+            }
         }
         else
         {

@@ -21,6 +21,7 @@ public static class BellwetherCli
         root.Subcommands.Add(IndicatorsCommand.Create(globals, context));
         root.Subcommands.Add(ForecastCommand.Create(globals, context));
         root.Subcommands.Add(BacktestCommand.Create(globals, context));
+        root.Subcommands.Add(Export.ExportCommand.Create(globals, context));
         root.Subcommands.Add(ScenarioCommand.Create(globals, context));
         root.Subcommands.Add(DemoCommand.Create(globals, context));
         var parsed = root.Parse(args);
