@@ -24,6 +24,7 @@ public static class BellwetherCli
         root.Subcommands.Add(Export.ExportCommand.Create(globals, context));
         root.Subcommands.Add(ScenarioCommand.Create(globals, context));
         root.Subcommands.Add(DemoCommand.Create(globals, context));
+        root.Subcommands.Add(Web.ServeCommand.Create(globals, context));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && args.Length > 0 && !args.Any(a => a is "--help" or "-h" or "-?"))
         {

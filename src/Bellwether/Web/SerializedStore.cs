@@ -1,0 +1,86 @@
+using Bellwether.Core.Data;
+using Bellwether.Core.Import;
+using Bellwether.Storage;
+
+namespace Bellwether.Web;
+
+/// <summary>
+/// One store shared by concurrent requests. The embedded DuckDB store works through one connection, which is not safe
+/// for concurrent use, so calls take turns; they are short (status, versions, scenarios) or rare (a load after an
+/// import — the services keep what they loaded). A server store with a connection pool will not need this.
+/// </summary>
+public sealed class SerializedStore(IStore inner) : IStore
+{
+    private readonly Lock _gate = new();
+
+    public string Description => inner.Description;
+
+    public IImportSession BeginImport(string workspace) =>
+        throw new NotSupportedException("imports run from the command line, not through the web host's shared store");
+
+    public Dataset Load(string workspace, Dataset? previous = null, IReadOnlySet<string>? tables = null)
+    {
+        lock (_gate)
+        {
+            return inner.Load(workspace, previous, tables);
+        }
+    }
+
+    public StoreStatus Status(string workspace)
+    {
+        lock (_gate)
+        {
+            return inner.Status(workspace);
+        }
+    }
+
+    public IReadOnlyDictionary<string, long> Versions(string workspace)
+    {
+        lock (_gate)
+        {
+            return inner.Versions(workspace);
+        }
+    }
+
+    public CompanySettings Settings(string workspace)
+    {
+        lock (_gate)
+        {
+            return inner.Settings(workspace);
+        }
+    }
+
+    public IReadOnlyDictionary<string, string> Scenarios(string workspace)
+    {
+        lock (_gate)
+        {
+            return inner.Scenarios(workspace);
+        }
+    }
+
+    public void SaveScenario(string workspace, string name, string definition)
+    {
+        lock (_gate)
+        {
+            inner.SaveScenario(workspace, name, definition);
+        }
+    }
+
+    public bool DeleteScenario(string workspace, string name)
+    {
+        lock (_gate)
+        {
+            return inner.DeleteScenario(workspace, name);
+        }
+    }
+
+    public void SaveSettings(string workspace, CompanySettings settings)
+    {
+        lock (_gate)
+        {
+            inner.SaveSettings(workspace, settings);
+        }
+    }
+
+    public void Dispose() => inner.Dispose();
+}

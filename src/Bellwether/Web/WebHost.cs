@@ -1,0 +1,49 @@
+using Bellwether.Indicators;
+using Bellwether.Storage;
+
+namespace Bellwether.Web;
+
+/// <summary>
+/// The web host: the REST API (and, next, the dashboard) over one store. Stateless apart from caches keyed by the
+/// store's table versions, so several instances can serve the same server store behind a load balancer.
+/// </summary>
+public static class WebHost
+{
+    /// <param name="store">The store to serve; the host owns and disposes it.</param>
+    /// <param name="urls">Where to listen, e.g. <c>http://localhost:5000</c> (port 0 picks a free one).</param>
+    /// <param name="clock">The clock "now" is read from.</param>
+    public static WebApplication Build(IStore store, string urls, TimeProvider clock)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(WebHost).Assembly.GetName().Name });
+        builder.WebHost.UseUrls(urls);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var shared = new SerializedStore(store);
+        builder.Services.AddSingleton<IStore>(shared);
+        builder.Services.AddSingleton(clock);
+        builder.Services.AddSingleton(_ => new IndicatorService(shared));
+        builder.Services.AddSingleton<ForecastService>();
+        builder.Services.ConfigureHttpJsonOptions(o => Cli.Json.Configure(o.SerializerOptions));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Bellwether API";
+            document.Info.Description = "Leading indicators, forecasts, scenarios and plans of a B2B company. Rows are the JSON the `bellwether` command line prints.";
+            return Task.CompletedTask;
+        }));
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.MapOpenApi();
+        Api.Map(app);
+        return app;
+    }
+
+    /// <summary>The address the host listens on once started (resolves port 0).</summary>
+    public static string Address(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var server = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>();
+        var addresses = server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>();
+        return addresses?.Addresses.FirstOrDefault() ?? app.Urls.First();
+    }
+}
