@@ -105,6 +105,8 @@ public static class DemoCommand
                 StatusCommand.Print(context, format, store, workspace);
                 context.Output.WriteLine();
                 context.Output.WriteLine($"The demo company is in {globals.DbPath(result, context)} (workspace {workspace}); its today is {options.Now:yyyy-MM-dd}.");
+                var db = globals.DbPath(result, context) == Storage.DuckDb.DuckDbStore.DefaultPath ? "" : $" --db {globals.DbPath(result, context)}";
+                context.Output.WriteLine($"Next: bellwether indicators win_rate --by vertical{db} · bellwether forecast bookings revenue{db} · bellwether export pack.xlsx{db} · bellwether serve{db}");
             }
 
             return ExitCodes.Ok;
