@@ -8,6 +8,7 @@ return args switch
     ["import", var folder, var runs] => ImportThroughput.Run(folder, bellwether, int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture)),
     ["floor", var folder, var db] => ImportThroughput.Floor(folder, db),
     ["dashboard", var db, var asOf] => DashboardRefresh.Run(db, "default", Bellwether.Core.Time.Instants.TryParseAsOf(asOf, out var t) ? t : throw new ArgumentException("as-of")),
+    ["load", var db] => LoadTiming.Run(db, "default"),
     ["forecast", var db, var asOf] => ForecastTiming.Run(db, "default", Bellwether.Core.Time.Instants.TryParseAsOf(asOf, out var t) ? t : throw new ArgumentException("as-of")),
     ["backtest", .. var rest] => ForecastBacktest.Run(rest),
     ["micro", .. var rest] => MicroBenchmarks(rest),
@@ -16,7 +17,7 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Bellwether.Benchmarks import FOLDER [RUNS] | dashboard STORE.duckdb AS-OF | forecast STORE.duckdb AS-OF | backtest ... | micro [BenchmarkDotNet arguments]");
+    Console.Error.WriteLine("usage: Bellwether.Benchmarks import FOLDER [RUNS] | dashboard STORE.duckdb AS-OF | load STORE.duckdb | forecast STORE.duckdb AS-OF | backtest ... | micro [BenchmarkDotNet arguments]");
     return 1;
 }
 
