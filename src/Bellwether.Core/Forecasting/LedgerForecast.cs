@@ -10,15 +10,19 @@ namespace Bellwether.Core.Forecasting;
 /// <summary>
 /// Forecasts from the revenue ledger: revenue (what is closed, the existing book, and the revenue of deals won after
 /// t turned into months with the learned shapes), the retention figures comparing P with the previous period (grr,
-/// nrr, expansion_revenue: per account, per future), and the operating margin (revenue less cogs at each line's ratio
-/// and expenses at their recent level, commissions following bookings). Wins are drawn exactly as for bookings, so a
-/// future's revenue is the revenue of that future's bookings.
+/// nrr, expansion_revenue: per account, per future), and the operating margin (revenue less what the
+/// <see cref="CostModel"/> makes of that future's revenue, bookings and headcount, less a random walk of cost surprises
+/// as large as the model's own). Wins are drawn exactly as for bookings, so a future's revenue is the revenue of that
+/// future's bookings.
 /// </summary>
 internal static class LedgerForecast
 {
     public const string Closed = "closed";
     public const string ExistingBook = "existing_book";
     public const string NewBookings = "new_bookings";
+
+    /// <summary>The random stream of the cost surprises (apart from the streams of the deal simulation).</summary>
+    private const ulong CostShockStream = 31;
 
     private static readonly Dimension[] RevenueDimensions = [Dimension.Account, Dimension.Vertical, Dimension.AccountRegion, Dimension.ServiceLine];
 
@@ -183,6 +187,8 @@ internal static class LedgerForecast
     /// <summary>(revenue − cogs − expenses) / revenue for the whole company, per future.</summary>
     private static Draws OperatingMargin(FittedParts m, Projection p, ScenarioEffects effects, IReadOnlyList<Period> periods, Slicer slicer, double churn)
     {
+        var costs = m.Revenue.Costs ?? throw new InvalidOperationException("The operating margin needs the revenue ledger.");
+
         // Keys are service lines; periods are the requested periods' months one by one.
         var months = periods.SelectMany(Months).Distinct().Order().ToArray();
         var monthSets = months.Select(month => new[] { month }).ToArray();
@@ -192,16 +198,25 @@ internal static class LedgerForecast
         var line = m.Facts.Column(Dimension.ServiceLine);
         ledger.Items(k => line[p.OpenDeals[k]]);
         ledger.Atoms((a, s) => p.AtomLines[a].Select(l => (l.Line, l.Line, l.Share[s])));
+
+        // Bookings per month and deal type in the same futures: commissions follow them.
         var monthPeriods = months.Select(month => m.Calendar.Month(MonthIndex.Start(month).Year, MonthIndex.Start(month).Month)).ToList();
-        var bookings = DealForecast.Draw(ForecastIndicators.Bookings, m, p, effects, monthPeriods, new Slicer(m, [], new Dictionary<Dimension, string>()));
-        var (knownCogs, knownExpenses) = KnownCosts(m, months);
+        var byType = new Slicer(m, [Dimension.Type], new Dictionary<Dimension, string>());
+        var bookings = DealForecast.Draw(ForecastIndicators.Bookings, m, p, effects, monthPeriods, byType);
+        var typeOfGroup = Enumerable.Range(0, byType.Groups)
+            .Select(g => m.Facts.LevelsOf(Dimension.Type).TryFind(byType.ValueOf(g, Dimension.Type), out var type) && type < CostHistory.Types ? type : -1)
+            .ToArray();
+        var (knownCogs, knownExpenses) = KnownCosts(m, costs, months);
+        var lastKnown = m.Revenue.LastKnownMonth;
+        var step = Math.Sqrt(costs.StepVariance);
         var draws = new Draws(slicer.Groups, periods.Count, m.Options.Simulations);
-        Parallel.For(0, draws.Simulations, () => new double[ledger.Buckets], (sim, _, local) =>
+        Parallel.For(0, draws.Simulations, () => new FutureCosts(ledger.Buckets, months.Length), (sim, _, local) =>
         {
-            var book = ledger.Draw(sim, local);
+            var book = ledger.Draw(sim, local.Revenue);
+            CostSurprises(m.Options.Seed, sim, step, months, lastKnown, local.Surprise);
             for (var k = 0; k < periods.Count; k++)
             {
-                double revenue = 0, cogs = 0, expenses = 0;
+                double revenue = 0, cost = 0;
                 for (var j = 0; j < months.Length; j++)
                 {
                     if (!periods[k].Contains(MonthIndex.Start(months[j])))
@@ -209,41 +224,70 @@ internal static class LedgerForecast
                         continue;
                     }
 
-                    var known = months[j] <= m.Revenue.LastKnownMonth;
+                    var known = months[j] <= lastKnown;
+                    var monthRevenue = 0.0;
                     for (var l = 0; l < lineCount; l++)
                     {
                         var bucket = (l * months.Length) + j;
-                        var value = ledger.Known[bucket] + (ledger.Existing[bucket] * book) + local[bucket];
-                        revenue += value;
-                        cogs += known ? 0 : value * m.Revenue.CogsRatio(l);
+                        var value = ledger.Known[bucket] + (ledger.Existing[bucket] * book) + local.Revenue[bucket];
+                        monthRevenue += value;
+                        cost += known ? 0 : value * costs.CogsRatio(l);
                     }
 
+                    revenue += monthRevenue;
                     if (known)
                     {
-                        cogs += knownCogs[j];
-                        expenses += knownExpenses[j];
+                        cost += knownCogs[j] + knownExpenses[j];
+                        continue;
                     }
-                    else
+
+                    Array.Clear(local.Bookings);
+                    for (var g = 0; g < bookings.Groups; g++)
                     {
-                        var booked = bookings.Known[j] + bookings.First[bookings.At(0, j, sim)] + bookings.Second[bookings.At(0, j, sim)];
-                        expenses += ForecastExpenses(m, effects, MonthIndex.Start(months[j]), booked);
+                        if (typeOfGroup[g] >= 0)
+                        {
+                            local.Bookings[typeOfGroup[g]] += bookings.Known[(g * bookings.Periods) + j] + bookings.First[bookings.At(g, j, sim)] + bookings.Second[bookings.At(g, j, sim)];
+                        }
                     }
+
+                    cost += ForecastExpenses(costs, effects, MonthIndex.Start(months[j]), monthRevenue, local.Bookings) + (local.Surprise[j] * monthRevenue);
                 }
 
-                draws.Second[draws.At(0, k, sim)] = revenue > 0 ? (revenue - cogs - expenses) / revenue : double.NaN;
+                draws.Second[draws.At(0, k, sim)] = revenue > 0 ? (revenue - cost) / revenue : double.NaN;
             }
 
             return local;
         }, _ => { });
+
         return draws;
     }
 
-    private static double ForecastExpenses(FittedParts m, ScenarioEffects effects, DateOnly month, double bookings)
+    /// <summary>
+    /// One future's cost surprise per month, as a share of the month's revenue: a random walk from the last closed month
+    /// whose monthly step has the variance of the cost model's one-month-ahead errors (0 for months already closed).
+    /// </summary>
+    private static void CostSurprises(ulong seed, int sim, double step, int[] months, int lastKnown, double[] into)
+    {
+        var level = 0.0;
+        var ahead = 0;
+        for (var j = 0; j < months.Length; j++)
+        {
+            while (lastKnown + ahead < months[j])
+            {
+                ahead++;
+                level += step * CounterRandom.NormalQuantile(CounterRandom.Uniform(seed, CostShockStream, sim, ahead));
+            }
+
+            into[j] = months[j] <= lastKnown ? 0 : level;
+        }
+    }
+
+    private static double ForecastExpenses(CostModel costs, ScenarioEffects effects, DateOnly month, double revenue, double[] bookings)
     {
         var total = 0.0;
-        foreach (var category in m.Revenue.ExpenseCategories.Union(effects.Of<ExpenseChange>().Select(c => c.Category)))
+        foreach (var category in costs.Categories.Union(effects.Of<ExpenseChange>().Select(c => c.Category)))
         {
-            var value = m.Revenue.Expense(category, bookings);
+            var value = costs.Expense(category, revenue, bookings);
             foreach (var change in effects.Of<ExpenseChange>().Where(c => c.Category == category && c.ActsOn(month)))
             {
                 value = (value * (1 + (change.Relative ?? 0))) + (double)(change.MonthlyAmount ?? 0);
@@ -255,14 +299,17 @@ internal static class LedgerForecast
         return total;
     }
 
-    private static (double[] Cogs, double[] Expenses) KnownCosts(FittedParts m, int[] months)
+    /// <summary>Cogs and expenses of months already closed (cogs left unknown in the ledger at the line's ratio).</summary>
+    private static (double[] Cogs, double[] Expenses) KnownCosts(FittedParts m, CostModel costs, int[] months)
     {
+        var lines = m.Facts.LevelsOf(Dimension.ServiceLine);
         var cogs = new double[months.Length];
         var expenses = new double[months.Length];
         for (var j = 0; j < months.Length; j++)
         {
             var month = months[j];
-            cogs[j] = m.View.Revenue.Where(r => MonthIndex.Of(r.Month) == month).Sum(r => (double)(r.Cogs ?? (decimal)((double)r.Revenue * m.Revenue.CogsRatio(m.Facts.LevelsOf(Dimension.ServiceLine).TryFind(r.ServiceLine, out var l) ? l : -1))));
+            cogs[j] = m.View.Revenue.Where(r => MonthIndex.Of(r.Month) == month)
+                .Sum(r => r.Cogs is { } c ? (double)c : (double)r.Revenue * costs.CogsRatio(lines.TryFind(r.ServiceLine, out var l) ? l : -1));
             expenses[j] = m.View.Expenses.Where(e => MonthIndex.Of(e.Month) == month).Sum(e => (double)e.Amount);
         }
 
@@ -278,6 +325,19 @@ internal static class LedgerForecast
         }
 
         return [.. result];
+    }
+
+    /// <summary>One worker's scratch space for a future of the operating margin.</summary>
+    private sealed class FutureCosts(int buckets, int months)
+    {
+        /// <summary>Revenue of deals won after t, per line and month.</summary>
+        public double[] Revenue { get; } = new double[buckets];
+
+        /// <summary>The cost surprise per month, as a share of revenue.</summary>
+        public double[] Surprise { get; } = new double[months];
+
+        /// <summary>A month's bookings per deal type.</summary>
+        public double[] Bookings { get; } = new double[CostHistory.Types];
     }
 
     /// <summary>

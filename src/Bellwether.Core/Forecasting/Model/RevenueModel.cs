@@ -1,5 +1,4 @@
 using Bellwether.Core.Data;
-using Bellwether.Core.Finance;
 using Bellwether.Core.Pipeline;
 using Bellwether.Core.Slicing;
 
@@ -11,8 +10,7 @@ namespace Bellwether.Core.Forecasting.Model;
 /// account's and line's months: revenue in month m = Σ over lags L of shape(L) × the amount won on that account and
 /// line in month m − L (lags 0–<see cref="MaxLag"/>). The existing book is the learned shape applied to every deal won
 /// before t, plus what the ledger shows beyond it (the last known month's residual, fading at the rate residuals
-/// persist). Cogs follow each line's recent ratio to revenue; expenses their last three months (commissions in
-/// proportion to bookings).
+/// persist). What the months will cost is the <see cref="Costs"/> model's.
 /// </summary>
 internal sealed class RevenueModel
 {
@@ -26,9 +24,6 @@ internal sealed class RevenueModel
     private readonly Dictionary<int, double[]> _shape = [];
     private readonly double[] _pooledShape = new double[MaxLag + 1];
     private readonly Dictionary<(int Account, int Line), double> _residual = [];
-    private readonly Dictionary<int, double> _cogsRatio = [];
-    private readonly Dictionary<ExpenseCategory, double> _expense = [];
-    private readonly double _overallCogsRatio;
 
     public RevenueModel(Dataset view, DealFacts facts, int day0)
     {
@@ -41,17 +36,9 @@ internal sealed class RevenueModel
             return;
         }
 
-        var cogs = new Dictionary<int, (double Revenue, double Cogs)>();
         foreach (var row in view.Revenue)
         {
-            var key = (accounts.Code(row.AccountId), lines.Code(row.ServiceLine));
-            var month = MonthIndex.Of(row.Month);
-            Add(_known, key, month, (double)row.Revenue);
-            if (row.Cogs is { } c && month >= FirstFutureMonth - 6)
-            {
-                var (r, k) = cogs.GetValueOrDefault(key.Item2);
-                cogs[key.Item2] = (r + (double)row.Revenue, k + (double)c);
-            }
+            Add(_known, (accounts.Code(row.AccountId), lines.Code(row.ServiceLine)), MonthIndex.Of(row.Month), (double)row.Revenue);
         }
 
         LastKnownMonth = _known.Values.SelectMany(m => m.Keys).DefaultIfEmpty(FirstFutureMonth - 1).Max();
@@ -67,14 +54,7 @@ internal sealed class RevenueModel
 
         FitShapes(facts);
         FitResiduals();
-        var allRevenue = cogs.Values.Sum(c => c.Revenue);
-        _overallCogsRatio = allRevenue > 0 ? cogs.Values.Sum(c => c.Cogs) / allRevenue : 0;
-        foreach (var (line, (revenue, cost)) in cogs)
-        {
-            _cogsRatio[line] = revenue > 0 ? cost / revenue : _overallCogsRatio;
-        }
-
-        FitExpenses(view, facts);
+        Costs = new CostModel(CostHistory.Of(view, facts, LastKnownMonth, DateOnly.FromDayNumber(day0)));
     }
 
     /// <summary>Whether the company has a revenue ledger.</summary>
@@ -122,18 +102,8 @@ internal sealed class RevenueModel
         return Math.Max(0, value);
     }
 
-    public double CogsRatio(int line) => _cogsRatio.TryGetValue(line, out var r) ? r : _overallCogsRatio;
-
-    /// <summary>An expense category's monthly forecast; commissions scale with the month's bookings.</summary>
-    public double Expense(ExpenseCategory category, double bookings) =>
-        category == ExpenseCategory.SalesCommissions && _expense.TryGetValue(category, out var ratio) && CommissionsOnBookings
-            ? ratio * bookings
-            : _expense.GetValueOrDefault(category);
-
-    public IEnumerable<ExpenseCategory> ExpenseCategories => _expense.Keys;
-
-    /// <summary>Whether commissions are forecast as a share of bookings (else flat).</summary>
-    public bool CommissionsOnBookings { get; private set; }
+    /// <summary>What the company's months cost: cogs and operating expenses (null without a revenue ledger).</summary>
+    public CostModel? Costs { get; }
 
     private static void Add(Dictionary<(int, int), Dictionary<int, double>> table, (int, int) key, int month, double value)
     {
@@ -213,12 +183,12 @@ internal sealed class RevenueModel
                 }
 
                 var y = Known(key.Account, key.Line, month);
-                Accumulate(gram[key.Line], moment[key.Line], x, y);
-                Accumulate(pooledGram, pooledMoment, pooled, y);
+                LeastSquares.Accumulate(gram[key.Line], moment[key.Line], x, y);
+                LeastSquares.Accumulate(pooledGram, pooledMoment, pooled, y);
             }
         }
 
-        var pooledShape = Nnls(pooledGram, pooledMoment, MaxLag + 1);
+        var pooledShape = LeastSquares.Nnls(pooledGram, pooledMoment, MaxLag + 1);
         Array.Copy(pooledShape, _pooledShape, _pooledShape.Length);
         for (var line = 0; line < lineCount; line++)
         {
@@ -227,7 +197,7 @@ internal sealed class RevenueModel
                 continue;
             }
 
-            var beta = Nnls(gram[line], moment[line], Width);
+            var beta = LeastSquares.Nnls(gram[line], moment[line], Width);
             for (var type = 0; type < Types; type++)
             {
                 // A type seen on fewer than ten deals of the line recognises as the line's other deals do.
@@ -249,59 +219,6 @@ internal sealed class RevenueModel
                 }
             }
         }
-    }
-
-    private static void Accumulate(double[] gram, double[] moment, double[] x, double y)
-    {
-        var n = x.Length;
-        for (var i = 0; i < n; i++)
-        {
-            if (x[i] == 0)
-            {
-                continue;
-            }
-
-            moment[i] += x[i] * y;
-            for (var j = 0; j < n; j++)
-            {
-                gram[(i * n) + j] += x[i] * x[j];
-            }
-        }
-    }
-
-    /// <summary>Non-negative least squares on the normal equations by projected coordinate descent.</summary>
-    private static double[] Nnls(double[] gram, double[] moment, int n)
-    {
-        var beta = new double[n];
-        for (var sweep = 0; sweep < 500; sweep++)
-        {
-            var change = 0.0;
-            for (var j = 0; j < n; j++)
-            {
-                var diagonal = gram[(j * n) + j];
-                if (diagonal <= 0)
-                {
-                    continue;
-                }
-
-                var gradient = moment[j];
-                for (var k = 0; k < n; k++)
-                {
-                    gradient -= gram[(j * n) + k] * beta[k];
-                }
-
-                var next = Math.Max(0, beta[j] + (gradient / diagonal));
-                change = Math.Max(change, Math.Abs(next - beta[j]));
-                beta[j] = next;
-            }
-
-            if (change < 1e-9)
-            {
-                break;
-            }
-        }
-
-        return beta;
     }
 
     /// <summary>Residuals (actual − fitted) of the last known month, and how much of a residual survives a month.</summary>
@@ -355,26 +272,4 @@ internal sealed class RevenueModel
 
     /// <summary>The variance of the common shock to the existing book, from its recent one-month-ahead errors.</summary>
     public double BookShockVariance { get; private set; }
-
-    private void FitExpenses(Dataset view, DealFacts facts)
-    {
-        var recent = view.Expenses.Where(e => MonthIndex.Of(e.Month) >= FirstFutureMonth - 3).ToList();
-        var months = recent.Select(e => MonthIndex.Of(e.Month)).Distinct().Count();
-        foreach (var group in recent.GroupBy(e => e.Category))
-        {
-            _expense[group.Key] = (double)group.Sum(e => e.Amount) / Math.Max(1, months);
-        }
-
-        // Commissions follow bookings when the last six months show them moving together: the ratio is then theirs.
-        var from = FirstFutureMonth - 6;
-        var commissions = view.Expenses.Where(e => e.Category == ExpenseCategory.SalesCommissions && MonthIndex.Of(e.Month) >= from).Sum(e => (double)e.Amount);
-        var bookings = Enumerable.Range(0, facts.RealCount)
-            .Where(i => facts.Status[i] == OpportunityStatus.Won && MonthIndex.Of(DateOnly.FromDayNumber(facts.ClosedDay[i])) >= from && MonthIndex.Of(DateOnly.FromDayNumber(facts.ClosedDay[i])) < FirstFutureMonth)
-            .Sum(i => (double)facts.Amount[i]);
-        if (commissions > 0 && bookings > 0)
-        {
-            _expense[ExpenseCategory.SalesCommissions] = commissions / bookings;
-            CommissionsOnBookings = true;
-        }
-    }
 }
