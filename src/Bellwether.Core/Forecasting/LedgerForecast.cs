@@ -285,9 +285,10 @@ internal static class LedgerForecast
     private static double ForecastExpenses(CostModel costs, ScenarioEffects effects, DateOnly month, double revenue, double[] bookings)
     {
         var total = 0.0;
+        var heads = ExtraHeads(effects, month);
         foreach (var category in costs.Categories.Union(effects.Of<ExpenseChange>().Select(c => c.Category)))
         {
-            var value = costs.Expense(category, revenue, bookings);
+            var value = costs.Expense(category, revenue, bookings, heads);
             foreach (var change in effects.Of<ExpenseChange>().Where(c => c.Category == category && c.ActsOn(month)))
             {
                 value = (value * (1 + (change.Relative ?? 0))) + (double)(change.MonthlyAmount ?? 0);
@@ -297,6 +298,19 @@ internal static class LedgerForecast
         }
 
         return total;
+    }
+
+    /// <summary>
+    /// Rep-months a scenario adds to the sales headcount in a month: each added rep costs from their start date (the
+    /// share of the month's days from it), each removed rep saves from the day they leave. Salaries follow headcount,
+    /// so hiring costs money from the first day while its bookings come only after ramp and a cycle.
+    /// </summary>
+    internal static double ExtraHeads(ScenarioEffects effects, DateOnly month)
+    {
+        var days = (double)DateTime.DaysInMonth(month.Year, month.Month);
+        var next = month.AddMonths(1);
+        double From(DateOnly? day) => day is not { } d || d <= month ? 1 : d >= next ? 0 : (next.DayNumber - d.DayNumber) / days;
+        return effects.Of<AddRepsChange>().Sum(c => c.Count * From(c.Start)) - effects.Of<RemoveRepChange>().Sum(c => From(c.From));
     }
 
     /// <summary>Cogs and expenses of months already closed (cogs left unknown in the ledger at the line's ratio).</summary>

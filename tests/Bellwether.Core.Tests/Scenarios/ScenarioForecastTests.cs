@@ -82,6 +82,50 @@ public sealed class ScenarioForecastTests(ModelFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public void HeadcountChanges_CountInRepMonths_FromTheirDate()
+    {
+        var scenario = new Scenario
+        {
+            Name = "people",
+            Changes =
+            [
+                new AddRepsChange { Count = 2, Start = new DateOnly(2025, 5, 11) },
+                new RemoveRepChange { RepId = "r1", From = new DateOnly(2025, 6, 16) },
+            ],
+        };
+        var effects = new ScenarioEffects(Model.Parts, scenario);
+
+        // May: two reps for 21 of 31 days. June: two reps all month, one leaves for the last 15 of 30 days. July on: 2 − 1.
+        Assert.Equal(0, LedgerForecast.ExtraHeads(effects, new DateOnly(2025, 4, 1)));
+        Assert.Equal(2 * 21 / 31.0, LedgerForecast.ExtraHeads(effects, new DateOnly(2025, 5, 1)), 12);
+        Assert.Equal(2 - (15 / 30.0), LedgerForecast.ExtraHeads(effects, new DateOnly(2025, 6, 1)), 12);
+        Assert.Equal(1, LedgerForecast.ExtraHeads(effects, new DateOnly(2025, 7, 1)), 12);
+    }
+
+    [Fact]
+    public void Hiring_CostsMarginFromTheStartDate_BeforeItsDealsBookAnything()
+    {
+        var start = new DateOnly(2025, 5, 1);
+        var hire = new Scenario { Name = "hire", Changes = [new AddRepsChange { Count = 2, Start = start }] };
+        var leave = new Scenario { Name = "leave", Changes = [new RemoveRepChange { RepId = "r1", From = start }] };
+        var query = new ForecastQuery { Indicators = ["operating_margin"], Period = Calendar.Parse("2025-Q2"), Grain = Grain.Month };
+
+        var before = Model.Forecast(query);
+        var hired = Model.Forecast(query, hire);
+        var left = Model.Forecast(query, leave);
+
+        Assert.All(before, r => Assert.Null(r.MissingReason));
+        var april = before.Single(r => r.Period == "2025-04");
+        Assert.Equal(april.Mean, hired.Single(r => r.Period == "2025-04").Mean);
+        foreach (var month in new[] { "2025-05", "2025-06" })
+        {
+            var b = before.Single(r => r.Period == month).Mean;
+            Assert.True(hired.Single(r => r.Period == month).Mean < b, $"{month}: hiring lowers the margin");
+            Assert.True(left.Single(r => r.Period == month).Mean > b, $"{month}: a leaver raises it");
+        }
+    }
+
+    [Fact]
     public void AddedRep_IsARowOfTheirOwn_InTheTeamTheyJoin()
     {
         var hire = new Scenario { Name = "hire", Changes = [new AddRepsChange { Start = new DateOnly(2025, 3, 1), Team = "west" }] };

@@ -97,7 +97,11 @@ internal sealed class CostModel
     /// A category's forecast for a month with the given revenue and bookings per deal type (0 for a category without
     /// recent spending).
     /// </summary>
-    public double Expense(ExpenseCategory category, double revenue, ReadOnlySpan<double> bookings)
+    /// <param name="category">The expense category.</param>
+    /// <param name="revenue">The month's revenue in one future.</param>
+    /// <param name="bookings">The month's bookings per deal type in that future.</param>
+    /// <param name="extraHeads">Reps a scenario adds (or, negative, removes) in the month, in rep-months.</param>
+    public double Expense(ExpenseCategory category, double revenue, ReadOnlySpan<double> bookings, double extraHeads = 0)
     {
         if (!_fits.TryGetValue(category, out var fit))
         {
@@ -107,7 +111,7 @@ internal sealed class CostModel
         return fit.Driver switch
         {
             ExpenseDriver.Bookings => fit.Forecast(bookings),
-            ExpenseDriver.Headcount => fit.Forecast([_heads]),
+            ExpenseDriver.Headcount => fit.Forecast([Math.Max(0, _heads + extraHeads)]),
             _ => fit.Forecast([revenue]),
         };
     }
