@@ -57,66 +57,36 @@ public static class Api
             IndicatorAvailability.For(files)));
     });
 
-    private static IResult Indicators(
-        string workspace,
-        [FromQuery] string[]? name,
-        [FromQuery] string? period,
-        [FromQuery] string? grain,
-        [FromQuery] string? by,
-        [FromQuery] string? slice,
-        [FromQuery(Name = "as_of")] string? asOf,
-        [FromQuery] decimal? target,
-        IStore store,
-        IndicatorService indicators,
-        TimeProvider clock) => Guard(store, workspace, () =>
-    {
-        var names = Names(name, IndicatorCatalog.Names, "indicator");
-        var query = QueryArguments.Parse(period, grain, by, slice, asOf, store.Settings(workspace).Calendar, SecondOf(clock));
-        return TypedResults.Ok(indicators.Run(workspace, new IndicatorQuery
+    private static IResult Indicators(string workspace, [AsParameters] QueryParameters q, [FromQuery] decimal? target, IStore store, IndicatorService indicators, TimeProvider clock) =>
+        Guard(store, workspace, () =>
         {
-            Indicators = names,
-            Period = query.Period,
-            Grain = query.Grain,
-            By = query.By,
-            Filter = query.Filter,
-            AsOf = query.AsOf,
-            Target = target,
-        }));
-    });
+            var names = Names(q.Name, IndicatorCatalog.Names, "indicator");
+            var query = QueryArguments.Parse(q.Period, q.Grain, q.By, q.Slice, q.AsOf, store.Settings(workspace).Calendar, SecondOf(clock));
+            return TypedResults.Ok(indicators.Run(workspace, new IndicatorQuery
+            {
+                Indicators = names,
+                Period = query.Period,
+                Grain = query.Grain,
+                By = query.By,
+                Filter = query.Filter,
+                AsOf = query.AsOf,
+                Target = target,
+            }));
+        });
 
-    private static IResult Forecast(
-        string workspace,
-        [FromQuery] string[]? name,
-        [FromQuery] string? period,
-        [FromQuery] string? grain,
-        [FromQuery] string? by,
-        [FromQuery] string? slice,
-        [FromQuery(Name = "as_of")] string? asOf,
-        [FromQuery] string? scenario,
-        IStore store,
-        ForecastService forecasts,
-        TimeProvider clock) => Guard(store, workspace, () =>
-    {
-        var (model, query) = ForecastQueryOf(workspace, name, period, grain, by, slice, asOf, store, forecasts, clock);
-        return TypedResults.Ok(model.Forecast(query, scenario is null ? null : Saved(store, workspace, scenario)));
-    });
+    private static IResult Forecast(string workspace, [AsParameters] QueryParameters q, [FromQuery] string? scenario, IStore store, ForecastService forecasts, TimeProvider clock) =>
+        Guard(store, workspace, () =>
+        {
+            var (model, query) = ForecastQueryOf(workspace, q, store, forecasts, clock);
+            return TypedResults.Ok(model.Forecast(query, scenario is null ? null : Saved(store, workspace, scenario)));
+        });
 
-    private static IResult WhatIf(
-        string workspace,
-        [FromBody] ScenarioBody body,
-        [FromQuery] string[]? name,
-        [FromQuery] string? period,
-        [FromQuery] string? grain,
-        [FromQuery] string? by,
-        [FromQuery] string? slice,
-        [FromQuery(Name = "as_of")] string? asOf,
-        IStore store,
-        ForecastService forecasts,
-        TimeProvider clock) => Guard(store, workspace, () =>
-    {
-        var (model, query) = ForecastQueryOf(workspace, name, period, grain, by, slice, asOf, store, forecasts, clock);
-        return TypedResults.Ok(model.Forecast(query, body.ToScenario("what-if")));
-    });
+    private static IResult WhatIf(string workspace, [FromBody] ScenarioBody body, [AsParameters] QueryParameters q, IStore store, ForecastService forecasts, TimeProvider clock) =>
+        Guard(store, workspace, () =>
+        {
+            var (model, query) = ForecastQueryOf(workspace, q, store, forecasts, clock);
+            return TypedResults.Ok(model.Forecast(query, body.ToScenario("what-if")));
+        });
 
     private static IResult Plans(string workspace, [FromQuery(Name = "as_of")] string? asOf, [FromQuery] string? scenario, IStore store, ForecastService forecasts, TimeProvider clock) => Guard(store, workspace, () =>
     {
@@ -147,12 +117,11 @@ public static class Api
     private static IResult DeleteScenario(string workspace, string name, IStore store) => Guard(store, workspace, () =>
         store.DeleteScenario(workspace, name) ? TypedResults.NoContent() : NotFound($"{name}: no such scenario"));
 
-    private static (ForecastModel Model, ForecastQuery Query) ForecastQueryOf(
-        string workspace, string[]? name, string? period, string? grain, string? by, string? slice, string? asOf, IStore store, ForecastService forecasts, TimeProvider clock)
+    private static (ForecastModel Model, ForecastQuery Query) ForecastQueryOf(string workspace, QueryParameters q, IStore store, ForecastService forecasts, TimeProvider clock)
     {
-        var names = Names(name, ForecastIndicators.Names, "forecast");
-        var instant = Instant(asOf, clock);
-        var query = QueryArguments.Parse(period, grain, by, slice, Instants.Format(instant), store.Settings(workspace).Calendar, instant);
+        var names = Names(q.Name, ForecastIndicators.Names, "forecast");
+        var instant = Instant(q.AsOf, clock);
+        var query = QueryArguments.Parse(q.Period, q.Grain, q.By, q.Slice, Instants.Format(instant), store.Settings(workspace).Calendar, instant);
         if (query.Period.Grain < Grain.Month || query.Grain < Grain.Month)
         {
             throw new UserErrorException("period/grain: forecasts are made for months, fiscal quarters and fiscal years");
@@ -224,6 +193,15 @@ public static class Api
     private static string SnakeName(Unit unit) => Core.Text.SnakeCase.Name(unit);
 
     private sealed class NotFoundException(string message) : Exception(message);
+
+    /// <summary>The query parameters indicators and forecasts share, named as the CLI's options.</summary>
+    public readonly record struct QueryParameters(
+        [FromQuery(Name = "name")] string[]? Name,
+        [FromQuery(Name = "period")] string? Period,
+        [FromQuery(Name = "grain")] string? Grain,
+        [FromQuery(Name = "by")] string? By,
+        [FromQuery(Name = "slice")] string? Slice,
+        [FromQuery(Name = "as_of")] string? AsOf);
 
     public sealed record CatalogEntry(string Name, string Unit, string Definition, IReadOnlyList<string> Needs, bool LowerIsBetter);
 
