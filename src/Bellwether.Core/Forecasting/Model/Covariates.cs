@@ -14,8 +14,11 @@ internal sealed class Covariates(FiscalCalendar calendar)
 
     public const int AgeBuckets = 11;
 
-    /// <summary>Days to the quarter's end (counting the day itself): more than 60, 31–60, 11–30, the last 10.</summary>
-    public const int Phases = 4;
+    /// <summary>
+    /// Days to the quarter's end (more than 60, 31–60, 11–30, the last 10), each on a weekday or at a weekend: deals move
+    /// on working days, and the weekends' share of a period decides how much can happen in it.
+    /// </summary>
+    public const int Phases = 8;
 
     /// <summary>No expected date known, overdue, due within 14 days, in 15–45 days, later.</summary>
     public const int Proximities = 5;
@@ -46,7 +49,8 @@ internal sealed class Covariates(FiscalCalendar calendar)
         }
 
         var left = end - day;
-        return left > 60 ? 0 : left > 30 ? 1 : left > 10 ? 2 : 3;
+        var weekend = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 1 : 0;
+        return (2 * (left > 60 ? 0 : left > 30 ? 1 : left > 10 ? 2 : 3)) + weekend;
     }
 
     public static int Proximity(int expected, int day)

@@ -4,28 +4,36 @@ using Bellwether.Core.Slicing;
 namespace Bellwether.Core.Forecasting.Model;
 
 /// <summary>
-/// Pipeline not yet created at t: how many deals of each stream (type × source) the company creates per day, learned
-/// from the trailing quarter, put back into season with a monthly index learned from earlier years, and carried forward
-/// with the year-on-year growth of the last half year; how that flow is shared among the reps active at t (each rep's
-/// own recent rate, shrunk toward their role's); and which service lines it brings (the stream's recent mix). A
-/// stream's share for one rep is an "atom", the finest unit the simulation draws new deals for.
+/// Pipeline not yet created at t: how many deals of each stream (type × source) the company creates per day — a
+/// <see cref="SeasonalRate"/> fitted to the stream's monthly counts since its deal flow became steady, spread over the
+/// days of the week as deals were — how that flow is shared among the reps active at t (each rep's own recent rate,
+/// shrunk toward their role's), and which service lines it brings (the stream's recent mix). A stream's share for one
+/// rep is an "atom", the finest unit the simulation draws new deals for.
 /// </summary>
 internal sealed class CreationModel
 {
-    /// <summary>Days of recent history the company's creation rate is read from, with a seasonal index to correct it.</summary>
-    private const int RateWindowDays = 91;
+    /// <summary>Months of history the rates are fitted to, at most.</summary>
+    private const int FitMonths = 36;
 
-    /// <summary>The same where the short window's months have no seasonal index yet: long enough to average out a season.</summary>
-    private const int UnseasonedWindowDays = 182;
+    /// <summary>Months a refit needs before it forecasts a month, when the creation model's own error is read.</summary>
+    private const int MinimumFitMonths = 12;
+
+    /// <summary>Weekday-weighted days a month needs to be scored (not the partial month of t).</summary>
+    private const double MinimumTestExposure = 20;
 
     /// <summary>Days of history each rep's share and each stream's service-line mix are read from.</summary>
     private const int ShareWindowDays = 182;
 
+    /// <summary>Days of history the weekday profile of creation is read from.</summary>
+    private const int WeekdayWindowDays = 365;
+
     /// <summary>Prior strength, in active days at the role's rate, of a rep's own creation rate.</summary>
     private const double RepPriorDays = 30;
 
-    private readonly double[] _dailyGrowth = [1, 1, 1];
-    private readonly int _rateMidDay;
+    private const double DaysPerYear = 365.25;
+
+    private readonly Dictionary<CreationStream, SeasonalRate> _rates = [];
+    private readonly double[] _weekday;
 
     /// <param name="facts">The deals; only the real ones count.</param>
     /// <param name="day0">The as-of day.</param>
@@ -38,48 +46,66 @@ internal sealed class CreationModel
         var source = facts.Column(Dimension.Source);
         var first = facts.RealCount > 0 ? facts.CreatedDay.Take(facts.RealCount).Min() : day0;
         FirstDay = first;
-        var monthly = MonthlyCounts(facts, first, day0);
-        var firstMonth = DateOnly.FromDayNumber(first);
-        Season = new double[3][];
-        var seen = new bool[3][];
-        var steady = SteadyStart(monthly);
-        for (var ty = 0; ty < 3; ty++)
-        {
-            (Season[ty], seen[ty]) = SeasonalIndex(monthly[ty], firstMonth, steady);
-            _dailyGrowth[ty] = DailyGrowth(monthly[ty], firstMonth, Season[ty], steady);
-        }
-
-        // The short window is deseasonalised only if each of its months has an index learned for every type.
-        var seasoned = Enumerable.Range(day0 - RateWindowDays, RateWindowDays)
-            .Select(d => DateOnly.FromDayNumber(d).Month - 1)
-            .All(month => seen.All(s => s[month]));
-        var rateFrom = Math.Max(first, day0 - (seasoned ? RateWindowDays : UnseasonedWindowDays));
-        _rateMidDay = (rateFrom + day0) / 2;
-        var seasonDays = new double[3];
-        for (var d = rateFrom; d < day0; d++)
-        {
-            for (var ty = 0; ty < 3; ty++)
-            {
-                seasonDays[ty] += Season[ty][DateOnly.FromDayNumber(d).Month - 1] * Math.Pow(_dailyGrowth[ty], d - _rateMidDay);
-            }
-        }
-
-        var counts = new Dictionary<(int Type, int Source), double>();
+        _weekday = WeekdayProfile(facts, day0);
+        var firstDate = DateOnly.FromDayNumber(first);
+        var firstMonth = new DateOnly(firstDate.Year, firstDate.Month, 1);
+        var months = Math.Max(0, MonthsBetween(firstMonth, DateOnly.FromDayNumber(day0 - 1)) + 1);
+        var totals = new double[months];
+        var counts = new Dictionary<(int Type, int Source), double[]>();
         for (var i = 0; i < facts.RealCount; i++)
         {
-            if (facts.CreatedDay[i] >= rateFrom && type[i] < 3 && !booked.Contains(type[i]))
+            var m = MonthsBetween(firstMonth, DateOnly.FromDayNumber(facts.CreatedDay[i]));
+            if (m < 0 || m >= months || type[i] >= 3)
+            {
+                continue;
+            }
+
+            totals[m]++;
+            if (!booked.Contains(type[i]))
             {
                 var key = (type[i], source[i]);
-                counts[key] = counts.GetValueOrDefault(key) + 1;
+                if (!counts.TryGetValue(key, out var row))
+                {
+                    row = new double[months];
+                    counts[key] = row;
+                }
+
+                row[m]++;
             }
         }
 
-        foreach (var ((ty, so), count) in counts.OrderBy(kv => kv.Key))
+        var steady = SteadyStart(totals);
+        var from = Math.Max(steady, months - FitMonths);
+        var exposure = new double[months];
+        var years = new double[months];
+        for (var m = from; m < months; m++)
         {
-            Streams.Add(new CreationStream(ty, so, seasonDays[ty] > 0 ? count / seasonDays[ty] : 0));
+            var monthStart = firstMonth.AddMonths(m);
+            var start = Math.Max(monthStart.DayNumber, first);
+            var end = Math.Min(monthStart.AddMonths(1).DayNumber, day0);
+            for (var d = start; d < end; d++)
+            {
+                exposure[m] += Weekday(d);
+            }
+
+            years[m] = (((start + end) / 2.0) - day0) / DaysPerYear;
         }
 
-        RateShockVariance = ShockVariance(monthly);
+        var monthCounts = new Dictionary<CreationStream, MonthCount[]>();
+        foreach (var ((ty, so), row) in counts.OrderBy(kv => kv.Key))
+        {
+            var data = Enumerable.Range(from, months - from)
+                .Where(m => exposure[m] > 0)
+                .Select(m => new MonthCount(firstMonth.AddMonths(m).Month - 1, row[m], exposure[m], years[m]))
+                .ToArray();
+            var rate = SeasonalRate.Fit(data);
+            var stream = new CreationStream(ty, so, rate.LogLevel > double.NegativeInfinity ? rate.Level : 0);
+            Streams.Add(stream);
+            _rates[stream] = rate;
+            monthCounts[stream] = data;
+        }
+
+        RateShockVariance = ShockVariance(monthCounts);
         Atoms = ShareAmongReps(facts, day0, reps, type, source);
     }
 
@@ -89,9 +115,6 @@ internal sealed class CreationModel
     public int FirstDay { get; }
 
     public List<CreationStream> Streams { get; } = [];
-
-    /// <summary>Per type (0–2), the creation index of each calendar month (January first), averaging 1.</summary>
-    public double[][] Season { get; }
 
     /// <summary>The variance of the common shock to creation rates (gamma, mean 1) beyond Poisson noise.</summary>
     public double RateShockVariance { get; }
@@ -104,44 +127,44 @@ internal sealed class CreationModel
     /// <summary>Per stream, the service lines (codes) its recent deals were created in, as shares.</summary>
     public Dictionary<CreationStream, (int Line, double Share)[]> LineMix { get; } = [];
 
+    /// <summary>The fitted rate of a stream (for diagnostics and tests).</summary>
+    public SeasonalRate RateOf(CreationStream stream) => _rates[stream];
+
     /// <summary>Deals of the stream expected to be created on the day (before any scenario).</summary>
     public double Rate(CreationStream stream, int day) =>
-        stream.BaseRate * Season[stream.Type][DateOnly.FromDayNumber(day).Month - 1] * Math.Pow(_dailyGrowth[stream.Type], day - _rateMidDay);
+        _rates.TryGetValue(stream, out var rate) && stream.BaseRate > 0
+            ? rate.PerDay(DateOnly.FromDayNumber(day).Month - 1, (day - Day0) / DaysPerYear) * Weekday(day)
+            : 0;
 
-    private static double[][] MonthlyCounts(DealFacts facts, int first, int day0)
+    /// <summary>A day's weight for its weekday: 7 × that weekday's share of the deals created in the last year.</summary>
+    public double Weekday(int day) => _weekday[(int)DateOnly.FromDayNumber(day).DayOfWeek];
+
+    private static int MonthsBetween(DateOnly from, DateOnly to) => ((to.Year - from.Year) * 12) + to.Month - from.Month;
+
+    /// <summary>Each weekday's share of deals created in the last year, times 7 (one added deal per weekday as a prior).</summary>
+    private static double[] WeekdayProfile(DealFacts facts, int day0)
     {
-        var start = DateOnly.FromDayNumber(first);
-        var end = DateOnly.FromDayNumber(day0);
-        var months = Math.Max(0, ((end.Year - start.Year) * 12) + end.Month - start.Month);
-        var result = new double[3][];
-        for (var ty = 0; ty < 3; ty++)
-        {
-            result[ty] = new double[months];
-        }
-
-        var type = facts.Column(Dimension.Type);
+        var counts = Enumerable.Repeat(1.0, 7).ToArray();
         for (var i = 0; i < facts.RealCount; i++)
         {
-            var d = DateOnly.FromDayNumber(facts.CreatedDay[i]);
-            var m = ((d.Year - start.Year) * 12) + d.Month - start.Month;
-            if (m < months && type[i] < 3)
+            if (facts.CreatedDay[i] >= day0 - WeekdayWindowDays && facts.CreatedDay[i] < day0)
             {
-                result[type[i]][m]++;
+                counts[(int)DateOnly.FromDayNumber(facts.CreatedDay[i]).DayOfWeek]++;
             }
         }
 
-        return result;
+        var total = counts.Sum();
+        return [.. counts.Select(c => 7 * c / total)];
     }
 
     /// <summary>
     /// The first month from which the company's deal flow is its real one: a full month (never month 0, which history
-    /// starts inside) whose deals, all types together, reach half the median month's. A CRM's history often begins with
+    /// starts inside) whose deals, all types together, reach three quarters of the median month's. A CRM's history often begins with
     /// a thin tail — deals migrated when it was adopted, open ones only — which would read as a deep seasonal trough.
     /// </summary>
-    private static int SteadyStart(double[][] monthly)
+    private static int SteadyStart(double[] totals)
     {
-        var months = monthly[0].Length;
-        var totals = Enumerable.Range(0, months).Select(m => monthly.Sum(counts => counts[m])).ToArray();
+        var months = totals.Length;
         if (months < 3)
         {
             return Math.Min(1, months);
@@ -150,7 +173,7 @@ internal sealed class CreationModel
         var sorted = totals.Skip(1).Order().ToArray();
         var median = sorted[sorted.Length / 2];
         var m0 = 1;
-        while (m0 < months - 1 && totals[m0] < 0.5 * median)
+        while (m0 < months - 1 && totals[m0] < 0.75 * median)
         {
             m0++;
         }
@@ -159,104 +182,29 @@ internal sealed class CreationModel
     }
 
     /// <summary>
-    /// Monthly index from full months after the first: each month over its centred 12-month average, averaged per
-    /// calendar month and shrunk toward 1 by the number of years seen (n / (n + 1)). A calendar month needs six full
-    /// months on each side, so 13 months of history give the first indices and 24 give all twelve; a month not yet
-    /// seen stays at 1. Companies are seasonal, and the first autumn already shows how much (the backtests of a
-    /// demo company's first Q4 were 5–8% low when the index waited for two full years).
+    /// How far a month's deals stray from the model's own forecast of them beyond Poisson noise, as a gamma variance:
+    /// over the last 12 full months, each forecast by the rates refitted on the months before it (at least 12), all
+    /// streams together. Read out of sample, it holds what the fit misses — a slump, a turn in growth — not only noise.
     /// </summary>
-    private static (double[] Index, bool[] Seen) SeasonalIndex(double[] counts, DateOnly firstMonth, int steady)
+    private static double ShockVariance(Dictionary<CreationStream, MonthCount[]> monthCounts)
     {
-        var index = Enumerable.Repeat(1.0, 12).ToArray();
-        var sums = new double[12];
-        var seen = new int[12];
-
-        // Month 0 is partial (history starts inside it); full months are 1..Length−1.
-        for (var m = steady + 6; m + 6 < counts.Length; m++)
-        {
-            var average = (0.5 * counts[m - 6]) + (0.5 * counts[m + 6]);
-            for (var k = m - 5; k <= m + 5; k++)
-            {
-                average += counts[k];
-            }
-
-            average /= 12;
-            if (average <= 0)
-            {
-                continue;
-            }
-
-            var month = firstMonth.AddMonths(m).Month - 1;
-            sums[month] += counts[m] / average;
-            seen[month]++;
-        }
-
-        for (var j = 0; j < 12; j++)
-        {
-            if (seen[j] > 0)
-            {
-                var raw = sums[j] / seen[j];
-                index[j] = 1 + ((raw - 1) * seen[j] / (seen[j] + 1.0));
-            }
-        }
-
-        // Each index is already relative to its year's average; only a complete set is renormalised to average 1.
-        var complete = seen.All(n => n > 0);
-        var mean = complete ? index.Average() : 1;
-        return ([.. index.Select(x => x / mean)], [.. seen.Select(n => n > 0)]);
-    }
-
-    /// <summary>
-    /// Growth per day from the deseasonalised deals of the last six full months against the same months a year
-    /// earlier (1 without 18 months of steady history), with the yearly growth held within 0.7–1.5.
-    /// </summary>
-    private static double DailyGrowth(double[] counts, DateOnly firstMonth, double[] season, int steady)
-    {
-        var months = counts.Length;
-        if (months - 18 < steady)
-        {
-            return 1;
-        }
-
-        double recent = 0, earlier = 0;
-        for (var k = 1; k <= 6; k++)
-        {
-            var m = months - k;
-            var factor = season[firstMonth.AddMonths(m).Month - 1];
-            recent += counts[m] / factor;
-            earlier += counts[m - 12] / factor;
-        }
-
-        if (recent <= 0 || earlier <= 0)
-        {
-            return 1;
-        }
-
-        return Math.Pow(Math.Clamp(recent / earlier, 0.7, 1.5), 1 / 365.25);
-    }
-
-    /// <summary>
-    /// The creation model's own one-month-ahead error over the last 12 months: each month's deals against the
-    /// deseasonalised rate of the three months before it, as a gamma variance beyond Poisson noise.
-    /// </summary>
-    private double ShockVariance(double[][] monthly)
-    {
-        var start = DateOnly.FromDayNumber(FirstDay);
-        var months = monthly[0].Length;
+        var length = monthCounts.Values.Select(m => m.Length).DefaultIfEmpty(0).Max();
         double numerator = 0, denominator = 0;
-        for (var m = Math.Max(4, months - 12); m < months; m++)
+        for (var k = Math.Max(MinimumFitMonths, length - 12); k < length; k++)
         {
             double actual = 0, predicted = 0;
-            for (var ty = 0; ty < 3; ty++)
+            foreach (var months in monthCounts.Values)
             {
-                var level = 0.0;
-                for (var k = m - 3; k < m; k++)
+                var target = months[k];
+                if (months.Length != length || target.Exposure < MinimumTestExposure)
                 {
-                    level += monthly[ty][k] / Season[ty][start.AddMonths(k).Month - 1];
+                    continue;
                 }
 
-                actual += monthly[ty][m];
-                predicted += level / 3 * Season[ty][start.AddMonths(m).Month - 1];
+                var before = months.Take(k).Select(m => m with { Years = m.Years - target.Years }).ToArray();
+                var rate = SeasonalRate.Fit(before);
+                actual += target.Count;
+                predicted += rate.LogLevel > double.NegativeInfinity ? rate.PerDay(target.Month, 0) * target.Exposure : 0;
             }
 
             if (predicted < 5)
@@ -338,7 +286,7 @@ internal sealed class CreationModel
     }
 }
 
-/// <summary>A flow of new deals: one type and one source, at a deseasonalised rate of deals per day (at the rate window's middle).</summary>
+/// <summary>A flow of new deals: one type and one source, at its rate of deals per day at t in an average month and week.</summary>
 internal sealed record CreationStream(int Type, int Source, double BaseRate);
 
 /// <summary>One rep's share of a stream (rep code −1 and no rep when no active rep can be named).</summary>

@@ -149,7 +149,7 @@ internal sealed class HazardCells
 
     private int Cell(int profile, int stage, int age, int phase, int proximity, int month)
     {
-        var key = ((((((((((long)profile * 4096) + stage) * 16) + age) * 4) + phase) * 8) + proximity) * 32) + month;
+        var key = ((((((((((long)profile * 4096) + stage) * 16) + age) * Covariates.Phases) + phase) * 8) + proximity) * 32) + month;
         if (!_index.TryGetValue(key, out var cell))
         {
             cell = CellProfile.Count;

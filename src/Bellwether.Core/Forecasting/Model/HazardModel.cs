@@ -2,11 +2,13 @@ namespace Bellwether.Core.Forecasting.Model;
 
 /// <summary>
 /// A deal's daily chances of being won, lost or moved to another stage, learned from deals before t: a proportional
-/// hazards model with a baseline per stage and age band (shrunk toward the stage, and the stage toward all stages),
-/// times factors for the quarter phase, close-date proximity and each profile attribute (rep within team, vertical,
-/// service line, type, source, size band), each shrunk toward 1 by empirical Bayes. Fitted by iterative proportional
-/// fitting, which is the maximum-likelihood fit of this Poisson log-linear model. Projection runs the stage process
-/// forward a day at a time, so the chance of a win inside any month follows from the same hazards.
+/// hazards model with a baseline per deal type, stage and age band (types run different processes — a renewal starts
+/// late and seldom loses; each band is shrunk toward its type at the stage, the type toward all types, the stage toward
+/// all stages), times factors for the quarter phase and weekday or weekend, close-date proximity and each profile
+/// attribute (rep within team, vertical, service line, type, source, size band), the profile's shrunk toward 1 by
+/// empirical Bayes. Fitted by iterative proportional fitting, which is the maximum-likelihood fit of this Poisson
+/// log-linear model. Projection runs the stage process forward a day at a time, so the chance of a win inside any month
+/// follows from the same hazards.
 /// </summary>
 internal sealed class HazardModel
 {
@@ -18,6 +20,18 @@ internal sealed class HazardModel
     /// </summary>
     private const double RecencyHalfLifeMonths = 9;
     private const double Negligible = 1e-7;
+
+    /// <summary>
+    /// Events' worth of prior toward 1 of the quarter phase's factor: a few levels with many days each, so each is read as
+    /// the data shows (empirical Bayes over so few levels would shrink the quarter-end push, seen in one level, by a third).
+    /// </summary>
+    private const double PhasePrior = 1;
+
+    /// <summary>Deal types with a baseline of their own (new business, expansion, renewal): their stage processes differ.</summary>
+    private const int Strata = 3;
+
+    /// <summary>Events' worth of prior a type's rate at a stage has toward all types' rate there.</summary>
+    private const double StratumPrior = 5;
 
     private readonly int _stages;
     private readonly double[][] _base = new double[HazardCells.Events][];
@@ -104,18 +118,21 @@ internal sealed class HazardModel
     internal string Describe()
     {
         var lines = new List<string>();
-        string Row(double[] x) => string.Join(" ", x.Select(v => v.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)));
+        string Format(double[] x) => string.Join(" ", x.Select(v => v.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)));
         for (var e = 0; e < HazardCells.Events; e++)
         {
-            lines.Add($"event {e}: phase {Row(_phase[e])} prox {Row(_proximity[e])}");
+            lines.Add($"event {e}: phase {Format(_phase[e])} prox {Format(_proximity[e])}");
             for (var f = 0; f < DealProfile.Count; f++)
             {
-                lines.Add($"   factor {f}: {Row(_factor[e][f])}");
+                lines.Add($"   factor {f}: {Format(_factor[e][f])}");
             }
 
-            for (var s = 0; s <= _stages; s++)
+            for (var k = 0; k < Strata; k++)
             {
-                lines.Add($"   base s{s}: {Row([.. _base[e].Skip(s * Covariates.AgeBuckets).Take(Covariates.AgeBuckets).Select(v => v * 1000)])}");
+                for (var s = 0; s <= _stages; s++)
+                {
+                    lines.Add($"   base t{k} s{s}: {Format([.. _base[e].Skip(Row(k, s, 0)).Take(Covariates.AgeBuckets).Select(v => v * 1000)])}");
+                }
             }
         }
 
@@ -142,23 +159,10 @@ internal sealed class HazardModel
     }
 
     /// <summary>
-    /// The chance, for each slot of the horizon, that a deal open at the horizon's day 0 is won in it. Hazards are
-    /// multiplied by <paramref name="factor"/> per event and by <paramref name="pace"/> (1 / cycle-length change).
+    /// The chance that a deal of the type open at the start of <paramref name="firstDay"/> is won on each of the
+    /// following days; <paramref name="phaseOfDay"/> gives each day's quarter phase from <paramref name="firstDay"/>.
     /// </summary>
-    public void Project(int stage, int ageAtDay0, int expected, ReadOnlySpan<double> factor, double pace, Horizon horizon, int[] phaseOfDay, Span<double> slotWin)
-    {
-        var daily = WonDaily(stage, ageAtDay0, expected, factor, pace, horizon.Day0, horizon.Days, phaseOfDay);
-        for (var d = 0; d < daily.Length; d++)
-        {
-            slotWin[horizon.SlotOfDay[d]] += daily[d];
-        }
-    }
-
-    /// <summary>
-    /// The chance that a deal open at the start of <paramref name="firstDay"/> is won on each of the following days;
-    /// <paramref name="phaseOfDay"/> gives each day's quarter phase from <paramref name="firstDay"/>.
-    /// </summary>
-    public double[] WonDaily(int stage, int ageAtFirstDay, int expected, ReadOnlySpan<double> factor, double pace, int firstDay, int days, int[] phaseOfDay)
+    public double[] WonDaily(int type, int stage, int ageAtFirstDay, int expected, ReadOnlySpan<double> factor, double pace, int firstDay, int days, int[] phaseOfDay)
     {
         Span<double> mass = stackalloc double[_stages + 1];
         Span<double> moved = stackalloc double[_stages + 1];
@@ -173,7 +177,7 @@ internal sealed class HazardModel
             var q = phaseOfDay[d];
             var p = Covariates.Proximity(expected, day);
             result[d] = Step(
-                mass, moved, age,
+                mass, moved, Stratum(type), age,
                 _phase[HazardCells.Won][q] * _proximity[HazardCells.Won][p] * factor[HazardCells.Won] * pace,
                 _phase[HazardCells.Lost][q] * _proximity[HazardCells.Lost][p] * factor[HazardCells.Lost] * pace,
                 _phase[HazardCells.Move][q] * _proximity[HazardCells.Move][p] * factor[HazardCells.Move] * pace,
@@ -184,10 +188,10 @@ internal sealed class HazardModel
     }
 
     /// <summary>
-    /// For a deal created with the given stage mix, the chance it has been won by each age in days (index n: within its
-    /// first n days), with the quarter phase and proximity at their averages.
+    /// For a deal of the type created with the given stage mix, the chance it has been won by each age in days (index n:
+    /// within its first n days), with the quarter phase and proximity at their averages.
     /// </summary>
-    public double[] WonByAge(ReadOnlySpan<double> entry, ReadOnlySpan<double> factor, double pace, int days)
+    public double[] WonByAge(int type, ReadOnlySpan<double> entry, ReadOnlySpan<double> factor, double pace, int days)
     {
         Span<double> mass = stackalloc double[_stages + 1];
         Span<double> moved = stackalloc double[_stages + 1];
@@ -208,7 +212,7 @@ internal sealed class HazardModel
         var result = new double[days + 1];
         for (var n = 0; n < days; n++)
         {
-            var won = left > Negligible ? Step(mass, moved, Covariates.AgeBucket(n), f[0], f[1], f[2], ref left) : 0;
+            var won = left > Negligible ? Step(mass, moved, Stratum(type), Covariates.AgeBucket(n), f[0], f[1], f[2], ref left) : 0;
             result[n + 1] = result[n] + won;
         }
 
@@ -216,10 +220,11 @@ internal sealed class HazardModel
     }
 
     /// <summary>
-    /// For deals created on each day x of the horizon (index x), the chance of having been won by the end of each slot,
-    /// with the quarter phase of the actual calendar (proximity at its average). Slots before the creation day are 0.
+    /// For deals of the type created on each day x of the horizon (index x), the chance of having been won by the end of
+    /// each slot, with the quarter phase of the actual calendar (proximity at its average). Slots before the creation
+    /// day are 0.
     /// </summary>
-    public double[][] WonBySlotEnd(ReadOnlySpan<double> entry, ReadOnlySpan<double> factor, Horizon horizon, int[] phaseOfDay)
+    public double[][] WonBySlotEnd(int type, ReadOnlySpan<double> entry, ReadOnlySpan<double> factor, Horizon horizon, int[] phaseOfDay)
     {
         Span<double> mass = stackalloc double[_stages + 1];
         Span<double> moved = stackalloc double[_stages + 1];
@@ -242,7 +247,7 @@ internal sealed class HazardModel
                 {
                     var q = phaseOfDay[d];
                     won += Step(
-                        mass, moved, Covariates.AgeBucket(d - x),
+                        mass, moved, Stratum(type), Covariates.AgeBucket(d - x),
                         _phase[HazardCells.Won][q] * _proximityMean[HazardCells.Won] * factor[HazardCells.Won],
                         _phase[HazardCells.Lost][q] * _proximityMean[HazardCells.Lost] * factor[HazardCells.Lost],
                         _phase[HazardCells.Move][q] * _proximityMean[HazardCells.Move] * factor[HazardCells.Move],
@@ -262,8 +267,13 @@ internal sealed class HazardModel
         return result;
     }
 
+    private static int Stratum(int type) => Math.Clamp(type, 0, Strata - 1);
+
+    /// <summary>The row of a type stratum's stage and age band in a baseline table.</summary>
+    private int Row(int stratum, int stage, int age) => (((stratum * (_stages + 1)) + stage) * Covariates.AgeBuckets) + age;
+
     /// <summary>One day of the stage process: returns the mass won that day and moves the rest.</summary>
-    private double Step(Span<double> mass, Span<double> moved, int age, double wonFactor, double lostFactor, double moveFactor, ref double left)
+    private double Step(Span<double> mass, Span<double> moved, int stratum, int age, double wonFactor, double lostFactor, double moveFactor, ref double left)
     {
         moved.Clear();
         var wonToday = 0.0;
@@ -275,7 +285,7 @@ internal sealed class HazardModel
                 continue;
             }
 
-            var row = (s * Covariates.AgeBuckets) + age;
+            var row = Row(stratum, s, age);
             var hw = _base[HazardCells.Won][row] * wonFactor;
             var hl = _base[HazardCells.Lost][row] * lostFactor;
             var hm = s < _stages ? _base[HazardCells.Move][row] * moveFactor : 0;
@@ -285,7 +295,9 @@ internal sealed class HazardModel
                 continue;
             }
 
-            var exit = m * (1 - Math.Exp(-total));
+            // The rates are chances per day (events over days of exposure, an event's day counted whole), so the day's
+            // chance of leaving the stage is their sum — not 1 − e^−sum, which would read every stage as slower than seen.
+            var exit = m * Math.Min(1, total);
             mass[s] = m - exit;
             wonToday += exit * hw / total;
             left -= exit * (hw + hl) / total;
@@ -324,7 +336,8 @@ internal sealed class HazardModel
         var weight = Enumerable.Range(0, n).Select(c => Math.Pow(0.5, cells.CellMonth[c] / RecencyHalfLifeMonths)).ToArray();
         var observed = cells.Observed[evt].Select((o, c) => o * weight[c]).ToList();
         var exposure = cells.Exposure.Select((x, c) => x * weight[c]).ToList();
-        var rows = (_stages + 1) * Covariates.AgeBuckets;
+        var rows = Strata * (_stages + 1) * Covariates.AgeBuckets;
+        var stratumOf = Enumerable.Range(0, n).Select(c => Stratum(cells.Profiles[cells.CellProfile[c]][DealProfile.Type])).ToArray();
         var baseRate = new double[rows];
         var phase = Enumerable.Repeat(1.0, Covariates.Phases).ToArray();
         var proximity = Enumerable.Repeat(1.0, Covariates.Proximities).ToArray();
@@ -345,11 +358,11 @@ internal sealed class HazardModel
             mu[c] = exposure[c] * overall;
         }
 
-        int RowOf(int c) => (cells.CellStage[c] * Covariates.AgeBuckets) + cells.CellAge[c];
+        int RowOf(int c) => Row(stratumOf[c], cells.CellStage[c], cells.CellAge[c]);
         for (var iteration = 0; iteration < Iterations && totalObserved > 0; iteration++)
         {
-            UpdateBase(cells, observed, exposure, mu, baseRate, overall);
-            UpdateFactor(n, observed, mu, phase, c => cells.CellPhase[c]);
+            UpdateBase(cells, stratumOf, observed, exposure, mu, baseRate, overall);
+            UpdateFactor(n, observed, mu, phase, c => cells.CellPhase[c], PhasePrior);
             UpdateFactor(n, observed, mu, proximity, c => cells.CellProximity[c]);
             for (var f = 0; f < factors.Length; f++)
             {
@@ -363,19 +376,24 @@ internal sealed class HazardModel
             Array.Fill(baseRate, 0);
         }
 
-        // The pooled row (an unseen stage) is every stage's days together, per age band.
-        var pooledObserved = new double[Covariates.AgeBuckets];
-        var pooledExpected = new double[Covariates.AgeBuckets];
+        // The pooled row (an unseen stage) is every stage's days together, per type and age band.
+        var pooledObserved = new double[Strata * Covariates.AgeBuckets];
+        var pooledExpected = new double[Strata * Covariates.AgeBuckets];
         for (var c = 0; c < n; c++)
         {
             var row = RowOf(c);
-            pooledObserved[cells.CellAge[c]] += observed[c];
-            pooledExpected[cells.CellAge[c]] += baseRate[row] > 0 ? mu[c] / baseRate[row] : 0;
+            var at = (stratumOf[c] * Covariates.AgeBuckets) + cells.CellAge[c];
+            pooledObserved[at] += observed[c];
+            pooledExpected[at] += baseRate[row] > 0 ? mu[c] / baseRate[row] : 0;
         }
 
-        for (var b = 0; b < Covariates.AgeBuckets; b++)
+        for (var k = 0; k < Strata; k++)
         {
-            baseRate[(_stages * Covariates.AgeBuckets) + b] = Shrink.Rate(pooledObserved[b], pooledExpected[b], overall, 2);
+            for (var b = 0; b < Covariates.AgeBuckets; b++)
+            {
+                var at = (k * Covariates.AgeBuckets) + b;
+                baseRate[Row(k, _stages, b)] = Shrink.Rate(pooledObserved[at], pooledExpected[at], overall, 2);
+            }
         }
 
         _base[evt] = baseRate;
@@ -396,47 +414,73 @@ internal sealed class HazardModel
         }
     }
 
-    private void UpdateBase(HazardCells cells, List<double> observed, List<double> exposure, double[] mu, double[] baseRate, double overall)
+    /// <summary>
+    /// The baselines' update: per stage, all types' rate (worth one event of the overall rate); per type and stage, its
+    /// own (worth <see cref="StratumPrior"/> events of all types'); per age band, all types' band rate scaled by the
+    /// type's ratio at the stage (worth two events), so a type seldom seen at a stage keeps the stage's age profile.
+    /// </summary>
+    private void UpdateBase(HazardCells cells, int[] stratumOf, List<double> observed, List<double> exposure, double[] mu, double[] baseRate, double overall)
     {
         var rows = baseRate.Length;
         var o = new double[rows];
         var e = new double[rows];
         for (var c = 0; c < mu.Length; c++)
         {
-            var row = (cells.CellStage[c] * Covariates.AgeBuckets) + cells.CellAge[c];
+            var row = Row(stratumOf[c], cells.CellStage[c], cells.CellAge[c]);
             o[row] += observed[c];
             e[row] += baseRate[row] > 0 ? mu[c] / baseRate[row] : 0;
         }
 
         var fresh = new double[rows];
+        var bandObserved = new double[Covariates.AgeBuckets];
+        var bandExpected = new double[Covariates.AgeBuckets];
         for (var s = 0; s < _stages; s++)
         {
-            double os = 0, es = 0;
-            for (var b = 0; b < Covariates.AgeBuckets; b++)
+            Array.Clear(bandObserved);
+            Array.Clear(bandExpected);
+            for (var k = 0; k < Strata; k++)
             {
-                os += o[(s * Covariates.AgeBuckets) + b];
-                es += e[(s * Covariates.AgeBuckets) + b];
+                for (var b = 0; b < Covariates.AgeBuckets; b++)
+                {
+                    bandObserved[b] += o[Row(k, s, b)];
+                    bandExpected[b] += e[Row(k, s, b)];
+                }
             }
 
-            // The stage's rate is worth one event of the overall rate; each age band's is worth two of its stage's.
-            var stageRate = Shrink.Rate(os, es, overall, 1);
-            for (var b = 0; b < Covariates.AgeBuckets; b++)
+            var stageRate = Shrink.Rate(bandObserved.Sum(), bandExpected.Sum(), overall, 1);
+            for (var k = 0; k < Strata; k++)
             {
-                var row = (s * Covariates.AgeBuckets) + b;
-                fresh[row] = Shrink.Rate(o[row], e[row], stageRate, 2);
+                double os = 0, es = 0;
+                for (var b = 0; b < Covariates.AgeBuckets; b++)
+                {
+                    os += o[Row(k, s, b)];
+                    es += e[Row(k, s, b)];
+                }
+
+                var ratio = stageRate > 0 ? Shrink.Rate(os, es, stageRate, StratumPrior) / stageRate : 1;
+                for (var b = 0; b < Covariates.AgeBuckets; b++)
+                {
+                    var band = Shrink.Rate(bandObserved[b], bandExpected[b], stageRate, 2);
+                    var row = Row(k, s, b);
+                    fresh[row] = Shrink.Rate(o[row], e[row], band * ratio, 2);
+                }
             }
         }
 
         for (var c = 0; c < mu.Length; c++)
         {
-            var row = (cells.CellStage[c] * Covariates.AgeBuckets) + cells.CellAge[c];
+            var row = Row(stratumOf[c], cells.CellStage[c], cells.CellAge[c]);
             mu[c] = baseRate[row] > 0 ? mu[c] / baseRate[row] * fresh[row] : exposure[c] * fresh[row];
         }
 
         Array.Copy(fresh, baseRate, rows);
     }
 
-    private static void UpdateFactor(int n, List<double> observed, double[] mu, double[] table, Func<int, int> levelOf)
+    /// <summary>
+    /// One factor's update: its ratios shrunk toward 1 by empirical Bayes (a group: reps, verticals…), or with a fixed
+    /// prior of <paramref name="strength"/> events (a covariate of a few levels, each seen often: estimated as it is).
+    /// </summary>
+    private static void UpdateFactor(int n, List<double> observed, double[] mu, double[] table, Func<int, int> levelOf, double? strength = null)
     {
         var o = new double[table.Length];
         var e = new double[table.Length];
@@ -447,7 +491,8 @@ internal sealed class HazardModel
             e[v] += mu[c] / table[v];
         }
 
-        var fresh = Shrink.Ratios(o, e);
+        var fresh = strength is { } alpha ? Shrink.Ratios(o, e, alpha) : Shrink.Ratios(o, e);
+
         for (var c = 0; c < n; c++)
         {
             var v = levelOf(c);

@@ -9,6 +9,8 @@ namespace Bellwether.Core.Forecasting.Model;
 /// learned time after it was won. Each renewal deal known at t is matched to its predecessor (the latest deal won on
 /// the same account and service line before it was created), which gives the lag from a win to its renewal's creation,
 /// the renewal's amount against its predecessor's, and per service line the share of wins that get a renewal at all.
+/// The lag is learned apart for renewals of renewals: a renewal closes near its term's start, a new contract's deal
+/// some weeks before it, so the two come up for renewal at different times after their wins.
 /// Every win whose renewal could still come is then a pending renewal: a virtual deal with a chance of being created on
 /// each future day (its lag's distribution, conditioned on its not having come by t). Without renewal deals to learn
 /// from, the book is empty and renewals come from the creation rate like any other type.
@@ -20,7 +22,15 @@ internal sealed class RenewalBook
     /// <summary>Matched renewals a service line needs before its wins are expected to renew.</summary>
     private const int MinimumMatches = 5;
 
+    /// <summary>Matched renewals a kind of predecessor (renewal or new contract) needs for a lag distribution of its own.</summary>
+    private const int MinimumKindMatches = 20;
+
+    /// <summary>Wins still waiting for their renewal that a lag's hazard needs to be read at all.</summary>
+    private const int MinimumAtRisk = 10;
+
     /// <summary>Days each side of a lag its observation is spread over (a triangular kernel).</summary>
+    private static readonly bool[] Kinds = [false, true];
+
     private const int Smoothing = 7;
 
     private RenewalBook()
@@ -58,7 +68,8 @@ internal sealed class RenewalBook
         var typical = Median(renewals
             .Select(r => won.TryGetValue((r.AccountId, r.ServiceLine), out var wins) ? wins.LastOrDefault(w => w.ClosedAt < r.CreatedAt) is { } w ? Lag(w, r) : -1 : -1)
             .Where(l => l >= 0));
-        var successorOf = new HashSet<string>(StringComparer.Ordinal);
+        var lagOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var renewedOn = new Dictionary<string, int>(StringComparer.Ordinal);
         var lags = new List<int>();
         var ratios = new List<double>();
         var matchedByLine = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -70,14 +81,15 @@ internal sealed class RenewalBook
             }
 
             var predecessor = wins
-                .Where(w => w.ClosedAt < renewal.CreatedAt && !successorOf.Contains(w.OpportunityId) && Lag(w, renewal) >= typical / 2 && Lag(w, renewal) <= typical * 2)
+                .Where(w => w.ClosedAt < renewal.CreatedAt && !lagOf.ContainsKey(w.OpportunityId) && Lag(w, renewal) >= typical / 2 && Lag(w, renewal) <= typical * 2)
                 .MinBy(w => Math.Abs(Lag(w, renewal) - typical));
             if (predecessor is null)
             {
                 continue;
             }
 
-            successorOf.Add(predecessor.OpportunityId);
+            lagOf[predecessor.OpportunityId] = Lag(predecessor, renewal);
+            renewedOn[predecessor.OpportunityId] = Instants.DayOf(renewal.CreatedAt).DayNumber;
             lags.Add(Lag(predecessor, renewal));
             if (predecessor.Amount > 0)
             {
@@ -95,7 +107,6 @@ internal sealed class RenewalBook
 
         lags.Sort();
         var longest = lags[Math.Min(lags.Count - 1, (int)(0.99 * lags.Count))] + Smoothing;
-        var pdf = LagDensity(lags, longest);
         var ratio = ratios.Count > 0 ? ratios.Average() : 1;
 
         // Each renewable line's share of wins that get a renewal: wins old enough for their renewal to have come.
@@ -117,7 +128,7 @@ internal sealed class RenewalBook
                     if (age >= longest && age < longest + 365)
                     {
                         eligible++;
-                        renewed += successorOf.Contains(w.OpportunityId) ? 1 : 0;
+                        renewed += lagOf.ContainsKey(w.OpportunityId) ? 1 : 0;
                     }
                 }
             }
@@ -128,7 +139,41 @@ internal sealed class RenewalBook
         }
 
         var overall = allEligible > 0 ? allRenewed / allEligible : 0;
-        book.Summary = $"lags p10 {lags[lags.Count / 10]} p50 {lags[lags.Count / 2]} p90 {lags[9 * lags.Count / 10]} longest {longest}; ratio {ratio:F3}; share {string.Join(", ", share.Select(kv => $"{kv.Key}={kv.Value:F3}"))}";
+
+        // Per kind of win (a renewal, or a new contract), the day its renewal's lag is counted from: the day it was won,
+        // or the close date first expected for it (a renewal's: when its new term starts, however early or late it was
+        // signed) if that predicts the lags more tightly. Then when each kind comes up for renewal, from every win of a
+        // renewing line: renewed ones at their lag, the others censored at their age (a recent win's renewal cannot have
+        // come yet, so matched lags alone read short).
+        var firstExpected = FirstExpectedClose(view);
+        var renewing = won.Where(kv => share.ContainsKey(kv.Key.ServiceLine)).SelectMany(kv => kv.Value).ToList();
+        var fromExpected = Kinds.ToDictionary(kind => kind, kind => ExpectedIsTighter(renewing.Where(w => (w.Type == OpportunityType.Renewal) == kind), renewedOn, firstExpected));
+        int Anchor(Opportunity w) =>
+            fromExpected[w.Type == OpportunityType.Renewal] && firstExpected.TryGetValue(w.OpportunityId, out var expected) ? expected : Instants.DayOf(w.ClosedAt!.Value).DayNumber;
+        var pooled = LagDistribution(renewing, renewedOn, Anchor, day0, null);
+        var byKind = new Dictionary<bool, (double[] Pdf, int Longest)>();
+        foreach (var kind in Kinds)
+        {
+            var wins = renewing.Where(w => (w.Type == OpportunityType.Renewal) == kind).ToList();
+            byKind[kind] = wins.Count(w => renewedOn.ContainsKey(w.OpportunityId)) >= MinimumKindMatches ? LagDistribution(wins, renewedOn, Anchor, day0, pooled.Pdf) : pooled;
+        }
+
+        string Median50((double[] Pdf, int Longest) d)
+        {
+            var c = 0.0;
+            for (var l = 0; l < d.Pdf.Length; l++)
+            {
+                c += d.Pdf[l];
+                if (c >= 0.5)
+                {
+                    return $"p50 {l} longest {d.Longest}";
+                }
+            }
+
+            return "empty";
+        }
+
+        book.Summary = $"new {Median50(byKind[false])}, renewal {Median50(byKind[true])}; lags p10 {lags[lags.Count / 10]} p50 {lags[lags.Count / 2]} p90 {lags[9 * lags.Count / 10]} longest {longest}; ratio {ratio:F3}; share {string.Join(", ", share.Select(kv => $"{kv.Key}={kv.Value:F3}"))}";
         var owners = RenewalOwners(view, deals);
         foreach (var ((account, line), wins) in won)
         {
@@ -140,23 +185,25 @@ internal sealed class RenewalBook
             var p = double.IsNaN(lineShare) ? overall : lineShare;
             foreach (var w in wins)
             {
-                var elapsed = day0 - Instants.DayOf(w.ClosedAt!.Value).DayNumber;
-                if (successorOf.Contains(w.OpportunityId) || elapsed >= longest || p <= 0)
+                // Days from the anchor to t: negative when a renewal signed early has its term still to start.
+                var elapsed = day0 - Anchor(w);
+                var (kindPdf, kindLongest) = byKind[w.Type == OpportunityType.Renewal];
+                if (lagOf.ContainsKey(w.OpportunityId) || elapsed >= kindLongest || p <= 0)
                 {
                     continue;
                 }
 
                 var cumulative = 0.0;
-                for (var l = 0; l < elapsed && l < pdf.Length; l++)
+                for (var l = 0; l < elapsed && l < kindPdf.Length; l++)
                 {
-                    cumulative += pdf[l];
+                    cumulative += kindPdf[l];
                 }
 
                 var survival = 1 - (p * cumulative);
-                var chance = new double[pdf.Length - elapsed];
-                for (var x = 0; x < chance.Length; x++)
+                var chance = new double[kindPdf.Length - elapsed];
+                for (var x = Math.Max(0, -elapsed); x < chance.Length; x++)
                 {
-                    chance[x] = survival > 0 ? p * pdf[elapsed + x] / survival : 0;
+                    chance[x] = survival > 0 ? p * kindPdf[elapsed + x] / survival : 0;
                 }
 
                 book.Pending.Add(new Opportunity
@@ -176,6 +223,45 @@ internal sealed class RenewalBook
         }
 
         return book;
+    }
+
+    /// <summary>Each deal's expected close date as first recorded in its history (day numbers); deals without one are left out.</summary>
+    private static Dictionary<string, int> FirstExpectedClose(Dataset view)
+    {
+        var first = new Dictionary<string, (DateTimeOffset At, int Day)>(StringComparer.Ordinal);
+        foreach (var row in view.History)
+        {
+            if (row.ExpectedCloseDate is { } expected && (!first.TryGetValue(row.OpportunityId, out var seen) || row.ChangedAt < seen.At))
+            {
+                first[row.OpportunityId] = (row.ChangedAt, expected.DayNumber);
+            }
+        }
+
+        return first.ToDictionary(kv => kv.Key, kv => kv.Value.Day, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Whether renewals' lags from the wins' first expected close dates spread less (interquartile range) than from the
+    /// days they were won, over the renewed wins of a kind that have both (at least <see cref="MinimumKindMatches"/>).
+    /// </summary>
+    private static bool ExpectedIsTighter(IEnumerable<Opportunity> wins, Dictionary<string, int> renewedOn, Dictionary<string, int> firstExpected)
+    {
+        var pairs = wins
+            .Where(w => renewedOn.ContainsKey(w.OpportunityId) && firstExpected.ContainsKey(w.OpportunityId))
+            .Select(w => (Closed: renewedOn[w.OpportunityId] - Instants.DayOf(w.ClosedAt!.Value).DayNumber, Expected: renewedOn[w.OpportunityId] - firstExpected[w.OpportunityId]))
+            .ToList();
+        if (pairs.Count < MinimumKindMatches)
+        {
+            return false;
+        }
+
+        static int Spread(IEnumerable<int> values)
+        {
+            var sorted = values.Order().ToList();
+            return sorted[3 * sorted.Count / 4] - sorted[sorted.Count / 4];
+        }
+
+        return Spread(pairs.Select(p => p.Expected)) < Spread(pairs.Select(p => p.Closed));
     }
 
     private static int Lag(Opportunity win, Opportunity renewal) =>
@@ -202,26 +288,100 @@ internal sealed class RenewalBook
         return owners;
     }
 
-    /// <summary>The lags' distribution by day, each observation spread over ±<see cref="Smoothing"/> days.</summary>
-    private static double[] LagDensity(List<int> lags, int longest)
+    /// <summary>
+    /// The distribution of the lag from a win to its renewal's creation, given that it renews, by Kaplan–Meier: at each
+    /// lag, the renewals created at it over the wins still waiting (renewed at it or later, or older than it and not
+    /// renewed), as far as <see cref="MinimumAtRisk"/> wins are waiting. What has not renewed by then comes later, shaped
+    /// as <paramref name="tail"/> beyond that lag (at that lag without one). Returns the distribution by day, smoothed
+    /// over ±<see cref="Smoothing"/> days, and the longest lag expected (its 99th percentile and the smoothing).
+    /// </summary>
+    private static (double[] Pdf, int Longest) LagDistribution(IEnumerable<Opportunity> wins, Dictionary<string, int> renewedOn, Func<Opportunity, int> anchor, int day0, double[]? tail)
+    {
+        // Each win is watched for lags 0 … until − 1: up to and including its renewal's lag, or up to its age at t.
+        var lagOf = wins.Where(w => renewedOn.ContainsKey(w.OpportunityId)).ToDictionary(w => w.OpportunityId, w => Math.Max(0, renewedOn[w.OpportunityId] - anchor(w)), StringComparer.Ordinal);
+        var until = wins.Select(w => lagOf.TryGetValue(w.OpportunityId, out var lag) ? lag + 1 : Math.Max(0, day0 - anchor(w))).ToList();
+        var horizon = until.Count > 0 ? until.Max() : 0;
+        var leaving = new int[horizon + 1];
+        var events = new int[horizon + 1];
+        foreach (var u in until)
+        {
+            leaving[u]++;
+        }
+
+        foreach (var w in wins)
+        {
+            if (lagOf.TryGetValue(w.OpportunityId, out var lag))
+            {
+                events[lag]++;
+            }
+        }
+
+        var raw = new double[Math.Max(horizon, tail?.Length ?? 0) + 1];
+        var atRisk = until.Count - leaving[0];
+        var surviving = 1.0;
+        var l = 0;
+        for (; l < horizon && atRisk >= MinimumAtRisk; l++)
+        {
+            var hazard = (double)events[l] / atRisk;
+            raw[l] = surviving * hazard;
+            surviving *= 1 - hazard;
+            atRisk -= leaving[l + 1];
+        }
+
+        var beyond = tail is null ? 0 : tail.Skip(l).Sum();
+        if (beyond > 0)
+        {
+            for (var k = l; k < tail!.Length; k++)
+            {
+                raw[k] += surviving * tail[k] / beyond;
+            }
+        }
+        else
+        {
+            raw[Math.Min(l, raw.Length - 1)] += surviving;
+        }
+
+        var total = raw.Sum();
+        var cumulative = 0.0;
+        var p99 = 0;
+        for (var k = 0; k < raw.Length && total > 0; k++)
+        {
+            cumulative += raw[k];
+            if (cumulative < 0.99 * total)
+            {
+                p99 = k + 1;
+            }
+        }
+
+        var longest = p99 + Smoothing;
+        return (LagDensity(raw, longest), longest);
+    }
+
+    /// <summary>A distribution by day (weights per lag, any scale) spread over ±<see cref="Smoothing"/> days and normalised.</summary>
+    private static double[] LagDensity(double[] weights, int longest)
     {
         var pdf = new double[longest + Smoothing + 1];
         var weight = 0.0;
-        foreach (var lag in lags)
+        for (var lag = 0; lag < weights.Length; lag++)
         {
+            if (weights[lag] <= 0)
+            {
+                continue;
+            }
+
             for (var k = -Smoothing; k <= Smoothing; k++)
             {
                 var at = lag + k;
                 if (at >= 0 && at < pdf.Length)
                 {
-                    var w = Smoothing + 1 - Math.Abs(k);
+                    var w = weights[lag] * (Smoothing + 1 - Math.Abs(k));
                     pdf[at] += w;
                     weight += w;
                 }
             }
         }
 
-        for (var l = 0; l < pdf.Length; l++)
+        for (var l = 0; l < pdf.Length && weight > 0; l++)
         {
             pdf[l] /= weight;
         }

@@ -39,13 +39,16 @@ internal static class Shrink
     }
 
     /// <summary>Shrunk ratios (O + α) / (E + α) per level; 1 for a level with nothing expected.</summary>
-    public static double[] Ratios(ReadOnlySpan<double> observed, ReadOnlySpan<double> expected)
+    public static double[] Ratios(ReadOnlySpan<double> observed, ReadOnlySpan<double> expected) =>
+        Ratios(observed, expected, Strength(observed, expected));
+
+    /// <summary>Ratios (O + α) / (E + α) per level with a given prior strength α.</summary>
+    public static double[] Ratios(ReadOnlySpan<double> observed, ReadOnlySpan<double> expected, double strength)
     {
-        var alpha = Strength(observed, expected);
         var result = new double[observed.Length];
         for (var v = 0; v < result.Length; v++)
         {
-            result[v] = (observed[v] + alpha) / (expected[v] + alpha);
+            result[v] = (observed[v] + strength) / (expected[v] + strength);
         }
 
         return result;

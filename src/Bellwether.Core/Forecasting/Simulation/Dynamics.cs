@@ -12,6 +12,12 @@ namespace Bellwether.Core.Forecasting.Simulation;
 /// </summary>
 internal sealed class Dynamics
 {
+    /// <summary>
+    /// Days a won-by-age curve runs at least, whatever the horizon: long enough that its last value is a new deal's
+    /// eventual chance of winning (which weighs the lines' amounts), not its chance of winning before the horizon ends.
+    /// </summary>
+    private const int EventualDays = 730;
+
     private readonly FittedParts _model;
     private readonly ConcurrentDictionary<(int Type, int Source, int Line), Lazy<CalendarCurve>> _curves = new();
     private readonly ConcurrentDictionary<string, Lazy<double[]>> _byAge = new(StringComparer.Ordinal);
@@ -67,7 +73,7 @@ internal sealed class Dynamics
         else
         {
             var expected = facts.HistCount[i] > 0 ? facts.Expected[i] : DealFacts.NoDay;
-            var daily = _model.Hazards.WonDaily(facts.Stage[i], Horizon.Day0 - facts.CreatedDay[i], expected, Factor[k], pace, Horizon.Day0, Horizon.Days, PhaseOfDay);
+            var daily = _model.Hazards.WonDaily(facts.Column(Dimension.Type)[i], facts.Stage[i], Horizon.Day0 - facts.CreatedDay[i], expected, Factor[k], pace, Horizon.Day0, Horizon.Days, PhaseOfDay);
             for (var d = 0; d < daily.Length; d++)
             {
                 slots[Horizon.SlotOfDay[d]] += daily[d];
@@ -77,17 +83,21 @@ internal sealed class Dynamics
         return slots;
     }
 
-    /// <summary>Won-by-age of a new deal of the type with the factors, kept when at the learned pace.</summary>
+    /// <summary>
+    /// Won-by-age of a new deal of the type with the factors (to the horizon or <see cref="EventualDays"/>, the longer;
+    /// the last value is the eventual chance), kept when at the learned pace.
+    /// </summary>
     public double[] WonByAge(int type, double[] factor, double pace)
     {
         var hazards = _model.Hazards;
+        var days = Math.Max(Horizon.Days, EventualDays);
         if (pace != 1)
         {
-            return hazards.WonByAge(hazards.Entry(type), factor, pace, Horizon.Days);
+            return hazards.WonByAge(type, hazards.Entry(type), factor, pace, days);
         }
 
         var key = $"{type}:{factor[0]:R}:{factor[1]:R}:{factor[2]:R}";
-        return _byAge.GetOrAdd(key, _ => new Lazy<double[]>(() => hazards.WonByAge(hazards.Entry(type), factor, 1, Horizon.Days))).Value;
+        return _byAge.GetOrAdd(key, _ => new Lazy<double[]>(() => hazards.WonByAge(type, hazards.Entry(type), factor, 1, days))).Value;
     }
 
     /// <summary>The calendar-aware won-by-slot-end of new deals of a type, source and service line (average rep and size).</summary>
@@ -96,7 +106,7 @@ internal sealed class Dynamics
         int[] levels = [-1, -1, -1, key.Line, key.Type, key.Source, -1];
         var factor = Enumerable.Range(0, HazardCells.Events).Select(e => _model.Hazards.ProfileFactor(e, levels)).ToArray();
         var entry = _model.Hazards.Entry(key.Type);
-        return new CalendarCurve(_model.Hazards.WonBySlotEnd(entry, factor, Horizon, PhaseOfDay), WonByAge(key.Type, factor, 1));
+        return new CalendarCurve(_model.Hazards.WonBySlotEnd(key.Type, entry, factor, Horizon, PhaseOfDay), WonByAge(key.Type, factor, 1));
     })).Value;
 
     /// <summary>
