@@ -166,7 +166,7 @@ public static class ForecastBacktest
         });
     }
 
-    private static Dataset Import(string db, Func<ImportSource> source)
+    internal static Dataset Import(string db, Func<ImportSource> source)
     {
         if (!File.Exists(db))
         {

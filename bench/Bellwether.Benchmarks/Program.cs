@@ -11,6 +11,7 @@ return args switch
     ["load", var db] => LoadTiming.Run(db, "default"),
     ["forecast", var db, var asOf] => ForecastTiming.Run(db, "default", Bellwether.Core.Time.Instants.TryParseAsOf(asOf, out var t) ? t : throw new ArgumentException("as-of")),
     ["backtest", .. var rest] => ForecastBacktest.Run(rest),
+    ["backtest-parts", .. var rest] => ForecastParts.Run(rest),
     ["micro", .. var rest] => MicroBenchmarks(rest),
     _ => Usage(),
 };

@@ -18,7 +18,7 @@ internal sealed class HazardModel
     /// Months over which a day's weight in the fit halves: recent behaviour counts more, so drifting win rates are read
     /// as they are now rather than as they were on average over the training window.
     /// </summary>
-    private const double RecencyHalfLifeMonths = 9;
+    private const double RecencyHalfLifeMonths = 6;
     private const double Negligible = 1e-7;
 
     /// <summary>
@@ -63,6 +63,7 @@ internal sealed class HazardModel
         }
 
         WinShockVariance = ShockVariance(monthObserved, monthExpected);
+        WinsByMonth = (monthObserved, monthExpected);
         _moveTo = new double[_stages][];
         for (var s = 0; s < _stages; s++)
         {
@@ -111,6 +112,9 @@ internal sealed class HazardModel
 
     /// <summary>The variance of the month-to-month common shock to win rates beyond Poisson noise (gamma, mean 1).</summary>
     public double WinShockVariance { get; }
+
+    /// <summary>Wins seen and fitted per month back from t's (0), unweighted: the fit's calibration over time, for diagnostics.</summary>
+    public (double[] Observed, double[] Expected) WinsByMonth { get; }
 
     public int StageCount => _stages;
 

@@ -4,25 +4,30 @@ namespace Bellwether.Core.Forecasting.Model;
 
 /// <summary>
 /// How many deals of one stream are created per day, fitted to its monthly counts: a Poisson log-linear model with a
-/// level at t, a trend, and an effect per calendar month. Months are weighted by recency; a month far off the fit (a
-/// one-off slump such as a market scare, or a burst) is down-weighted (Huber weights on studentised Pearson residuals),
-/// so that it weighs less on the level and the trend. The month effects are shrunk toward none by empirical Bayes (their
-/// spread is estimated from themselves), so a calendar month seen once counts for less than one seen three times, and a
+/// level at t, a trend, and an effect per calendar month (the trend, not a recency weighting, carries the level to t:
+/// weighting recent months more reads a growing stream as it was half a year ago). A month far off the fit (a one-off
+/// slump such as a market scare, or a burst) is down-weighted — Huber weights on studentised Pearson residuals first,
+/// then Tukey's biweight, which gives such a month no weight at all: a two-month slump a Huber weight still counts by
+/// half bent the trend of a stream growing 25% a year to nothing, and every later quarter was under-read by a tenth.
+/// The month effects are shrunk toward none by empirical Bayes (their spread is estimated from themselves), so a calendar month seen once counts for less than one seen three times, and a
 /// month not yet seen has no effect. The trend has a Gaussian prior and is carried forward for a year at most.
 /// </summary>
 internal sealed class SeasonalRate
 {
-    /// <summary>Months over which a month's weight in the fit halves.</summary>
-    public const double HalfLifeMonths = 12;
-
-    /// <summary>Prior standard deviation of the trend, in log rate per year (±30% a year is plausible, far more is not).</summary>
-    private const double TrendPriorSd = 0.3;
+    /// <summary>Prior standard deviation of the trend, in log rate per year: a stream growing or shrinking by half a year is plausible.</summary>
+    private const double TrendPriorSd = 0.5;
 
     /// <summary>Pearson residuals (in units of their spread) beyond which a month's weight falls: Huber's constant.</summary>
     private const double HuberK = 2;
 
     /// <summary>Years after t the trend is carried forward; later days keep the level it reached.</summary>
     private const double TrendYears = 1;
+
+    /// <summary>Studentised residuals beyond which a month has no weight once the fit has settled (Tukey's biweight).</summary>
+    private const double BiweightC = 4;
+
+    /// <summary>Iterations under Huber weights before the biweight (which needs a settled fit to start from).</summary>
+    private const int HuberIterations = 10;
 
     private const int Iterations = 30;
     private const int Parameters = 14;
@@ -70,7 +75,6 @@ internal sealed class SeasonalRate
             return new SeasonalRate(double.NegativeInfinity, 0, Enumerable.Repeat(1.0, 12).ToArray(), 0);
         }
 
-        var recency = months.Select(m => Math.Pow(0.5, -m.Years * 12 / HalfLifeMonths)).ToArray();
         var theta = new double[Parameters];
         theta[0] = Math.Log(total / exposure);
         var seasonVariance = 0.01;
@@ -92,7 +96,7 @@ internal sealed class SeasonalRate
                 {
                     // Studentised: a month that its own calendar month's effect mostly fits has a small raw residual.
                     var r = Math.Abs(months[i].Count - mu[i]) / Math.Sqrt(dispersion * Math.Max(mu[i], 1e-9) * Math.Max(1 - leverage[i], 0.05));
-                    robust[i] = r <= HuberK ? 1 : HuberK / r;
+                    robust[i] = iteration < HuberIterations ? Math.Min(1, HuberK / r) : r >= BiweightC ? 0 : Math.Pow(1 - ((r / BiweightC) * (r / BiweightC)), 2);
                 }
             }
 
@@ -106,7 +110,7 @@ internal sealed class SeasonalRate
                     continue;
                 }
 
-                var w = recency[i] * robust[i] * mu[i];
+                var w = robust[i] * mu[i];
                 var z = Eta(theta, m) + ((m.Count - mu[i]) / mu[i]);
                 var (at, x) = Design(m);
                 for (var a = 0; a < 3; a++)
@@ -140,7 +144,7 @@ internal sealed class SeasonalRate
                     }
                 }
 
-                leverage[i] = recency[i] * robust[i] * mu[i] * h;
+                leverage[i] = robust[i] * mu[i] * h;
             }
 
             for (var k = 0; k < Parameters; k++)
