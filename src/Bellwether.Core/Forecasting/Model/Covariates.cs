@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Bellwether.Core.Time;
 
 namespace Bellwether.Core.Forecasting.Model;
@@ -25,7 +26,8 @@ internal sealed class Covariates(FiscalCalendar calendar)
 
     public const int NoProximity = 0;
 
-    private readonly Dictionary<int, int> _quarterEnd = [];
+    /// <summary>Each month's quarter end, cached; concurrent: a fitted model serves many projections at once.</summary>
+    private readonly ConcurrentDictionary<int, int> _quarterEnd = [];
 
     public static int AgeBucket(int ageDays)
     {
@@ -44,8 +46,7 @@ internal sealed class Covariates(FiscalCalendar calendar)
         var key = (date.Year * 12) + date.Month;
         if (!_quarterEnd.TryGetValue(key, out var end))
         {
-            end = calendar.Containing(date, Grain.Quarter).End.DayNumber;
-            _quarterEnd[key] = end;
+            end = _quarterEnd.GetOrAdd(key, calendar.Containing(date, Grain.Quarter).End.DayNumber);
         }
 
         var left = end - day;

@@ -31,13 +31,16 @@ internal sealed class FittedParts
         Covariates = new Covariates(Calendar);
         var trainingFrom = Day0 - options.TrainingDays;
         SizeEdges = DealProfile.SizeEdges(Facts, Enumerable.Range(0, Facts.RealCount).Where(i => Facts.CreatedDay[i] >= trainingFrom || Facts.IsOpen(i)));
-        var cells = new HazardCells(Facts, Covariates, Day0, options.TrainingDays, SizeEdges);
         int[] levelCounts =
         [
             .. DealProfile.Dimensions.Select(d => Facts.LevelsOf(d).Count),
             DealProfile.SizeBands,
         ];
-        Hazards = new HazardModel(cells, levelCounts);
+
+        // The hazard model is most of the fit and reads only the deals' coded columns, so it is fitted beside the rest
+        // (which may add level codes, e.g. reps without deals, and so stays on this thread).
+        var cellsAt = Day0;
+        var hazards = Task.Run(() => new HazardModel(new HazardCells(Facts, Covariates, cellsAt, options.TrainingDays, SizeEdges), levelCounts));
         Creation = new CreationModel(Facts, Day0, view.Reps, Renewals.Active ? new HashSet<int> { (int)OpportunityType.Renewal } : []);
         Amounts = new AmountModel(Facts, Day0);
         var team = Facts.LevelsOf(Dimension.Team);
@@ -67,6 +70,7 @@ internal sealed class FittedParts
         Revenue = new RevenueModel(view, Facts, Day0);
         _accounts = view.Accounts.GroupBy(a => a.AccountId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         ActivityElasticity = Activity.Elasticity(view, Facts, Day0);
+        Hazards = hazards.GetAwaiter().GetResult();
     }
 
     public Dataset View { get; }

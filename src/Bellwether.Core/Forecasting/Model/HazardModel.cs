@@ -57,10 +57,9 @@ internal sealed class HazardModel
 
         var monthObserved = new double[HazardCells.Months];
         var monthExpected = new double[HazardCells.Months];
-        for (var e = 0; e < HazardCells.Events; e++)
-        {
-            Fit(cells, e, levelCounts, e == HazardCells.Won ? (monthObserved, monthExpected) : null);
-        }
+        var columns = new CellColumns(cells, this);
+        // The three events' fits share nothing but the read-only columns: each writes its own tables.
+        Parallel.For(0, HazardCells.Events, e => Fit(columns, e, levelCounts, e == HazardCells.Won ? (monthObserved, monthExpected) : null));
 
         WinShockVariance = ShockVariance(monthObserved, monthExpected);
         WinsByMonth = (monthObserved, monthExpected);
@@ -334,14 +333,20 @@ internal sealed class HazardModel
         return wonToday;
     }
 
-    private void Fit(HazardCells cells, int evt, int[] levelCounts, (double[] Observed, double[] Expected)? months)
+    private void Fit(CellColumns cells, int evt, int[] levelCounts, (double[] Observed, double[] Expected)? months)
     {
-        var n = cells.CellCount;
-        var weight = Enumerable.Range(0, n).Select(c => Math.Pow(0.5, cells.CellMonth[c] / RecencyHalfLifeMonths)).ToArray();
-        var observed = cells.Observed[evt].Select((o, c) => o * weight[c]).ToList();
-        var exposure = cells.Exposure.Select((x, c) => x * weight[c]).ToList();
+        var n = cells.Count;
+        var weight = cells.Weight;
+        var observed = new double[n];
+        var exposure = new double[n];
+        var eventCounts = cells.Observed[evt];
+        for (var c = 0; c < n; c++)
+        {
+            observed[c] = eventCounts[c] * weight[c];
+            exposure[c] = cells.Exposure[c] * weight[c];
+        }
+
         var rows = Strata * (_stages + 1) * Covariates.AgeBuckets;
-        var stratumOf = Enumerable.Range(0, n).Select(c => Stratum(cells.Profiles[cells.CellProfile[c]][DealProfile.Type])).ToArray();
         var baseRate = new double[rows];
         var phase = Enumerable.Repeat(1.0, Covariates.Phases).ToArray();
         var proximity = Enumerable.Repeat(1.0, Covariates.Proximities).ToArray();
@@ -362,16 +367,14 @@ internal sealed class HazardModel
             mu[c] = exposure[c] * overall;
         }
 
-        int RowOf(int c) => Row(stratumOf[c], cells.CellStage[c], cells.CellAge[c]);
         for (var iteration = 0; iteration < Iterations && totalObserved > 0; iteration++)
         {
-            UpdateBase(cells, stratumOf, observed, exposure, mu, baseRate, overall);
-            UpdateFactor(n, observed, mu, phase, c => cells.CellPhase[c], PhasePrior);
-            UpdateFactor(n, observed, mu, proximity, c => cells.CellProximity[c]);
+            UpdateBase(cells.Row, observed, exposure, mu, baseRate, overall);
+            UpdateFactor(observed, mu, phase, cells.Phase, PhasePrior);
+            UpdateFactor(observed, mu, proximity, cells.Proximity);
             for (var f = 0; f < factors.Length; f++)
             {
-                var factor = f;
-                UpdateFactor(n, observed, mu, factors[f], c => cells.Profiles[cells.CellProfile[c]][factor]);
+                UpdateFactor(observed, mu, factors[f], cells.Profile[f]);
             }
         }
 
@@ -385,8 +388,8 @@ internal sealed class HazardModel
         var pooledExpected = new double[Strata * Covariates.AgeBuckets];
         for (var c = 0; c < n; c++)
         {
-            var row = RowOf(c);
-            var at = (stratumOf[c] * Covariates.AgeBuckets) + cells.CellAge[c];
+            var row = cells.Row[c];
+            var at = (cells.Stratum[c] * Covariates.AgeBuckets) + cells.Age[c];
             pooledObserved[at] += observed[c];
             pooledExpected[at] += baseRate[row] > 0 ? mu[c] / baseRate[row] : 0;
         }
@@ -404,16 +407,16 @@ internal sealed class HazardModel
         _phase[evt] = phase;
         _proximity[evt] = proximity;
         _factor[evt] = factors;
-        _phaseMean[evt] = WeightedMean(n, exposure, phase, c => cells.CellPhase[c]);
-        _proximityMean[evt] = WeightedMean(n, exposure, proximity, c => cells.CellProximity[c]);
-        _factorMean[evt] = [.. factors.Select((table, f) => WeightedMean(n, exposure, table, c => cells.Profiles[cells.CellProfile[c]][f]))];
+        _phaseMean[evt] = WeightedMean(exposure, phase, cells.Phase);
+        _proximityMean[evt] = WeightedMean(exposure, proximity, cells.Proximity);
+        _factorMean[evt] = [.. factors.Select((table, f) => WeightedMean(exposure, table, cells.Profile[f]))];
         if (months is var (monthObserved, monthExpected))
         {
             // Per calendar month, unweighted (a month's cells share one weight).
             for (var c = 0; c < n; c++)
             {
-                monthObserved[cells.CellMonth[c]] += observed[c] / weight[c];
-                monthExpected[cells.CellMonth[c]] += mu[c] / weight[c];
+                monthObserved[cells.Month[c]] += observed[c] / weight[c];
+                monthExpected[cells.Month[c]] += mu[c] / weight[c];
             }
         }
     }
@@ -423,14 +426,14 @@ internal sealed class HazardModel
     /// own (worth <see cref="StratumPrior"/> events of all types'); per age band, all types' band rate scaled by the
     /// type's ratio at the stage (worth two events), so a type seldom seen at a stage keeps the stage's age profile.
     /// </summary>
-    private void UpdateBase(HazardCells cells, int[] stratumOf, List<double> observed, List<double> exposure, double[] mu, double[] baseRate, double overall)
+    private void UpdateBase(int[] rowOf, double[] observed, double[] exposure, double[] mu, double[] baseRate, double overall)
     {
         var rows = baseRate.Length;
         var o = new double[rows];
         var e = new double[rows];
         for (var c = 0; c < mu.Length; c++)
         {
-            var row = Row(stratumOf[c], cells.CellStage[c], cells.CellAge[c]);
+            var row = rowOf[c];
             o[row] += observed[c];
             e[row] += baseRate[row] > 0 ? mu[c] / baseRate[row] : 0;
         }
@@ -473,7 +476,7 @@ internal sealed class HazardModel
 
         for (var c = 0; c < mu.Length; c++)
         {
-            var row = Row(stratumOf[c], cells.CellStage[c], cells.CellAge[c]);
+            var row = rowOf[c];
             mu[c] = baseRate[row] > 0 ? mu[c] / baseRate[row] * fresh[row] : exposure[c] * fresh[row];
         }
 
@@ -484,34 +487,34 @@ internal sealed class HazardModel
     /// One factor's update: its ratios shrunk toward 1 by empirical Bayes (a group: reps, verticals…), or with a fixed
     /// prior of <paramref name="strength"/> events (a covariate of a few levels, each seen often: estimated as it is).
     /// </summary>
-    private static void UpdateFactor(int n, List<double> observed, double[] mu, double[] table, Func<int, int> levelOf, double? strength = null)
+    private static void UpdateFactor(double[] observed, double[] mu, double[] table, int[] levelOf, double? strength = null)
     {
         var o = new double[table.Length];
         var e = new double[table.Length];
-        for (var c = 0; c < n; c++)
+        for (var c = 0; c < mu.Length; c++)
         {
-            var v = levelOf(c);
+            var v = levelOf[c];
             o[v] += observed[c];
             e[v] += mu[c] / table[v];
         }
 
         var fresh = strength is { } alpha ? Shrink.Ratios(o, e, alpha) : Shrink.Ratios(o, e);
 
-        for (var c = 0; c < n; c++)
+        for (var c = 0; c < mu.Length; c++)
         {
-            var v = levelOf(c);
+            var v = levelOf[c];
             mu[c] *= fresh[v] / table[v];
         }
 
         Array.Copy(fresh, table, table.Length);
     }
 
-    private static double WeightedMean(int n, List<double> exposure, double[] table, Func<int, int> levelOf)
+    private static double WeightedMean(double[] exposure, double[] table, int[] levelOf)
     {
         double sum = 0, weight = 0;
-        for (var c = 0; c < n; c++)
+        for (var c = 0; c < exposure.Length; c++)
         {
-            sum += exposure[c] * table[levelOf(c)];
+            sum += exposure[c] * table[levelOf[c]];
             weight += exposure[c];
         }
 
@@ -535,5 +538,66 @@ internal sealed class HazardModel
         }
 
         return denominator > 0 ? Math.Clamp(numerator / denominator, 0, 0.25) : 0.01;
+    }
+
+    /// <summary>
+    /// The training cells as plain arrays, built once for the three events' fits: each cell's baseline row, stratum,
+    /// covariates, profile levels (one column per profile attribute) and recency weight, so the fitting loops index
+    /// arrays instead of walking lists of profiles.
+    /// </summary>
+    private sealed class CellColumns
+    {
+        public CellColumns(HazardCells cells, HazardModel model)
+        {
+            Count = cells.CellCount;
+            Exposure = [.. cells.Exposure];
+            Observed = [.. cells.Observed.Select(o => o.ToArray())];
+            Phase = [.. cells.CellPhase];
+            Proximity = [.. cells.CellProximity];
+            Age = [.. cells.CellAge];
+            Month = [.. cells.CellMonth];
+            Weight = [.. Month.Select(m => Math.Pow(0.5, m / RecencyHalfLifeMonths))];
+            Stratum = [.. cells.CellProfile.Select(p => HazardModel.Stratum(cells.Profiles[p][DealProfile.Type]))];
+            Row = new int[Count];
+            for (var c = 0; c < Count; c++)
+            {
+                Row[c] = model.Row(Stratum[c], cells.CellStage[c], Age[c]);
+            }
+
+            var attributes = DealProfile.Count;
+            Profile = new int[attributes][];
+            for (var f = 0; f < attributes; f++)
+            {
+                var column = new int[Count];
+                for (var c = 0; c < Count; c++)
+                {
+                    column[c] = cells.Profiles[cells.CellProfile[c]][f];
+                }
+
+                Profile[f] = column;
+            }
+        }
+
+        public int Count { get; }
+
+        public double[] Exposure { get; }
+
+        public double[][] Observed { get; }
+
+        public int[] Phase { get; }
+
+        public int[] Proximity { get; }
+
+        public int[] Age { get; }
+
+        public int[] Month { get; }
+
+        public double[] Weight { get; }
+
+        public int[] Stratum { get; }
+
+        public int[] Row { get; }
+
+        public int[][] Profile { get; }
     }
 }
