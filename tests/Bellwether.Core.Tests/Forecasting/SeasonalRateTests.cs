@@ -41,6 +41,19 @@ public sealed class SeasonalRateTests
     }
 
     [Fact]
+    public void ASeasonalTroughSeenOnce_IsKeptOnceAFullYearIsSeen()
+    {
+        // 15 months: July and August (0.78 and 0.74 of an average month) are seen once. Nothing tells a trough seen
+        // once from a slump, but once every calendar month has been seen, it is the season's only witness: it keeps its
+        // weight, and the fitted August stays well below an average month instead of being read away as an outlier.
+        var months = Months(15, level: 5, slump: _ => 1);
+
+        var rate = SeasonalRate.Fit(months);
+
+        Assert.InRange(rate.Season[7], 0.70, 0.85);
+    }
+
+    [Fact]
     public void NoDeals_GiveNoRate()
     {
         var rate = SeasonalRate.Fit([new MonthCount(0, 0, 30, -0.5), new MonthCount(1, 0, 28, -0.4)]);

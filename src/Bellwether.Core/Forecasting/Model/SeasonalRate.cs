@@ -80,6 +80,19 @@ internal sealed class SeasonalRate
         var seasonVariance = 0.01;
         var dispersion = 1.0;
         var robust = Enumerable.Repeat(1.0, n).ToArray();
+
+        // A calendar month seen once cannot be told from an outlier (its own effect is all there is to explain it). Once
+        // every calendar month has been seen, it is the season's only witness and keeps at least its Huber weight:
+        // otherwise a company's first summer trough reads as a slump and its season is lost. Before a full year there is
+        // no season to keep, and a month far from the rest (a burst as the CRM is adopted) is down-weighted as usual.
+        var seen = new int[12];
+        foreach (var m in months)
+        {
+            seen[m.Month]++;
+        }
+
+        var fullYear = seen.All(c => c > 0);
+
         var leverage = new double[n];
         var mu = new double[n];
         for (var iteration = 0; iteration < Iterations; iteration++)
@@ -96,7 +109,7 @@ internal sealed class SeasonalRate
                 {
                     // Studentised: a month that its own calendar month's effect mostly fits has a small raw residual.
                     var r = Math.Abs(months[i].Count - mu[i]) / Math.Sqrt(dispersion * Math.Max(mu[i], 1e-9) * Math.Max(1 - leverage[i], 0.05));
-                    robust[i] = iteration < HuberIterations ? Math.Min(1, HuberK / r) : r >= BiweightC ? 0 : Math.Pow(1 - ((r / BiweightC) * (r / BiweightC)), 2);
+                    robust[i] = (fullYear && seen[months[i].Month] < 2) || iteration < HuberIterations ? Math.Min(1, HuberK / r) : r >= BiweightC ? 0 : Math.Pow(1 - ((r / BiweightC) * (r / BiweightC)), 2);
                 }
             }
 
