@@ -20,7 +20,8 @@ internal sealed class RevenueModel
     private const int Width = Types * (MaxLag + 1);
 
     private readonly Dictionary<(int Account, int Line), Dictionary<int, double>> _known = [];
-    private readonly Dictionary<(int Account, int Line), Dictionary<int, double>> _booked = [];
+    /// <summary>Per account and line, what its wins booked: month, type, amount, newest month first (types in order).</summary>
+    private readonly Dictionary<(int Account, int Line), Booking[]> _booked = [];
     private readonly Dictionary<int, double[]> _shape = [];
     private readonly double[] _pooledShape = new double[MaxLag + 1];
     private readonly Dictionary<(int Account, int Line), double> _residual = [];
@@ -43,13 +44,24 @@ internal sealed class RevenueModel
 
         LastKnownMonth = _known.Values.SelectMany(m => m.Keys).DefaultIfEmpty(FirstFutureMonth - 1).Max();
         var type = facts.Column(Dimension.Type);
+        var booked = new Dictionary<(int, int), Dictionary<int, double>>();
         for (var i = 0; i < facts.RealCount; i++)
         {
             if (facts.Status[i] == OpportunityStatus.Won && type[i] < Types)
             {
                 var key = (facts.Column(Dimension.Account)[i], facts.Column(Dimension.ServiceLine)[i]);
-                Add(_booked, key, (MonthIndex.Of(DateOnly.FromDayNumber(facts.ClosedDay[i])) * Types) + type[i], (double)facts.Amount[i]);
+                Add(booked, key, (MonthIndex.Of(DateOnly.FromDayNumber(facts.ClosedDay[i])) * Types) + type[i], (double)facts.Amount[i]);
             }
+        }
+
+        // A stream has a few wins: walking them beats looking up every (lag, type) of a window, and in this order
+        // (lag ascending, then type) the sums are the same as the window's, to the last bit.
+        foreach (var (key, months) in booked)
+        {
+            _booked[key] = [.. months
+                .Select(kv => new Booking(kv.Key / Types, kv.Key % Types, kv.Value))
+                .OrderByDescending(b => b.Month)
+                .ThenBy(b => b.Type)];
         }
 
         FitShapes(facts);
@@ -124,14 +136,12 @@ internal sealed class RevenueModel
         }
 
         var value = 0.0;
-        for (var lag = 0; lag <= MaxLag; lag++)
+        foreach (var b in booked)
         {
-            for (var type = 0; type < Types; type++)
+            var lag = month - b.Month;
+            if (lag is >= 0 and <= MaxLag)
             {
-                if (booked.TryGetValue(((month - lag) * Types) + type, out var amount))
-                {
-                    value += amount * Shape(key.Line, type, lag);
-                }
+                value += b.Amount * Shape(key.Line, b.Type, lag);
             }
         }
 
@@ -140,7 +150,7 @@ internal sealed class RevenueModel
 
     private void FitShapes(DealFacts facts)
     {
-        var first = _booked.Values.SelectMany(m => m.Keys).DefaultIfEmpty(0).Min() / Types;
+        var first = _booked.Values.SelectMany(m => m).Select(b => b.Month).DefaultIfEmpty(0).Min();
         var from = Math.Min(first + MaxLag, LastKnownMonth - 6);
         var lineCount = facts.LevelsOf(Dimension.ServiceLine).Count;
         var gram = new double[lineCount][];
@@ -154,9 +164,9 @@ internal sealed class RevenueModel
         {
             gram[key.Line] ??= new double[Width * Width];
             moment[key.Line] ??= new double[Width];
-            foreach (var code in booked.Keys)
+            foreach (var b in booked)
             {
-                deals[(key.Line * Types) + (code % Types)]++;
+                deals[(key.Line * Types) + b.Type]++;
             }
 
             for (var month = Math.Max(from, first); month <= LastKnownMonth; month++)
@@ -164,16 +174,14 @@ internal sealed class RevenueModel
                 Array.Clear(x);
                 Array.Clear(pooled);
                 var any = false;
-                for (var lag = 0; lag <= MaxLag; lag++)
+                foreach (var b in booked)
                 {
-                    for (var type = 0; type < Types; type++)
+                    var lag = month - b.Month;
+                    if (lag is >= 0 and <= MaxLag)
                     {
-                        if (booked.TryGetValue(((month - lag) * Types) + type, out var amount))
-                        {
-                            x[(type * (MaxLag + 1)) + lag] = amount;
-                            pooled[lag] += amount;
-                            any = true;
-                        }
+                        x[(b.Type * (MaxLag + 1)) + lag] = b.Amount;
+                        pooled[lag] += b.Amount;
+                        any = true;
                     }
                 }
 
@@ -224,13 +232,31 @@ internal sealed class RevenueModel
     /// <summary>Residuals (actual − fitted) of the last known month, and how much of a residual survives a month.</summary>
     private void FitResiduals()
     {
+        // Each stream's actual and fitted revenue over the last seven known months, read once.
+        const int Window = 7;
+        var first = LastKnownMonth - (Window - 1);
+        var streams = Streams.ToArray();
+        var known = new double[streams.Length][];
+        var fitted = new double[streams.Length][];
+        for (var k = 0; k < streams.Length; k++)
+        {
+            var months = _known.GetValueOrDefault(streams[k]);
+            known[k] = new double[Window];
+            fitted[k] = new double[Window];
+            for (var j = 0; j < Window; j++)
+            {
+                known[k][j] = months?.GetValueOrDefault(first + j) ?? 0;
+                fitted[k][j] = Fitted(streams[k], first + j);
+            }
+        }
+
         double cross = 0, square = 0;
-        foreach (var key in Streams)
+        for (var k = 0; k < streams.Length; k++)
         {
             var previous = double.NaN;
-            for (var month = LastKnownMonth - 6; month <= LastKnownMonth; month++)
+            for (var j = 0; j < Window; j++)
             {
-                var residual = Known(key.Account, key.Line, month) - Fitted(key, month);
+                var residual = known[k][j] - fitted[k][j];
                 if (!double.IsNaN(previous))
                 {
                     cross += residual * previous;
@@ -242,7 +268,7 @@ internal sealed class RevenueModel
 
             if (Math.Abs(previous) > 0.005)
             {
-                _residual[key] = previous;
+                _residual[streams[k]] = previous;
             }
         }
 
@@ -251,14 +277,14 @@ internal sealed class RevenueModel
         // How far the book's one-month-ahead forecast of the company's revenue missed over the last six months (the
         // mean square of the relative errors, bias included): the spread of the common shock to the existing book.
         var errors = new List<double>();
-        for (var month = LastKnownMonth - 5; month <= LastKnownMonth; month++)
+        for (var j = 1; j < Window; j++)
         {
             double actual = 0, predicted = 0;
-            foreach (var key in Streams)
+            for (var k = 0; k < streams.Length; k++)
             {
-                actual += Known(key.Account, key.Line, month);
-                var residual = Known(key.Account, key.Line, month - 1) - Fitted(key, month - 1);
-                predicted += Math.Max(0, Fitted(key, month) + (residual * ResidualPersistence));
+                actual += known[k][j];
+                var residual = known[k][j - 1] - fitted[k][j - 1];
+                predicted += Math.Max(0, fitted[k][j] + (residual * ResidualPersistence));
             }
 
             if (actual > 0 && predicted > 0)
@@ -272,4 +298,7 @@ internal sealed class RevenueModel
 
     /// <summary>The variance of the common shock to the existing book, from its recent one-month-ahead errors.</summary>
     public double BookShockVariance { get; private set; }
+
+    /// <summary>What a stream's wins of one month and type booked.</summary>
+    private readonly record struct Booking(int Month, int Type, double Amount);
 }
