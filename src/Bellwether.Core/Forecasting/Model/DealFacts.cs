@@ -183,34 +183,54 @@ internal sealed class DealFacts
 
     private void Set(Dimension dimension, int deal, string? value) => _columns[(int)dimension]![deal] = _levels[(int)dimension].Code(value);
 
+    /// <summary>
+    /// Each deal's history rows before t, in one array grouped by deal (a counting sort: no list per deal), each deal's
+    /// rows in time order.
+    /// </summary>
     private (int[] Start, int[] Count, HistoryRow[] Rows) GroupHistory(IReadOnlyList<OpportunityChange> history, Dictionary<string, int> index, DateTimeOffset t)
     {
-        var perDeal = new List<HistoryRow>?[Count];
-        foreach (var row in history)
+        var dealOf = new int[history.Count];
+        var count = new int[Count];
+        for (var r = 0; r < history.Count; r++)
         {
-            if (row.ChangedAt < t && index.TryGetValue(row.OpportunityId, out var i))
+            var row = history[r];
+            dealOf[r] = row.ChangedAt < t && index.TryGetValue(row.OpportunityId, out var i) ? i : -1;
+            if (dealOf[r] >= 0)
             {
-                (perDeal[i] ??= []).Add(new HistoryRow(
-                    row.ChangedAt.UtcTicks, Instants.DayOf(row.ChangedAt).DayNumber, Stages.Code(row.Stage), row.Status, row.Amount,
-                    row.ExpectedCloseDate?.DayNumber ?? NoDay));
+                count[dealOf[r]]++;
             }
         }
 
         var start = new int[Count];
-        var count = new int[Count];
-        var rows = new List<HistoryRow>();
+        var total = 0;
         for (var i = 0; i < Count; i++)
         {
-            start[i] = rows.Count;
-            if (perDeal[i] is { } list)
+            start[i] = total;
+            total += count[i];
+        }
+
+        var rows = new HistoryRow[total];
+        var next = (int[])start.Clone();
+        for (var r = 0; r < history.Count; r++)
+        {
+            if (dealOf[r] is var i and >= 0)
             {
-                list.Sort((a, b) => a.Ticks.CompareTo(b.Ticks));
-                rows.AddRange(list);
-                count[i] = list.Count;
+                var row = history[r];
+                rows[next[i]++] = new HistoryRow(
+                    row.ChangedAt.UtcTicks, Instants.DayOf(row.ChangedAt).DayNumber, Stages.Code(row.Stage), row.Status, row.Amount,
+                    row.ExpectedCloseDate?.DayNumber ?? NoDay);
             }
         }
 
-        return (start, count, [.. rows]);
+        for (var i = 0; i < Count; i++)
+        {
+            if (count[i] > 1)
+            {
+                rows.AsSpan(start[i], count[i]).Sort((a, b) => a.Ticks.CompareTo(b.Ticks));
+            }
+        }
+
+        return (start, count, rows);
     }
 }
 
