@@ -37,6 +37,11 @@ public static class ForecastParts
                 var t = period.StartInstant.AddDays(offset);
                 var model = ForecastModel.Fit(data, t);
                 var rows = model.Forecast(new ForecastQuery { Indicators = ["bookings"], Period = period, By = [Dimension.Type] });
+                if (Environment.GetEnvironmentVariable("BELLWETHER_PARTS_HAZARDS") is not null)
+                {
+                    Console.WriteLine(model.Parts.Hazards.Describe());
+                }
+
                 var (wo, we) = model.Parts.Hazards.WinsByMonth;
                 Console.WriteLine("|   wins seen / fitted, months back 1..12: " + string.Join(" ", Enumerable.Range(1, 12).Select(m => (wo[m] / we[m]).ToString("0.00", CultureInfo.InvariantCulture))));
                 var wins = model.Forecast(new ForecastQuery { Indicators = ["won_deals"], Period = period, By = [Dimension.Type] }).ToDictionary(r => r.Slice["type"]);
@@ -49,6 +54,16 @@ public static class ForecastParts
                     var repWon = data.Opportunities.Where(o => o.OwnerRepId == repId && o.Status == OpportunityStatus.Won && o.ClosedAt >= period.StartInstant && o.ClosedAt < period.EndInstant && o.ClosedAt >= t).ToList();
                     Add(totals, Tenure(repId), "open wins", (double)byRep.Parts!.GetValueOrDefault("open_pipeline"), repWon.Count(o => o.CreatedAt < t));
                     Add(totals, Tenure(repId), "new wins", (double)byRep.Parts!.GetValueOrDefault("not_yet_created"), repWon.Count(o => o.CreatedAt >= t));
+                }
+
+                // Wins by vertical: verticals whose win rates drift are read as they were over the recency-weighted window.
+                var verticalOf = data.Accounts.ToDictionary(a => a.AccountId, a => a.Vertical);
+                foreach (var byVertical in model.Forecast(new ForecastQuery { Indicators = ["won_deals"], Period = period, By = [Dimension.Vertical] }))
+                {
+                    var vertical = byVertical.Slice["vertical"];
+                    var verticalWon = data.Opportunities.Where(o => verticalOf.GetValueOrDefault(o.AccountId) == vertical && o.Status == OpportunityStatus.Won && o.ClosedAt >= period.StartInstant && o.ClosedAt < period.EndInstant && o.ClosedAt >= t).ToList();
+                    Add(totals, "v:" + vertical, "open wins", (double)byVertical.Parts!.GetValueOrDefault("open_pipeline"), verticalWon.Count(o => o.CreatedAt < t));
+                    Add(totals, "v:" + vertical, "new wins", (double)byVertical.Parts!.GetValueOrDefault("not_yet_created"), verticalWon.Count(o => o.CreatedAt >= t));
                 }
 
                 foreach (var row in rows)

@@ -19,9 +19,17 @@ internal static class SmallCompany
     public static readonly DateTimeOffset Start = Fixture(2023, 1, 1);
     public static readonly DateTimeOffset End = Fixture(2025, 7, 1);
 
+    private static readonly DateTimeOffset Middle = Start + ((End - Start) / 2);
+
     public static readonly string[] Stages = ["Qualify", "Propose", "Negotiate"];
 
-    public static Dataset Generate(int seed = 7, double dealsPerDay = 1.2)
+    /// <param name="seed">The random seed.</param>
+    /// <param name="dealsPerDay">New deals per day.</param>
+    /// <param name="verticalDriftPerYear">
+    /// How fast the two markets part: a finance deal's chance of passing each stage grows by this much (as a log ratio) per
+    /// year from the middle of the history, and a retail deal's falls by as much (capped at 0.98).
+    /// </param>
+    public static Dataset Generate(int seed = 7, double dealsPerDay = 1.2, double verticalDriftPerYear = 0)
     {
         var random = new Random(seed);
         var reps = new List<Rep>
@@ -63,7 +71,14 @@ internal static class SmallCompany
                         break;
                     }
 
-                    var advance = random.NextDouble() < (stage == 0 ? 0.6 : 0.75) * (0.6 + skill[rep.RepId]);
+                    var chance = (stage == 0 ? 0.6 : 0.75) * (0.6 + skill[rep.RepId]);
+                    if (verticalDriftPerYear != 0)
+                    {
+                        var years = (at - Middle).TotalDays / 365.25;
+                        chance = Math.Min(0.98, chance * Math.Exp((account.Vertical == "finance" ? 1 : -1) * verticalDriftPerYear * years));
+                    }
+
+                    var advance = random.NextDouble() < chance;
                     if (!advance)
                     {
                         status = OpportunityStatus.Lost;

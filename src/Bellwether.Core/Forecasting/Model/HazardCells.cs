@@ -27,6 +27,15 @@ internal sealed class HazardCells
         var t0 = DateOnly.FromDayNumber(day0);
         var monthOf0 = (t0.Year * 12) + t0.Month;
         StageCount = facts.Stages.Count;
+        for (var m = 0; m < Months; m++)
+        {
+            // The middle of the month's days inside the window, in years from t (negative).
+            var monthStart = new DateOnly(t0.Year, t0.Month, 1).AddMonths(-m);
+            var from = Math.Max(monthStart.DayNumber, firstDay);
+            var to = Math.Min(monthStart.AddMonths(1).DayNumber, day0);
+            MonthYears[m] = to > from ? (((from + to) / 2.0) - day0) / 365.25 : -(m + 0.5) / 12;
+        }
+
         Moves = new double[StageCount * StageCount];
         EntryStage = new double[3 * StageCount];
         for (var i = 0; i < facts.RealCount; i++)
@@ -123,6 +132,9 @@ internal sealed class HazardCells
     public List<int> CellProximity { get; } = [];
 
     public List<int> CellMonth { get; } = [];
+
+    /// <summary>Per month index, when its days were, in years from t (negative): the time a drift is read against.</summary>
+    public double[] MonthYears { get; } = new double[Months];
 
     public List<double> Exposure { get; } = [];
 

@@ -33,12 +33,24 @@ internal sealed class HazardModel
     /// <summary>Events' worth of prior a type's rate at a stage has toward all types' rate there.</summary>
     private const double StratumPrior = 5;
 
+    /// <summary>
+    /// Prior standard deviation of a vertical's drift, in log hazard per year: a market whose deals close a fifth more (or
+    /// less) readily within a year is plausible; steeper is read only where the data insist. (An empirical-Bayes spread
+    /// was tried: eighteen months of recency-weighted days cannot tell drifts of this size from noise per vertical, so it
+    /// collapsed every drift to none and lost what they gain in the backtests — 0.2 and 0.3 did equally well there.)
+    /// </summary>
+    private const double DriftPriorSd = 0.2;
+
+    /// <summary>Years after t a drift is carried forward; later days keep the level it reached.</summary>
+    public const double DriftYears = 1;
+
     private readonly int _stages;
     private readonly double[][] _base = new double[HazardCells.Events][];
     private readonly double[][] _phase = new double[HazardCells.Events][];
     private readonly double[][] _proximity = new double[HazardCells.Events][];
     private readonly double[][][] _factor = new double[HazardCells.Events][][];
     private readonly double[][] _factorMean = new double[HazardCells.Events][];
+    private readonly double[][][] _drift = new double[HazardCells.Events][][];
     private readonly double[] _phaseMean = new double[HazardCells.Events];
     private readonly double[] _proximityMean = new double[HazardCells.Events];
     private readonly double[][] _moveTo;
@@ -132,6 +144,11 @@ internal sealed class HazardModel
 
             for (var k = 0; k < Strata; k++)
             {
+                lines.Add($"   drift t{k}: {Format(_drift[e][k])}");
+            }
+
+            for (var k = 0; k < Strata; k++)
+            {
                 for (var s = 0; s <= _stages; s++)
                 {
                     lines.Add($"   base t{k} s{s}: {Format([.. _base[e].Skip(Row(k, s, 0)).Take(Covariates.AgeBuckets).Select(v => v * 1000)])}");
@@ -162,11 +179,39 @@ internal sealed class HazardModel
     }
 
     /// <summary>
-    /// The chance that a deal of the type open at the start of <paramref name="firstDay"/> is won on each of the
-    /// following days; <paramref name="phaseOfDay"/> gives each day's quarter phase from <paramref name="firstDay"/>.
+    /// How a deal's hazards drift with time, per event, in log rate per year: its vertical's drift for its type (a market
+    /// buying more or less readily than it did). Zero for a vertical the model never saw or does not know.
     /// </summary>
-    public double[] WonDaily(int type, int stage, int ageAtFirstDay, int expected, ReadOnlySpan<double> factor, double pace, int firstDay, int days, int[] phaseOfDay)
+    public double[] Drift(int[] levels)
     {
+        var result = new double[HazardCells.Events];
+        var v = levels[DealProfile.Vertical];
+        var k = Stratum(levels[DealProfile.Type]);
+        for (var e = 0; e < result.Length; e++)
+        {
+            var table = _drift[e][k];
+            result[e] = v >= 0 && v < table.Length ? table[v] : 0;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The chance that a deal of the type open at the start of <paramref name="firstDay"/> is won on each of the
+    /// following days; <paramref name="phaseOfDay"/> gives each day's quarter phase from <paramref name="firstDay"/>, and
+    /// <paramref name="drift"/> (per event, log rate per year, <see cref="Drift"/>) moves its factors from that day on.
+    /// </summary>
+    public double[] WonDaily(int type, int stage, int ageAtFirstDay, int expected, ReadOnlySpan<double> factor, ReadOnlySpan<double> drift, double pace, int firstDay, int days, int[] phaseOfDay)
+    {
+        Span<double> moving = stackalloc double[HazardCells.Events];
+        Span<double> step = stackalloc double[HazardCells.Events];
+        for (var e = 0; e < HazardCells.Events; e++)
+        {
+            moving[e] = factor[e] * pace;
+            step[e] = Math.Exp(drift[e] / 365.25);
+        }
+
+        var driftDays = (int)(DriftYears * 365.25);
         Span<double> mass = stackalloc double[_stages + 1];
         Span<double> moved = stackalloc double[_stages + 1];
         var start = stage >= 0 && stage < _stages && _seen[stage] ? stage : _stages;
@@ -181,10 +226,17 @@ internal sealed class HazardModel
             var p = Covariates.Proximity(expected, day);
             result[d] = Step(
                 mass, moved, Stratum(type), age,
-                _phase[HazardCells.Won][q] * _proximity[HazardCells.Won][p] * factor[HazardCells.Won] * pace,
-                _phase[HazardCells.Lost][q] * _proximity[HazardCells.Lost][p] * factor[HazardCells.Lost] * pace,
-                _phase[HazardCells.Move][q] * _proximity[HazardCells.Move][p] * factor[HazardCells.Move] * pace,
+                _phase[HazardCells.Won][q] * _proximity[HazardCells.Won][p] * moving[HazardCells.Won],
+                _phase[HazardCells.Lost][q] * _proximity[HazardCells.Lost][p] * moving[HazardCells.Lost],
+                _phase[HazardCells.Move][q] * _proximity[HazardCells.Move][p] * moving[HazardCells.Move],
                 ref left);
+            if (d < driftDays)
+            {
+                for (var e = 0; e < HazardCells.Events; e++)
+                {
+                    moving[e] *= step[e];
+                }
+            }
         }
 
         return result;
@@ -351,6 +403,7 @@ internal sealed class HazardModel
         var phase = Enumerable.Repeat(1.0, Covariates.Phases).ToArray();
         var proximity = Enumerable.Repeat(1.0, Covariates.Proximities).ToArray();
         var factors = levelCounts.Select(c => Enumerable.Repeat(1.0, Math.Max(1, c)).ToArray()).ToArray();
+        var drift = Enumerable.Range(0, Strata).Select(_ => new double[factors[DealProfile.Vertical].Length]).ToArray();
         var totalObserved = 0.0;
         var totalExposure = 0.0;
         for (var c = 0; c < n; c++)
@@ -376,6 +429,9 @@ internal sealed class HazardModel
             {
                 UpdateFactor(observed, mu, factors[f], cells.Profile[f]);
             }
+
+            UpdateDrift(cells, observed, mu, drift);
+            UpdateFactor(observed, mu, factors[DealProfile.Vertical], cells.Profile[DealProfile.Vertical]);
         }
 
         if (totalObserved == 0)
@@ -407,6 +463,7 @@ internal sealed class HazardModel
         _phase[evt] = phase;
         _proximity[evt] = proximity;
         _factor[evt] = factors;
+        _drift[evt] = drift;
         _phaseMean[evt] = WeightedMean(exposure, phase, cells.Phase);
         _proximityMean[evt] = WeightedMean(exposure, proximity, cells.Proximity);
         _factorMean[evt] = [.. factors.Select((table, f) => WeightedMean(exposure, table, cells.Profile[f]))];
@@ -509,6 +566,55 @@ internal sealed class HazardModel
         Array.Copy(fresh, table, table.Length);
     }
 
+    /// <summary>
+    /// One Newton step of each vertical's drift per deal type (log rate per year, a Gaussian prior toward none), with the
+    /// vertical's level profiled out (time centred on its days' mean), so the step is the slope's alone; the level at t
+    /// then follows in the vertical factor's update.
+    /// </summary>
+    private static void UpdateDrift(CellColumns cells, double[] observed, double[] mu, double[][] drift)
+    {
+        var levels = drift[0].Length;
+        var size = Strata * levels;
+        var o = new double[size];
+        var e = new double[size];
+        var ex = new double[size];
+        var exx = new double[size];
+        var ox = new double[size];
+        var vertical = cells.Profile[DealProfile.Vertical];
+        for (var c = 0; c < mu.Length; c++)
+        {
+            var at = (cells.Stratum[c] * levels) + vertical[c];
+            var x = cells.X[c];
+            o[at] += observed[c];
+            ox[at] += observed[c] * x;
+            e[at] += mu[c];
+            ex[at] += mu[c] * x;
+            exx[at] += mu[c] * x * x;
+        }
+
+        var step = new double[size];
+        var precision = 1 / (DriftPriorSd * DriftPriorSd);
+        for (var at = 0; at < size; at++)
+        {
+            if (e[at] <= 0)
+            {
+                continue;
+            }
+
+            var mean = ex[at] / e[at];
+            var beta = drift[at / levels][at % levels];
+            var gradient = (ox[at] - ex[at]) - (mean * (o[at] - e[at])) - (beta * precision);
+            var curvature = exx[at] - (mean * ex[at]) + precision;
+            step[at] = gradient / curvature;
+            drift[at / levels][at % levels] = beta + step[at];
+        }
+
+        for (var c = 0; c < mu.Length; c++)
+        {
+            mu[c] *= Math.Exp(step[(cells.Stratum[c] * levels) + vertical[c]] * cells.X[c]);
+        }
+    }
+
     private static double WeightedMean(double[] exposure, double[] table, int[] levelOf)
     {
         double sum = 0, weight = 0;
@@ -556,6 +662,7 @@ internal sealed class HazardModel
             Proximity = [.. cells.CellProximity];
             Age = [.. cells.CellAge];
             Month = [.. cells.CellMonth];
+            X = [.. Month.Select(m => cells.MonthYears[m])];
             Weight = [.. Month.Select(m => Math.Pow(0.5, m / RecencyHalfLifeMonths))];
             Stratum = [.. cells.CellProfile.Select(p => HazardModel.Stratum(cells.Profiles[p][DealProfile.Type]))];
             Row = new int[Count];
@@ -591,6 +698,9 @@ internal sealed class HazardModel
         public int[] Age { get; }
 
         public int[] Month { get; }
+
+        /// <summary>When the cell's days were, in years from t (negative).</summary>
+        public double[] X { get; }
 
         public double[] Weight { get; }
 

@@ -18,9 +18,16 @@ internal sealed class Dynamics
     /// </summary>
     private const int EventualDays = 730;
 
+    /// <summary>Days of recently created deals whose verticals are a new deal's mix.</summary>
+    private const int MixDays = 180;
+
+    /// <summary>Days between the points at which a drifted chance of winning is computed (and interpolated between).</summary>
+    private const int GridStep = 15;
+
     private readonly FittedParts _model;
     private readonly ConcurrentDictionary<(int Type, int Source, int Line), Lazy<CalendarCurve>> _curves = new();
     private readonly ConcurrentDictionary<string, Lazy<double[]>> _byAge = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, Lazy<double[]>> _newDealDrift = new();
 
     public Dynamics(FittedParts model, Horizon horizon)
     {
@@ -35,11 +42,13 @@ internal sealed class Dynamics
 
         OpenDeals = [.. Enumerable.Range(0, facts.Count).Where(facts.IsOpen)];
         Factor = new double[OpenDeals.Length][];
+        Drift = new double[OpenDeals.Length][];
         BaseSlots = new double[OpenDeals.Length][];
         Parallel.For(0, OpenDeals.Length, k =>
         {
             var levels = DealProfile.Of(facts, OpenDeals[k], model.SizeEdges);
             Factor[k] = [.. Enumerable.Range(0, HazardCells.Events).Select(e => model.Hazards.ProfileFactor(e, levels))];
+            Drift[k] = model.Hazards.Drift(levels);
             BaseSlots[k] = Slots(k, 1);
         });
     }
@@ -53,6 +62,9 @@ internal sealed class Dynamics
 
     /// <summary>Per open deal, its profile factor for each event.</summary>
     public double[][] Factor { get; }
+
+    /// <summary>Per open deal, how its hazards drift from t (per event, log rate per year).</summary>
+    public double[][] Drift { get; }
 
     /// <summary>Per open deal, its chance of being won in each slot at the learned pace (before any scenario).</summary>
     public double[][] BaseSlots { get; }
@@ -73,7 +85,7 @@ internal sealed class Dynamics
         else
         {
             var expected = facts.HistCount[i] > 0 ? facts.Expected[i] : DealFacts.NoDay;
-            var daily = _model.Hazards.WonDaily(facts.Column(Dimension.Type)[i], facts.Stage[i], Horizon.Day0 - facts.CreatedDay[i], expected, Factor[k], pace, Horizon.Day0, Horizon.Days, PhaseOfDay);
+            var daily = _model.Hazards.WonDaily(facts.Column(Dimension.Type)[i], facts.Stage[i], Horizon.Day0 - facts.CreatedDay[i], expected, Factor[k], Drift[k], pace, Horizon.Day0, Horizon.Days, PhaseOfDay);
             for (var d = 0; d < daily.Length; d++)
             {
                 slots[Horizon.SlotOfDay[d]] += daily[d];
@@ -100,6 +112,15 @@ internal sealed class Dynamics
         return _byAge.GetOrAdd(key, _ => new Lazy<double[]>(() => hazards.WonByAge(type, hazards.Entry(type), factor, 1, days))).Value;
     }
 
+    /// <summary>
+    /// Per creation day from t, how often a new deal of the type is won relative to the model's average deal (whose
+    /// vertical is unknown, so its factor is the training window's average): the verticals of the type's deals created
+    /// in the last <see cref="MixDays"/> days, each with its factors drifted to the time the deal would be won (its
+    /// creation day plus the vertical's mean days to a win, up to <see cref="HazardModel.DriftYears"/>). Markets that buy
+    /// more readily, and grow their share of new deals, raise it; a stalling one lowers it.
+    /// </summary>
+    public double[] NewDealDrift(int type) => _newDealDrift.GetOrAdd(type, key => new Lazy<double[]>(() => ComputeNewDealDrift(key))).Value;
+
     /// <summary>The calendar-aware won-by-slot-end of new deals of a type, source and service line (average rep and size).</summary>
     public CalendarCurve Curve(int type, int source, int line) => _curves.GetOrAdd((type, source, line), key => new Lazy<CalendarCurve>(() =>
     {
@@ -108,6 +129,69 @@ internal sealed class Dynamics
         var entry = _model.Hazards.Entry(key.Type);
         return new CalendarCurve(_model.Hazards.WonBySlotEnd(key.Type, entry, factor, Horizon, PhaseOfDay), WonByAge(key.Type, factor, 1));
     })).Value;
+
+    private double[] ComputeNewDealDrift(int type)
+    {
+        var facts = _model.Facts;
+        var hazards = _model.Hazards;
+        var result = new double[Horizon.Days];
+        Array.Fill(result, 1.0);
+        var typeOf = facts.Column(Dimension.Type);
+        var verticalOf = facts.Column(Dimension.Vertical);
+        var mix = new Dictionary<int, double>();
+        for (var i = 0; i < facts.RealCount; i++)
+        {
+            if (typeOf[i] == type && facts.CreatedDay[i] >= Horizon.Day0 - MixDays && facts.CreatedDay[i] < Horizon.Day0 && verticalOf[i] >= 0)
+            {
+                mix[verticalOf[i]] = mix.GetValueOrDefault(verticalOf[i]) + 1;
+            }
+        }
+
+        var total = mix.Values.Sum();
+        var entry = hazards.Entry(type);
+        double[] Factors(int[] levels) => [.. Enumerable.Range(0, HazardCells.Events).Select(e => hazards.ProfileFactor(e, levels))];
+        var reference = hazards.WonByAge(type, entry, Factors([-1, -1, -1, -1, type, -1, -1]), 1, EventualDays)[^1];
+        if (total == 0 || reference <= 0)
+        {
+            return result;
+        }
+
+        var gridDays = (int)(HazardModel.DriftYears * 365.25);
+        var points = (gridDays / GridStep) + 1;
+        Array.Clear(result);
+        foreach (var (vertical, count) in mix)
+        {
+            int[] levels = [-1, -1, vertical, -1, type, -1, -1];
+            var factor = Factors(levels);
+            var drift = hazards.Drift(levels);
+            var now = hazards.WonByAge(type, entry, factor, 1, EventualDays);
+            var eventual = now[^1];
+            var meanAge = 0.0;
+            for (var n = 1; n < now.Length && eventual > 0; n++)
+            {
+                meanAge += (n - 0.5) * (now[n] - now[n - 1]) / eventual;
+            }
+
+            var atGrid = new double[points];
+            for (var g = 0; g < points; g++)
+            {
+                var years = g * GridStep / 365.25;
+                var moved = factor.Select((f, e) => f * Math.Exp(drift[e] * years)).ToArray();
+                atGrid[g] = drift.All(d => d == 0) ? eventual : hazards.WonByAge(type, entry, moved, 1, EventualDays)[^1];
+            }
+
+            var weight = count / total / reference;
+            for (var x = 0; x < result.Length; x++)
+            {
+                var at = Math.Min(x + meanAge, gridDays) / GridStep;
+                var g = Math.Min((int)at, points - 2);
+                var frac = at - g;
+                result[x] += weight * ((atGrid[g] * (1 - frac)) + (atGrid[g + 1] * frac));
+            }
+        }
+
+        return result;
+    }
 
     /// <summary>
     /// Adds to each slot the expected wins in it of deals created on day 0, 1, 2… (<paramref name="created"/>: chances

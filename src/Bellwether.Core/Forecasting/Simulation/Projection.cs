@@ -86,10 +86,11 @@ internal sealed class Projection
         }
 
         var rates = new double[Horizon.Days];
+        var drift = dynamics.NewDealDrift(stream.Type);
         for (var x = 0; x < rates.Length; x++)
         {
             var c = Horizon.Day0 + x;
-            rates[x] = model.Creation.Rate(stream, c) * atom.Share * effects.RateFactor(plan, c);
+            rates[x] = model.Creation.Rate(stream, c) * atom.Share * effects.RateFactor(plan, c) * drift[x];
         }
 
         // Wins are counted per line, each line at its own speed. Lines differ in size too, and which lines win inside a
