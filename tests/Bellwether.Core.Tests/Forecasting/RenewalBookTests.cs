@@ -32,10 +32,33 @@ public sealed class RenewalBookTests
         }
     }
 
-    private static Dataset Company()
+    [Fact]
+    public void APendingRenewal_BooksItsPredecessorsAmount_TimesWhatRenewalsBookedAgainstTheirsInAll()
+    {
+        // Small contracts (1,000) renewed at three times their size, large ones (20,000) at the same size, alternately:
+        // together renewals booked Σ renewal / Σ predecessor = (50 × 3,000 + 50 × 20,000) / (50 × 1,000 + 50 × 20,000)
+        // of what they renewed — not the mean of the per-deal ratios, (3 + 1) / 2 = 2, which would book a pending large
+        // contract at twice its size.
+        static decimal Amount(int k) => k % 2 == 0 ? 1_000 : 20_000;
+        static decimal Renewed(int k) => k % 2 == 0 ? 3_000 : 20_000;
+        var data = Company(Amount, Renewed);
+        var matched = Wins(Amount).Where(w => w.ClosedAt!.Value.AddDays(Lag) < AsOf).Select(w => int.Parse(w.OpportunityId[1..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var ratio = matched.Sum(Renewed) / matched.Sum(Amount);
+
+        var book = RenewalBook.Fit(data, AsOf);
+
+        Assert.NotEmpty(book.Pending);
+        foreach (var pending in book.Pending)
+        {
+            var k = int.Parse(pending.OpportunityId[(RenewalBook.VirtualPrefix.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(Math.Round(Amount(k) * ratio, 2), pending.Amount);
+        }
+    }
+
+    private static Dataset Company(Func<int, decimal>? amount = null, Func<int, decimal>? renewed = null)
     {
         var deals = new List<Opportunity>();
-        foreach (var win in Wins())
+        foreach (var win in Wins(amount))
         {
             deals.Add(win);
             var renewalAt = win.ClosedAt!.Value.AddDays(Lag);
@@ -46,6 +69,7 @@ public sealed class RenewalBookTests
                 {
                     OpportunityId = "renewal-" + win.OpportunityId,
                     Type = OpportunityType.Renewal,
+                    Amount = renewed?.Invoke(int.Parse(win.OpportunityId[1..], System.Globalization.CultureInfo.InvariantCulture)) ?? win.Amount,
                     CreatedAt = renewalAt,
                     ClosedAt = renewalAt.AddDays(10) < AsOf ? renewalAt.AddDays(10) : null,
                     Status = renewalAt.AddDays(10) < AsOf ? OpportunityStatus.Lost : OpportunityStatus.Open,
@@ -57,7 +81,7 @@ public sealed class RenewalBookTests
         return new Dataset { Opportunities = deals };
     }
 
-    private static IEnumerable<Opportunity> Wins() =>
+    private static IEnumerable<Opportunity> Wins(Func<int, decimal>? amount = null) =>
         Enumerable.Range(0, 100).Select(k =>
         {
             var won = new DateTimeOffset(2022, 6, 1, 12, 0, 0, TimeSpan.Zero).AddDays(7 * k);
@@ -68,7 +92,7 @@ public sealed class RenewalBookTests
                 OwnerRepId = "r1",
                 ServiceLine = "support",
                 Type = OpportunityType.NewBusiness,
-                Amount = 12_000,
+                Amount = amount?.Invoke(k) ?? 12_000,
                 CreatedAt = won.AddDays(-30),
                 ClosedAt = won,
                 Stage = "Closed Won",

@@ -71,7 +71,7 @@ internal sealed class RenewalBook
         var lagOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var renewedOn = new Dictionary<string, int>(StringComparer.Ordinal);
         var lags = new List<int>();
-        var ratios = new List<double>();
+        double renewedAmount = 0, predecessorAmount = 0;
         var matchedByLine = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var renewal in renewals)
         {
@@ -93,7 +93,8 @@ internal sealed class RenewalBook
             lags.Add(Lag(predecessor, renewal));
             if (predecessor.Amount > 0)
             {
-                ratios.Add((double)(renewal.Amount / predecessor.Amount));
+                renewedAmount += (double)renewal.Amount;
+                predecessorAmount += (double)predecessor.Amount;
             }
 
             matchedByLine[renewal.ServiceLine] = matchedByLine.GetValueOrDefault(renewal.ServiceLine) + 1;
@@ -107,7 +108,9 @@ internal sealed class RenewalBook
 
         lags.Sort();
         var longest = lags[Math.Min(lags.Count - 1, (int)(0.99 * lags.Count))] + Smoothing;
-        var ratio = ratios.Count > 0 ? ratios.Average() : 1;
+        // What renewals book against what their predecessors booked, as a ratio of sums: pending renewals are summed by
+        // amount, and a mean of per-deal ratios reads high (a small contract renewed larger weighs as much as a big one).
+        var ratio = predecessorAmount > 0 ? renewedAmount / predecessorAmount : 1;
 
         // Each renewable line's share of wins that get a renewal: wins old enough for their renewal to have come.
         var share = new Dictionary<string, double>(StringComparer.Ordinal);
