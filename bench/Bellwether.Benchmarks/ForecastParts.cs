@@ -86,7 +86,15 @@ public static class ForecastParts
                     var madeWon = won.Count(o => o.CreatedAt >= t);
                     Add(totals, type, "new wins", (double)wins[type].Parts!.GetValueOrDefault("not_yet_created"), madeWon);
                     Add(totals, type, "open wins", (double)wins[type].Parts!.GetValueOrDefault("open_pipeline"), won.Count(o => o.CreatedAt < t));
-                    if (parts.Creation.Streams.Any(s => s.Type == code))
+                    if (code == (int)OpportunityType.Renewal)
+                    {
+                        // Pending renewals: the chance each is created before the period ends, summed.
+                        var days = (int)(period.EndInstant - t).TotalDays;
+                        expected = Enumerable.Range(parts.Facts.RealCount, parts.Facts.Count - parts.Facts.RealCount)
+                            .Sum(i => parts.CreationChance(i).Take(days).Sum());
+                    }
+
+                    if (parts.Creation.Streams.Any(s => s.Type == code) || code == (int)OpportunityType.Renewal)
                     {
                         Add(totals, type, "created", expected, made);
                     }
