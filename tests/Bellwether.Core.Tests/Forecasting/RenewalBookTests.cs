@@ -33,6 +33,28 @@ public sealed class RenewalBookTests
     }
 
     [Fact]
+    public void ATermStartingOnTheFirstOfTheNextMonth_IsRenewedOnItsOwnDate_NotSmearedOverTheMonth()
+    {
+        // Each contract's term starts on the first of the month after its win, and its renewal is opened 290 days into
+        // the term: wins a week apart land on every day of a month, so the lag from the win itself varies by a month,
+        // while the lag from the term's start does not vary at all. Each pending renewal must be expected on its own
+        // date (within a week each side: the lag's distribution is smoothed by a week), not spread over a month.
+        static DateTimeOffset TermStart(Opportunity win) => new(win.ClosedAt!.Value.Year, win.ClosedAt.Value.Month, 1, 12, 0, 0, TimeSpan.Zero);
+        static DateTimeOffset RenewalAt(Opportunity win) => TermStart(win).AddMonths(1).AddDays(290);
+        var book = RenewalBook.Fit(Company(renewalAt: RenewalAt), AsOf);
+
+        var waiting = Wins().Where(w => RenewalAt(w) >= AsOf).ToList();
+        Assert.Equal(waiting.Count, book.Pending.Count);
+        for (var k = 0; k < book.Pending.Count; k++)
+        {
+            var win = waiting.Single(w => book.Pending[k].OpportunityId == RenewalBook.VirtualPrefix + w.OpportunityId);
+            var due = (int)Math.Floor((RenewalAt(win) - AsOf).TotalDays);
+            var near = book.CreationChance[k].Skip(Math.Max(0, due - 8)).Take(17).Sum();
+            Assert.True(near >= 0.9, $"{win.OpportunityId}: {near:0.000} of its renewal within a week of day {due}");
+        }
+    }
+
+    [Fact]
     public void APendingRenewal_BooksItsPredecessorsAmount_TimesWhatRenewalsBookedAgainstTheirsInAll()
     {
         // Small contracts (1,000) renewed at three times their size, large ones (20,000) at the same size, alternately:
@@ -55,14 +77,14 @@ public sealed class RenewalBookTests
         }
     }
 
-    private static Dataset Company(Func<int, decimal>? amount = null, Func<int, decimal>? renewed = null)
+    private static Dataset Company(Func<int, decimal>? amount = null, Func<int, decimal>? renewed = null, Func<Opportunity, DateTimeOffset>? renewalAt = null)
     {
         var deals = new List<Opportunity>();
         foreach (var win in Wins(amount))
         {
             deals.Add(win);
-            var renewalAt = win.ClosedAt!.Value.AddDays(Lag);
-            if (renewalAt < AsOf)
+            var renewalDay = renewalAt?.Invoke(win) ?? win.ClosedAt!.Value.AddDays(Lag);
+            if (renewalDay < AsOf)
             {
                 // Renewals lost ten days on: they are renewal deals to learn the lag from, and not wins of their own.
                 deals.Add(win with
@@ -70,10 +92,10 @@ public sealed class RenewalBookTests
                     OpportunityId = "renewal-" + win.OpportunityId,
                     Type = OpportunityType.Renewal,
                     Amount = renewed?.Invoke(int.Parse(win.OpportunityId[1..], System.Globalization.CultureInfo.InvariantCulture)) ?? win.Amount,
-                    CreatedAt = renewalAt,
-                    ClosedAt = renewalAt.AddDays(10) < AsOf ? renewalAt.AddDays(10) : null,
-                    Status = renewalAt.AddDays(10) < AsOf ? OpportunityStatus.Lost : OpportunityStatus.Open,
-                    Stage = renewalAt.AddDays(10) < AsOf ? "Closed Lost" : "Negotiate",
+                    CreatedAt = renewalDay,
+                    ClosedAt = renewalDay.AddDays(10) < AsOf ? renewalDay.AddDays(10) : null,
+                    Status = renewalDay.AddDays(10) < AsOf ? OpportunityStatus.Lost : OpportunityStatus.Open,
+                    Stage = renewalDay.AddDays(10) < AsOf ? "Closed Lost" : "Negotiate",
                 });
             }
         }

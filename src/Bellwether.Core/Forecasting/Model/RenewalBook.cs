@@ -29,9 +29,9 @@ internal sealed class RenewalBook
     private const int MinimumAtRisk = 10;
 
     /// <summary>Days each side of a lag its observation is spread over (a triangular kernel).</summary>
-    private static readonly bool[] Kinds = [false, true];
-
     private const int Smoothing = 7;
+
+    private static readonly bool[] Kinds = [false, true];
 
     private RenewalBook()
     {
@@ -144,15 +144,15 @@ internal sealed class RenewalBook
         var overall = allEligible > 0 ? allRenewed / allEligible : 0;
 
         // Per kind of win (a renewal, or a new contract), the day its renewal's lag is counted from: the day it was won,
-        // or the close date first expected for it (a renewal's: when its new term starts, however early or late it was
-        // signed) if that predicts the lags more tightly. Then when each kind comes up for renewal, from every win of a
+        // or whichever of the close date first expected for it (a renewal's: when its new term starts, however early or
+        // late it was signed), the first of the month after the win, or the month start nearest that expected date
+        // predicts the lags most tightly (see LagAnchor). Then when each kind comes up for renewal, from every win of a
         // renewing line: renewed ones at their lag, the others censored at their age (a recent win's renewal cannot have
         // come yet, so matched lags alone read short).
         var firstExpected = FirstExpectedClose(view);
         var renewing = won.Where(kv => share.ContainsKey(kv.Key.ServiceLine)).SelectMany(kv => kv.Value).ToList();
-        var fromExpected = Kinds.ToDictionary(kind => kind, kind => ExpectedIsTighter(renewing.Where(w => (w.Type == OpportunityType.Renewal) == kind), renewedOn, firstExpected));
-        int Anchor(Opportunity w) =>
-            fromExpected[w.Type == OpportunityType.Renewal] && firstExpected.TryGetValue(w.OpportunityId, out var expected) ? expected : Instants.DayOf(w.ClosedAt!.Value).DayNumber;
+        var anchors = Kinds.ToDictionary(kind => kind, kind => TightestAnchor(renewing.Where(w => (w.Type == OpportunityType.Renewal) == kind).ToList(), renewedOn, firstExpected));
+        int Anchor(Opportunity w) => AnchorDay(anchors[w.Type == OpportunityType.Renewal], w, firstExpected);
         var pooled = LagDistribution(renewing, renewedOn, Anchor, day0, null);
         var byKind = new Dictionary<bool, (double[] Pdf, int Longest)>();
         foreach (var kind in Kinds)
@@ -247,24 +247,75 @@ internal sealed class RenewalBook
     /// Whether renewals' lags from the wins' first expected close dates spread less (interquartile range) than from the
     /// days they were won, over the renewed wins of a kind that have both (at least <see cref="MinimumKindMatches"/>).
     /// </summary>
-    private static bool ExpectedIsTighter(IEnumerable<Opportunity> wins, Dictionary<string, int> renewedOn, Dictionary<string, int> firstExpected)
+    /// <summary>
+    /// The day a win's renewal lag is counted from, of the kinds a contract's term can hang on: the day it was won, the
+    /// close date first expected for it, the first of the month after it was won (terms that start on the first of the
+    /// next month), or the month start nearest the close date first expected (a renewal signed around its term's start).
+    /// </summary>
+    private enum LagAnchor
     {
-        var pairs = wins
-            .Where(w => renewedOn.ContainsKey(w.OpportunityId) && firstExpected.ContainsKey(w.OpportunityId))
-            .Select(w => (Closed: renewedOn[w.OpportunityId] - Instants.DayOf(w.ClosedAt!.Value).DayNumber, Expected: renewedOn[w.OpportunityId] - firstExpected[w.OpportunityId]))
-            .ToList();
-        if (pairs.Count < MinimumKindMatches)
+        Closed,
+        FirstExpected,
+        MonthAfterClose,
+        MonthNearestExpected,
+    }
+
+    private static int AnchorDay(LagAnchor anchor, Opportunity w, Dictionary<string, int> firstExpected)
+    {
+        var closed = Instants.DayOf(w.ClosedAt!.Value);
+        var expected = firstExpected.TryGetValue(w.OpportunityId, out var e) ? DateOnly.FromDayNumber(e) : (DateOnly?)null;
+        switch (anchor)
         {
-            return false;
+            case LagAnchor.FirstExpected when expected is { } day:
+                return day.DayNumber;
+            case LagAnchor.MonthAfterClose:
+                return new DateOnly(closed.Year, closed.Month, 1).AddMonths(1).DayNumber;
+            case LagAnchor.MonthNearestExpected when expected is { } day:
+                var start = new DateOnly(day.Year, day.Month, 1);
+                var next = start.AddMonths(1);
+                return day.DayNumber - start.DayNumber <= next.DayNumber - day.DayNumber ? start.DayNumber : next.DayNumber;
+            default:
+                return closed.DayNumber;
+        }
+    }
+
+    /// <summary>
+    /// The anchor whose lags to the renewals vary least (interquartile range) over the matched wins of a kind, the day
+    /// of the win unless another is tighter: the tighter the lag, the sharper each pending renewal's date, and a date
+    /// smeared over a month falls outside a short window as often as inside it.
+    /// </summary>
+    private static LagAnchor TightestAnchor(List<Opportunity> wins, Dictionary<string, int> renewedOn, Dictionary<string, int> firstExpected)
+    {
+        var matched = wins.Where(w => renewedOn.ContainsKey(w.OpportunityId)).ToList();
+        if (matched.Count < MinimumKindMatches)
+        {
+            return LagAnchor.Closed;
         }
 
-        static int Spread(IEnumerable<int> values)
+        int Spread(LagAnchor anchor)
         {
-            var sorted = values.Order().ToList();
+            var sorted = matched.Select(w => renewedOn[w.OpportunityId] - AnchorDay(anchor, w, firstExpected)).Order().ToList();
             return sorted[3 * sorted.Count / 4] - sorted[sorted.Count / 4];
         }
 
-        return Spread(pairs.Select(p => p.Expected)) < Spread(pairs.Select(p => p.Closed));
+        var best = LagAnchor.Closed;
+        var tightest = Spread(best);
+        foreach (var anchor in Enum.GetValues<LagAnchor>())
+        {
+            var needsExpected = anchor is LagAnchor.FirstExpected or LagAnchor.MonthNearestExpected;
+            if (needsExpected && matched.Count(w => firstExpected.ContainsKey(w.OpportunityId)) < MinimumKindMatches)
+            {
+                continue;
+            }
+
+            var spread = Spread(anchor);
+            if (spread < tightest)
+            {
+                (best, tightest) = (anchor, spread);
+            }
+        }
+
+        return best;
     }
 
     private static int Lag(Opportunity win, Opportunity renewal) =>
