@@ -72,13 +72,13 @@ internal static class LedgerForecast
             }
         }
 
-        Parallel.For(0, draws.Simulations, () => new double[ledger.Buckets], (sim, _, local) =>
+        Parallel.For(0, draws.Simulations, () => (Revenue: new double[ledger.Buckets], Book: new double[periods.Count]), (sim, _, local) =>
         {
-            var book = ledger.Draw(sim, local);
-            for (var b = 0; b < local.Length; b++)
+            ledger.Draw(sim, local.Revenue, local.Book);
+            for (var b = 0; b < local.Revenue.Length; b++)
             {
-                draws.First[draws.At(b / periods.Count, b % periods.Count, sim)] = ledger.Existing[b] * book;
-                draws.Second[draws.At(b / periods.Count, b % periods.Count, sim)] = local[b];
+                draws.First[draws.At(b / periods.Count, b % periods.Count, sim)] = ledger.Existing[b] * local.Book[b % periods.Count];
+                draws.Second[draws.At(b / periods.Count, b % periods.Count, sim)] = local.Revenue[b];
             }
 
             return local;
@@ -131,15 +131,15 @@ internal static class LedgerForecast
         var settled = periods.Select(period => MonthIndex.Of(period.End) - 1 <= m.Revenue.LastKnownMonth).ToArray();
         var fixedSums = new double[slicer.Groups * periods.Count * 4];
         var open = Enumerable.Range(0, periods.Count).Where(k => !settled[k]).ToArray();
-        Sum(ledger, new double[ledger.Buckets], 1, groupOfKey, keys.Count, periods.Count, months.Length, fixedSums, [.. Enumerable.Range(0, periods.Count).Where(k => settled[k])]);
+        Sum(ledger, new double[ledger.Buckets], Enumerable.Repeat(1.0, months.Length).ToArray(), groupOfKey, keys.Count, periods.Count, months.Length, fixedSums, [.. Enumerable.Range(0, periods.Count).Where(k => settled[k])]);
         var draws = new Draws(slicer.Groups, periods.Count, m.Options.Simulations);
-        Parallel.For(0, draws.Simulations, () => new double[ledger.Buckets], (sim, _, local) =>
+        Parallel.For(0, draws.Simulations, () => (Revenue: new double[ledger.Buckets], Book: new double[months.Length]), (sim, _, local) =>
         {
             var sums = (double[])fixedSums.Clone();
             if (open.Length > 0)
             {
-                var book = ledger.Draw(sim, local);
-                Sum(ledger, local, book, groupOfKey, keys.Count, periods.Count, months.Length, sums, open);
+                ledger.Draw(sim, local.Revenue, local.Book);
+                Sum(ledger, local.Revenue, local.Book, groupOfKey, keys.Count, periods.Count, months.Length, sums, open);
             }
 
             for (var g = 0; g < slicer.Groups; g++)
@@ -162,14 +162,14 @@ internal static class LedgerForecast
     }
 
     /// <summary>Per group and period: the cohort's revenue in P', what it kept, its revenue in P, and its growth.</summary>
-    private static void Sum(Ledger ledger, double[] added, double book, int[] groupOfKey, int keys, int periods, int sets, double[] sums, int[] which)
+    private static void Sum(Ledger ledger, double[] added, double[] book, int[] groupOfKey, int keys, int periods, int sets, double[] sums, int[] which)
     {
         for (var key = 0; key < keys; key++)
         {
             foreach (var k in which)
             {
-                var now = ledger.Base(key, 2 * k, book) + added[(key * sets) + (2 * k)];
-                var before = ledger.Base(key, (2 * k) + 1, book) + added[(key * sets) + (2 * k) + 1];
+                var now = ledger.Base(key, 2 * k, book[2 * k]) + added[(key * sets) + (2 * k)];
+                var before = ledger.Base(key, (2 * k) + 1, book[(2 * k) + 1]) + added[(key * sets) + (2 * k) + 1];
                 if (before <= 0)
                 {
                     continue;
@@ -212,7 +212,7 @@ internal static class LedgerForecast
         var draws = new Draws(slicer.Groups, periods.Count, m.Options.Simulations);
         Parallel.For(0, draws.Simulations, () => new FutureCosts(ledger.Buckets, months.Length), (sim, _, local) =>
         {
-            var book = ledger.Draw(sim, local.Revenue);
+            ledger.Draw(sim, local.Revenue, local.Book);
             CostSurprises(m.Options.Seed, sim, step, months, lastKnown, local.Surprise);
             for (var k = 0; k < periods.Count; k++)
             {
@@ -229,7 +229,7 @@ internal static class LedgerForecast
                     for (var l = 0; l < lineCount; l++)
                     {
                         var bucket = (l * months.Length) + j;
-                        var value = ledger.Known[bucket] + (ledger.Existing[bucket] * book) + local.Revenue[bucket];
+                        var value = ledger.Known[bucket] + (ledger.Existing[bucket] * local.Book[j]) + local.Revenue[bucket];
                         monthRevenue += value;
                         cost += known ? 0 : value * costs.CogsRatio(l);
                     }
@@ -352,6 +352,9 @@ internal static class LedgerForecast
 
         /// <summary>A month's bookings per deal type.</summary>
         public double[] Bookings { get; } = new double[CostHistory.Types];
+
+        /// <summary>The shock to the existing book per month.</summary>
+        public double[] Book { get; } = new double[months];
     }
 
     /// <summary>
@@ -363,6 +366,7 @@ internal static class LedgerForecast
         private readonly FittedParts _m;
         private readonly Projection _p;
         private readonly int[][] _monthSets;
+        private readonly double[] _horizon;
         private readonly (int Bucket, double Value)[][][] _itemSlots;
         private (int Bucket, double Value)[][][] _atomSlots = [];
 
@@ -371,6 +375,9 @@ internal static class LedgerForecast
             _m = m;
             _p = p;
             _monthSets = monthSets;
+
+            // How far ahead of the last month the ledger knows each set's months lie, on average (0: all known).
+            _horizon = [.. monthSets.Select(set => set.Where(month => month > m.Revenue.LastKnownMonth).Select(month => (double)(month - m.Revenue.LastKnownMonth)).DefaultIfEmpty(0).Average())];
             Buckets = keys * monthSets.Length;
             Known = new double[Buckets];
             Existing = new double[Buckets];
@@ -427,10 +434,12 @@ internal static class LedgerForecast
             _atomSlots = [.. _p.Atoms.Select((atom, a) => Slots(s => [.. weights(a, s).Where(w => w.Key >= 0)], atom.Atom.Stream.Type, 1))];
 
         /// <summary>
-        /// One future's revenue from deals won after t, by bucket (the array is cleared first); returns the future's
-        /// shock to the existing book (mean 1).
+        /// One future's revenue from deals won after t, by bucket (the array is cleared first), and its shock to the
+        /// existing book per month set (mean 1): one draw for the future, its variance the book's one-month-ahead error
+        /// variance times how many months ahead the set lies — an error in the book's level carries on and grows, so a
+        /// quarter three months out is less certain than next month.
         /// </summary>
-        public double Draw(int sim, double[] into)
+        public void Draw(int sim, double[] into, double[] book)
         {
             Array.Clear(into);
             var seed = _m.Options.Seed;
@@ -477,7 +486,11 @@ internal static class LedgerForecast
                 }
             }
 
-            return Simulator.BookShock(_m.Revenue.BookShockVariance, seed, sim);
+            var z = Simulator.BookNormal(seed, sim);
+            for (var set = 0; set < book.Length; set++)
+            {
+                book[set] = CounterRandom.LogNormalShock(_m.Revenue.BookShockVariance * _horizon[set], z);
+            }
         }
 
         private (int Bucket, double Value)[][] Slots(Func<int, IReadOnlyList<(int Key, int Line, double Weight)>> targets, int type, double amount)

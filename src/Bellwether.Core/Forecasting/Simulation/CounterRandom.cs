@@ -77,7 +77,10 @@ internal static class CounterRandom
     }
 
     /// <summary>A positive shock of mean 1 and the given variance (log-normal), from one uniform.</summary>
-    public static double Shock(double variance, double u)
+    public static double Shock(double variance, double u) => variance <= 0 ? 1 : LogNormalShock(variance, NormalQuantile(u));
+
+    /// <summary>A positive shock of mean 1 and the given variance (log-normal), from one standard normal draw.</summary>
+    public static double LogNormalShock(double variance, double z)
     {
         if (variance <= 0)
         {
@@ -85,6 +88,6 @@ internal static class CounterRandom
         }
 
         var s2 = Math.Log(1 + variance);
-        return Math.Exp((Math.Sqrt(s2) * NormalQuantile(u)) - (s2 / 2));
+        return Math.Exp((Math.Sqrt(s2) * z) - (s2 / 2));
     }
 }

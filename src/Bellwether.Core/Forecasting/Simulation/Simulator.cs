@@ -44,9 +44,9 @@ internal static class Simulator
     public static double WinShock(Projection p, ulong seed, int simulation) =>
         CounterRandom.Shock(p.WinShockVariance, CounterRandom.Uniform(seed, WinShockStream, simulation, 0));
 
-    /// <summary>A future's common shock to the revenue the existing book brings.</summary>
-    public static double BookShock(double variance, ulong seed, int simulation) =>
-        CounterRandom.Shock(variance, CounterRandom.Uniform(seed, BookShockStream, simulation, 0));
+    /// <summary>A future's standard normal draw behind its shocks to the revenue the existing book brings.</summary>
+    public static double BookNormal(ulong seed, int simulation) =>
+        CounterRandom.NormalQuantile(CounterRandom.Uniform(seed, BookShockStream, simulation, 0));
 
     public static double RateShock(Projection p, ulong seed, int simulation) =>
         CounterRandom.Shock(p.RateShockVariance, CounterRandom.Uniform(seed, RateShockStream, simulation, 0));
