@@ -15,6 +15,11 @@ internal sealed class FittedParts
 {
     private const int TemplateDays = 365;
 
+    /// <summary>Days of wins that show where a stream's new deals land, when there are enough of them.</summary>
+    private const int RecentTemplateDays = 182;
+
+    private const int MinimumRecentTemplates = 30;
+
     private readonly Dictionary<(int Type, int Source), (int Deal, double Weight)[]> _templates = [];
     private readonly Dictionary<string, int> _teamCodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Accounts.Account> _accounts;
@@ -54,7 +59,7 @@ internal sealed class FittedParts
         _templates = Enumerable.Range(0, Facts.Count)
             .Where(i => Facts.Status[i] == OpportunityStatus.Won && Facts.ClosedDay[i] >= Day0 - TemplateDays)
             .GroupBy(i => (type[i], source[i]))
-            .ToDictionary(g => g.Key, g => g.Select(i => (i, (double)Facts.Amount[i])).ToArray());
+            .ToDictionary(g => g.Key, g => RecentTemplates(g.Select(i => (i, (double)Facts.Amount[i])).ToArray()));
         for (var i = 0; i < Facts.RealCount; i++)
         {
             if (Facts.Status[i] == OpportunityStatus.Won && type[i] == (int)OpportunityType.NewBusiness && Facts.ClosedDay[i] >= Day0 - TemplateDays)
@@ -132,7 +137,7 @@ internal sealed class FittedParts
     /// <summary>The code of a rep's team among the deals' teams (−1 for no rep).</summary>
     public int TeamCodeOf(Rep? rep) => rep is null ? -1 : _teamCodes.GetValueOrDefault(rep.RepId, -1);
 
-    /// <summary>Won deals of a stream closed in the trailing year, weighted by amount: where such deals' wins come from.</summary>
+    /// <summary>Won deals of a stream closed in the last half year (or year), weighted by amount: where such deals' wins come from.</summary>
     public (int Deal, double Weight)[] Templates(CreationStream stream) => _templates.GetValueOrDefault((stream.Type, stream.Source)) ?? [];
 
     /// <summary>
@@ -192,6 +197,18 @@ internal sealed class FittedParts
         }
 
         return closed > 0 ? won / closed : double.NaN;
+    }
+
+    /// <summary>
+    /// A stream's templates: its wins of the last half year, where there are enough of them, else of the whole year.
+    /// Where new deals land among verticals, lines and accounts moves as markets grow and shrink; a year's wins read
+    /// that mix as it was eight months ago (by-vertical wins of new deals were off by −10% to +16% on the demo companies,
+    /// by −6% to +9% from the half year), but a thin half year would pin a stream on a few accounts.
+    /// </summary>
+    private (int Deal, double Weight)[] RecentTemplates((int Deal, double Weight)[] year)
+    {
+        var recent = year.Where(t => Facts.ClosedDay[t.Deal] >= Day0 - RecentTemplateDays).ToArray();
+        return recent.Length >= MinimumRecentTemplates ? recent : year;
     }
 
     private static double LeadLag(Dataset view, DateTimeOffset asOf)
