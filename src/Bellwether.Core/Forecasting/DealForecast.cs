@@ -118,7 +118,7 @@ internal static class DealForecast
         Parallel.For(0, draws.Simulations, sim =>
         {
             var zw = Simulator.WinShock(p, m.Options.Seed, sim);
-            var zc = Simulator.RateShock(p, m.Options.Seed, sim);
+            var zc = Simulator.RateShocks(p, m.Options.Seed, sim);
             foreach (var deals in byAccount)
             {
                 var earliest = int.MaxValue;
@@ -147,7 +147,7 @@ internal static class DealForecast
                     {
                         if (periodOfSlot[s] >= 0)
                         {
-                            draws.Second[draws.At(group, periodOfSlot[s], sim)] += weight * Simulator.NewWins(p, m.Options.Seed, sim, a, s, zw * zc, firstWinShare);
+                            draws.Second[draws.At(group, periodOfSlot[s], sim)] += weight * Simulator.NewWins(p, m.Options.Seed, sim, a, s, zw * zc[s], firstWinShare);
                         }
                     }
                 }

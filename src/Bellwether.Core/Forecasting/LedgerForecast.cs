@@ -444,7 +444,7 @@ internal static class LedgerForecast
             Array.Clear(into);
             var seed = _m.Options.Seed;
             var zw = Simulator.WinShock(_p, seed, sim);
-            var zc = Simulator.RateShock(_p, seed, sim);
+            var zc = Simulator.RateShocks(_p, seed, sim);
             for (var k = 0; k < _itemSlots.Length; k++)
             {
                 if (_itemSlots[k].Length == 0)
@@ -472,7 +472,7 @@ internal static class LedgerForecast
                         continue;
                     }
 
-                    var won = Simulator.NewWins(_p, seed, sim, a, s, zw * zc);
+                    var won = Simulator.NewWins(_p, seed, sim, a, s, zw * zc[s]);
                     if (won == 0)
                     {
                         continue;

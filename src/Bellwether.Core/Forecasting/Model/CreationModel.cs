@@ -18,6 +18,9 @@ internal sealed class CreationModel
     /// <summary>Months a refit needs before it forecasts a month, when the creation model's own error is read.</summary>
     private const int MinimumFitMonths = 12;
 
+    /// <summary>Months ahead for which the creation rates' out-of-sample error is measured apart.</summary>
+    public const int ShockLeads = 4;
+
     /// <summary>Weekday-weighted days a month needs to be scored (not the partial month of t).</summary>
     private const double MinimumTestExposure = 20;
 
@@ -105,7 +108,12 @@ internal sealed class CreationModel
             monthCounts[stream] = data;
         }
 
-        RateShockVariance = ShockVariance(monthCounts);
+        // Per lead, running up: an estimate a month further out that came out narrower is noise, not knowledge.
+        RateShockVariances = new double[ShockLeads];
+        for (var lead = 1; lead <= ShockLeads; lead++)
+        {
+            RateShockVariances[lead - 1] = Math.Max(lead > 1 ? RateShockVariances[lead - 2] : 0, ShockVariance(monthCounts, lead));
+        }
         Atoms = ShareAmongReps(facts, day0, reps, type, source);
     }
 
@@ -116,8 +124,11 @@ internal sealed class CreationModel
 
     public List<CreationStream> Streams { get; } = [];
 
-    /// <summary>The variance of the common shock to creation rates (gamma, mean 1) beyond Poisson noise.</summary>
-    public double RateShockVariance { get; }
+    /// <summary>
+    /// The variance of the common shock to creation rates (mean 1) beyond Poisson noise, per lead: index 0 for the
+    /// month of t, 1 for the month after, and so on up to <see cref="ShockLeads"/> months (later months use the last).
+    /// </summary>
+    public double[] RateShockVariances { get; }
 
     public IReadOnlyList<CreationAtom> Atoms { get; }
 
@@ -183,14 +194,15 @@ internal sealed class CreationModel
 
     /// <summary>
     /// How far a month's deals stray from the model's own forecast of them beyond Poisson noise, as a gamma variance:
-    /// over the last 12 full months, each forecast by the rates refitted on the months before it (at least 12), all
-    /// streams together. Read out of sample, it holds what the fit misses — a slump, a turn in growth — not only noise.
+    /// over the last 12 full months, each forecast <paramref name="lead"/> months ahead by the rates refitted on the
+    /// months before (at least 12), all streams together. Read out of sample, it holds what the fit misses — a slump, a
+    /// turn in growth — not only noise, and a forecast made further ahead misses more.
     /// </summary>
-    private static double ShockVariance(Dictionary<CreationStream, MonthCount[]> monthCounts)
+    private static double ShockVariance(Dictionary<CreationStream, MonthCount[]> monthCounts, int lead)
     {
         var length = monthCounts.Values.Select(m => m.Length).DefaultIfEmpty(0).Max();
         double numerator = 0, denominator = 0;
-        for (var k = Math.Max(MinimumFitMonths, length - 12); k < length; k++)
+        for (var k = Math.Max(MinimumFitMonths + lead - 1, length - 12); k < length; k++)
         {
             double actual = 0, predicted = 0;
             foreach (var months in monthCounts.Values)
@@ -201,10 +213,13 @@ internal sealed class CreationModel
                     continue;
                 }
 
-                var before = months.Take(k).Select(m => m with { Years = m.Years - target.Years }).ToArray();
+                // Refitted on the months before k − lead + 1, as of that month's middle (for lead 1, the target's own), so
+                // that month k lies lead − 1 months beyond the fit's t, as a forecast's lead-th month does.
+                var origin = months[k - lead + 1].Years;
+                var before = months.Take(k - lead + 1).Select(m => m with { Years = m.Years - origin }).ToArray();
                 var rate = SeasonalRate.Fit(before);
                 actual += target.Count;
-                predicted += rate.LogLevel > double.NegativeInfinity ? rate.PerDay(target.Month, 0) * target.Exposure : 0;
+                predicted += rate.LogLevel > double.NegativeInfinity ? rate.PerDay(target.Month, target.Years - origin) * target.Exposure : 0;
             }
 
             if (predicted < 5)

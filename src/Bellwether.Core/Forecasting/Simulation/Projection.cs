@@ -36,7 +36,8 @@ internal sealed class Projection
         AtomLines = new (int, double[])[Atoms.Length][];
         Parallel.For(0, Atoms.Length, a => Plan(model, dynamics, effects, a));
         WinShockVariance = model.Hazards.WinShockVariance;
-        RateShockVariance = model.Creation.RateShockVariance;
+        var byLead = model.Creation.RateShockVariances;
+        RateShockVariance = [.. Enumerable.Range(0, Horizon.Slots).Select(slot => byLead.Length == 0 ? 0 : byLead[Math.Min(slot, byLead.Length - 1)])];
     }
 
     public Horizon Horizon { get; }
@@ -69,7 +70,8 @@ internal sealed class Projection
 
     public double WinShockVariance { get; }
 
-    public double RateShockVariance { get; }
+    /// <summary>Per slot, the variance of the common shock to creation rates: slot s lies s + 1 months ahead of the fit.</summary>
+    public double[] RateShockVariance { get; }
 
     private void Plan(FittedParts model, Dynamics dynamics, ScenarioEffects effects, int a)
     {

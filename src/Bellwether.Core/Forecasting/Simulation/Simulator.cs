@@ -48,8 +48,21 @@ internal static class Simulator
     public static double BookNormal(ulong seed, int simulation) =>
         CounterRandom.NormalQuantile(CounterRandom.Uniform(seed, BookShockStream, simulation, 0));
 
-    public static double RateShock(Projection p, ulong seed, int simulation) =>
-        CounterRandom.Shock(p.RateShockVariance, CounterRandom.Uniform(seed, RateShockStream, simulation, 0));
+    /// <summary>
+    /// A future's common shocks to creation rates, one per slot: one draw for the future, its variance the creation
+    /// model's out-of-sample error at each slot's lead, so a month further out is less certain.
+    /// </summary>
+    public static double[] RateShocks(Projection p, ulong seed, int simulation)
+    {
+        var z = CounterRandom.NormalQuantile(CounterRandom.Uniform(seed, RateShockStream, simulation, 0));
+        var shocks = new double[p.RateShockVariance.Length];
+        for (var s = 0; s < shocks.Length; s++)
+        {
+            shocks[s] = CounterRandom.LogNormalShock(p.RateShockVariance[s], z);
+        }
+
+        return shocks;
+    }
 
     /// <summary>
     /// Fills <see cref="Draws.First"/> (deals open at t) and <see cref="Draws.Second"/> (deals not yet created: atoms and
@@ -91,7 +104,7 @@ internal static class Simulator
         Parallel.For(0, draws.Simulations, sim =>
         {
             var zw = WinShock(p, seed, sim);
-            var zc = RateShock(p, seed, sim);
+            var zc = RateShocks(p, seed, sim);
             for (var j = 0; j < deals.Length; j++)
             {
                 var at = j * width;
@@ -127,7 +140,7 @@ internal static class Simulator
                         continue;
                     }
 
-                    var won = NewWins(p, seed, sim, a, s, zw * zc);
+                    var won = NewWins(p, seed, sim, a, s, zw * zc[s]);
                     if (won == 0)
                     {
                         continue;
