@@ -29,9 +29,15 @@ internal static class SmallCompany
     /// How fast the two markets part: a finance deal's chance of passing each stage grows by this much (as a log ratio) per
     /// year from the middle of the history, and a retail deal's falls by as much (capped at 0.98).
     /// </param>
-    public static Dataset Generate(int seed = 7, double dealsPerDay = 1.2, double verticalDriftPerYear = 0)
+    /// <param name="monthlyRateWalk">
+    /// The standard deviation of a monthly step of a random walk in the log of the deals created per day (0: steady).
+    /// </param>
+    public static Dataset Generate(int seed = 7, double dealsPerDay = 1.2, double verticalDriftPerYear = 0, double monthlyRateWalk = 0)
     {
         var random = new Random(seed);
+        var walk = new Random(seed + 1);
+        var level = 1.0;
+        var levelMonth = (Start.Year * 12) + Start.Month;
         var reps = new List<Rep>
         {
             new() { RepId = "r1", Name = "R1", Team = "east", Role = RepRole.Ae, StartDate = new DateOnly(2022, 1, 1) },
@@ -47,7 +53,13 @@ internal static class SmallCompany
         var id = 0;
         for (var day = Start; day < End; day = day.AddDays(1))
         {
-            var count = Poisson(random, dealsPerDay);
+            if (monthlyRateWalk > 0 && (day.Year * 12) + day.Month != levelMonth)
+            {
+                levelMonth = (day.Year * 12) + day.Month;
+                level *= Math.Exp(monthlyRateWalk * Normal(walk));
+            }
+
+            var count = Poisson(random, dealsPerDay * level);
             for (var k = 0; k < count; k++)
             {
                 id++;
