@@ -114,6 +114,7 @@ internal sealed class CreationModel
         {
             RateShockVariances[lead - 1] = Math.Max(lead > 1 ? RateShockVariances[lead - 2] : 0, ShockVariance(monthCounts, lead));
         }
+
         Atoms = ShareAmongReps(facts, day0, reps, type, source);
     }
 
