@@ -54,6 +54,13 @@ internal static class LedgerForecast
         };
     }
 
+    /// <summary>
+    /// How many months beyond the last month the ledger knows each set of months lies, on average over its months not yet
+    /// known (0 when all are known): what the existing book's one-month-ahead error variance is multiplied by.
+    /// </summary>
+    internal static double[] MonthsAhead(int[][] monthSets, int lastKnownMonth) =>
+        [.. monthSets.Select(set => set.Where(month => month > lastKnownMonth).Select(month => (double)(month - lastKnownMonth)).DefaultIfEmpty(0).Average())];
+
     private static Draws Revenue(FittedParts m, Projection p, IReadOnlyList<Period> periods, Slicer slicer, double churn)
     {
         var streams = m.Revenue.Streams.Select(s => (s.Account, s.Line, Key: slicer.OfValues(d => m.StreamValue(d, s.Account, s.Line)))).Where(s => s.Key >= 0).ToList();
@@ -377,7 +384,7 @@ internal static class LedgerForecast
             _monthSets = monthSets;
 
             // How far ahead of the last month the ledger knows each set's months lie, on average (0: all known).
-            _horizon = [.. monthSets.Select(set => set.Where(month => month > m.Revenue.LastKnownMonth).Select(month => (double)(month - m.Revenue.LastKnownMonth)).DefaultIfEmpty(0).Average())];
+            _horizon = MonthsAhead(monthSets, m.Revenue.LastKnownMonth);
             Buckets = keys * monthSets.Length;
             Known = new double[Buckets];
             Existing = new double[Buckets];

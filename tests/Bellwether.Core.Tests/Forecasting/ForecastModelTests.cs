@@ -168,6 +168,17 @@ public sealed class ForecastModelTests(CompanyFixture company) : IClassFixture<C
         Assert.InRange(june.Parts!["existing_book"], booked * 0.97m, booked * 1.03m);
     }
 
+    [Fact]
+    public void TheBooksShock_GrowsWithHowFarAheadAPeriodLies()
+    {
+        // Months are numbered; the ledger knows up to month 100. A set of known months carries no shock; the quarter
+        // that starts next lies 1, 2 and 3 months ahead (2 on average); a set that straddles t counts only its months
+        // still to come; a quarter starting a month later lies 3 months ahead on average.
+        var ahead = LedgerForecast.MonthsAhead([[98, 99, 100], [101, 102, 103], [100, 101], [102, 103, 104]], 100);
+
+        Assert.Equal([0, 2, 1, 3], ahead);
+    }
+
     private static ForecastQuery Query(string period, string[] indicators, Dimension[]? by = null, Grain? grain = null) => new()
     {
         Indicators = indicators,
