@@ -427,11 +427,14 @@ internal sealed class HazardModel
             UpdateFactor(observed, mu, proximity, cells.Proximity);
             for (var f = 0; f < factors.Length; f++)
             {
+                if (f == DealProfile.Vertical)
+                {
+                    // The drift's step moves the slope; the vertical's level at t then follows in its factor's update.
+                    UpdateDrift(cells, observed, mu, drift);
+                }
+
                 UpdateFactor(observed, mu, factors[f], cells.Profile[f]);
             }
-
-            UpdateDrift(cells, observed, mu, drift);
-            UpdateFactor(observed, mu, factors[DealProfile.Vertical], cells.Profile[DealProfile.Vertical]);
         }
 
         if (totalObserved == 0)
@@ -609,9 +612,20 @@ internal sealed class HazardModel
             drift[at / levels][at % levels] = beta + step[at];
         }
 
+        // A cell's time is its month's, so the step's factor is one of few: computed once per group and month.
+        var months = HazardCells.Months;
+        var factor = new double[size * months];
+        for (var at = 0; at < size; at++)
+        {
+            for (var m = 0; m < months; m++)
+            {
+                factor[(at * months) + m] = step[at] == 0 ? 1 : Math.Exp(step[at] * cells.MonthYears[m]);
+            }
+        }
+
         for (var c = 0; c < mu.Length; c++)
         {
-            mu[c] *= Math.Exp(step[(cells.Stratum[c] * levels) + vertical[c]] * cells.X[c]);
+            mu[c] *= factor[(((cells.Stratum[c] * levels) + vertical[c]) * months) + cells.Month[c]];
         }
     }
 
@@ -662,6 +676,7 @@ internal sealed class HazardModel
             Proximity = [.. cells.CellProximity];
             Age = [.. cells.CellAge];
             Month = [.. cells.CellMonth];
+            MonthYears = cells.MonthYears;
             X = [.. Month.Select(m => cells.MonthYears[m])];
             Weight = [.. Month.Select(m => Math.Pow(0.5, m / RecencyHalfLifeMonths))];
             Stratum = [.. cells.CellProfile.Select(p => HazardModel.Stratum(cells.Profiles[p][DealProfile.Type]))];
@@ -701,6 +716,9 @@ internal sealed class HazardModel
 
         /// <summary>When the cell's days were, in years from t (negative).</summary>
         public double[] X { get; }
+
+        /// <summary>Per month index, when its days were, in years from t.</summary>
+        public double[] MonthYears { get; }
 
         public double[] Weight { get; }
 
