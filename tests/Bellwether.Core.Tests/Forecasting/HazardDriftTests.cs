@@ -50,7 +50,7 @@ public sealed class HazardDriftTests
         foreach (var (vertical, rises) in new[] { ("finance", true), ("retail", false) })
         {
             var levels = Levels(parts, vertical);
-            var factor = Enumerable.Range(0, HazardCells.Events).Select(e => hazards.ProfileFactor(e, levels)).ToArray();
+            var factor = hazards.ProfileFactors(levels);
             var drifted = hazards.WonDaily((int)OpportunityType.NewBusiness, 0, 0, DealFacts.NoDay, factor, hazards.Drift(levels), 1, parts.Day0, 365, phases).Sum();
             var still = hazards.WonDaily((int)OpportunityType.NewBusiness, 0, 0, DealFacts.NoDay, factor, none, 1, parts.Day0, 365, phases).Sum();
 

@@ -178,6 +178,9 @@ internal sealed class HazardModel
         return product;
     }
 
+    /// <summary>A deal's combined profile factor for each event (won, lost, moved), as <see cref="ProfileFactor"/>.</summary>
+    public double[] ProfileFactors(int[] levels) => [.. Enumerable.Range(0, HazardCells.Events).Select(e => ProfileFactor(e, levels))];
+
     /// <summary>
     /// How a deal's hazards drift with time, per event, in log rate per year: its vertical's drift for its type (a market
     /// buying more or less readily than it did). Zero for a vertical the model never saw or does not know.
@@ -587,7 +590,7 @@ internal sealed class HazardModel
         for (var c = 0; c < mu.Length; c++)
         {
             var at = (cells.Stratum[c] * levels) + vertical[c];
-            var x = cells.X[c];
+            var x = cells.MonthYears[cells.Month[c]];
             o[at] += observed[c];
             ox[at] += observed[c] * x;
             e[at] += mu[c];
@@ -677,7 +680,6 @@ internal sealed class HazardModel
             Age = [.. cells.CellAge];
             Month = [.. cells.CellMonth];
             MonthYears = cells.MonthYears;
-            X = [.. Month.Select(m => cells.MonthYears[m])];
             Weight = [.. Month.Select(m => Math.Pow(0.5, m / RecencyHalfLifeMonths))];
             Stratum = [.. cells.CellProfile.Select(p => HazardModel.Stratum(cells.Profiles[p][DealProfile.Type]))];
             Row = new int[Count];
@@ -713,9 +715,6 @@ internal sealed class HazardModel
         public int[] Age { get; }
 
         public int[] Month { get; }
-
-        /// <summary>When the cell's days were, in years from t (negative).</summary>
-        public double[] X { get; }
 
         /// <summary>Per month index, when its days were, in years from t.</summary>
         public double[] MonthYears { get; }

@@ -47,7 +47,7 @@ internal sealed class Dynamics
         Parallel.For(0, OpenDeals.Length, k =>
         {
             var levels = DealProfile.Of(facts, OpenDeals[k], model.SizeEdges);
-            Factor[k] = [.. Enumerable.Range(0, HazardCells.Events).Select(e => model.Hazards.ProfileFactor(e, levels))];
+            Factor[k] = model.Hazards.ProfileFactors(levels);
             Drift[k] = model.Hazards.Drift(levels);
             BaseSlots[k] = Slots(k, 1);
         });
@@ -125,7 +125,7 @@ internal sealed class Dynamics
     public CalendarCurve Curve(int type, int source, int line) => _curves.GetOrAdd((type, source, line), key => new Lazy<CalendarCurve>(() =>
     {
         int[] levels = [-1, -1, -1, key.Line, key.Type, key.Source, -1];
-        var factor = Enumerable.Range(0, HazardCells.Events).Select(e => _model.Hazards.ProfileFactor(e, levels)).ToArray();
+        var factor = _model.Hazards.ProfileFactors(levels);
         var entry = _model.Hazards.Entry(key.Type);
         return new CalendarCurve(_model.Hazards.WonBySlotEnd(key.Type, entry, factor, Horizon, PhaseOfDay), WonByAge(key.Type, factor, 1));
     })).Value;
@@ -149,8 +149,7 @@ internal sealed class Dynamics
 
         var total = mix.Values.Sum();
         var entry = hazards.Entry(type);
-        double[] Factors(int[] levels) => [.. Enumerable.Range(0, HazardCells.Events).Select(e => hazards.ProfileFactor(e, levels))];
-        var reference = hazards.WonByAge(type, entry, Factors([-1, -1, -1, -1, type, -1, -1]), 1, EventualDays)[^1];
+        var reference = hazards.WonByAge(type, entry, hazards.ProfileFactors([-1, -1, -1, -1, type, -1, -1]), 1, EventualDays)[^1];
         if (total == 0 || reference <= 0)
         {
             return result;
@@ -162,7 +161,7 @@ internal sealed class Dynamics
         foreach (var (vertical, count) in mix)
         {
             int[] levels = [-1, -1, vertical, -1, type, -1, -1];
-            var factor = Factors(levels);
+            var factor = hazards.ProfileFactors(levels);
             var drift = hazards.Drift(levels);
             var now = hazards.WonByAge(type, entry, factor, 1, EventualDays);
             var eventual = now[^1];

@@ -109,7 +109,7 @@ internal sealed class Projection
         foreach (var (line, share) in mix)
         {
             int[] levels = [atom.RepCode, model.TeamCodeOf(atom.Rep), -1, line, stream.Type, stream.Source, -1];
-            var factor = Enumerable.Range(0, HazardCells.Events).Select(e => model.Hazards.ProfileFactor(e, levels)).ToArray();
+            var factor = model.Hazards.ProfileFactors(levels);
             var own = dynamics.WonByAge(stream.Type, factor, pace);
             var lineWins = new double[Horizon.Slots];
             dynamics.Accumulate(rates, [(share, dynamics.Curve(stream.Type, stream.Source, line), own)], lineWins, plan.Hire?.FirstWinDay ?? int.MinValue);
