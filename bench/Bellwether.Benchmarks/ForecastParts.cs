@@ -28,9 +28,13 @@ public static class ForecastParts
         var totals = new Dictionary<(string Type, string Part), (double Forecast, double Actual, double AbsError)>();
         Console.WriteLine("| seed period | type | open: forecast | open: actual | error | new: forecast | new: actual | error | created: expected | created | error | won in period / created |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var seed in seeds.Split(',').Select(s => ulong.Parse(s, CultureInfo.InvariantCulture)))
+        // SEEDS is a list of demo seeds, or maven=FOLDER for the maven-crm export.
+        var sources = seeds.StartsWith("maven=", StringComparison.Ordinal)
+            ? [("maven", () => ForecastBacktest.Import(Path.Combine(Path.GetTempPath(), "bellwether-bench-maven.duckdb"), () => Bellwether.Import.Presets.PresetCatalog.Open("maven-crm", seeds["maven=".Length..])))]
+            : seeds.Split(',').Select(s => ("s" + s, (Func<Core.Data.Dataset>)(() => ForecastBacktest.Demo(new DemoOptions { Seed = ulong.Parse(s, CultureInfo.InvariantCulture) })))).ToList();
+        foreach (var (seed, load) in sources)
         {
-            var data = ForecastBacktest.Demo(new DemoOptions { Seed = seed });
+            var data = load();
             var calendar = data.Settings.Calendar;
             for (var period = calendar.Parse(from); period.Start <= calendar.Parse(to).Start; period = calendar.Next(period))
             {
@@ -109,7 +113,7 @@ public static class ForecastParts
                     }
 
                     Console.WriteLine(FormattableString.Invariant(
-                        $"| s{seed} {period.Label} | {type} | {fOpen:#,0} | {open:#,0} | {Err(fOpen, open)} | {fNew:#,0} | {created:#,0} | {Err(fNew, created)} | {expected:0} | {made} | {Err(expected, made)} | {madeWon / (double)Math.Max(1, made):0.000} |"));
+                        $"| {seed} {period.Label} | {type} | {fOpen:#,0} | {open:#,0} | {Err(fOpen, open)} | {fNew:#,0} | {created:#,0} | {Err(fNew, created)} | {expected:0} | {made} | {Err(expected, made)} | {madeWon / (double)Math.Max(1, made):0.000} |"));
                 }
             }
         }

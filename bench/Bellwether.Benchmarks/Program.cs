@@ -12,6 +12,7 @@ return args switch
     ["forecast", var db, var asOf] => ForecastTiming.Run(db, "default", Bellwether.Core.Time.Instants.TryParseAsOf(asOf, out var t) ? t : throw new ArgumentException("as-of")),
     ["backtest", .. var rest] => ForecastBacktest.Run(rest),
     ["backtest-parts", .. var rest] => ForecastParts.Run(rest),
+    ["lightgbm-trial", .. var rest] => LightGbmTrial.Run(rest),
     ["micro", .. var rest] => MicroBenchmarks(rest),
     _ => Usage(),
 };
