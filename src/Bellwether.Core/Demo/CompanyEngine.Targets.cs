@@ -21,8 +21,17 @@ internal sealed partial class CompanyEngine
     /// <summary>A ramped SDR's monthly meetings quota.</summary>
     private const decimal SdrMonthlyMeetings = 30m;
 
-    /// <summary>New-business bookings the plan expects per AE seat and month, before seasonality.</summary>
+    /// <summary>
+    /// New-business bookings the plan expects per AE seat and month, before seasonality: the first year's plan, made
+    /// before the company has a year of its own bookings to plan from.
+    /// </summary>
     private const double PlannedBookingsPerAeSeat = 105_000;
+
+    /// <summary>
+    /// The board's growth ambition: a year's new-business plan is the last twelve months' bookings plus this share — a
+    /// stretch a good year meets and a shock breaks, so the demo's plans show both.
+    /// </summary>
+    private const decimal PlannedGrowth = 0.25m;
 
     /// <summary>Planned expansion revenue per month as a share of the month's revenue.</summary>
     private const double PlannedExpansionShare = 0.03;
@@ -138,8 +147,8 @@ internal sealed partial class CompanyEngine
     }
 
     /// <summary>
-    /// The plan for a fiscal year, made at its start from the headcount plan and the book as it stands: new-business
-    /// bookings (President; also per vertical for the year), grr (COO), expansion revenue (President), operating
+    /// The plan for a fiscal year, made at its start from the last year's books, the headcount plan and the book as it
+    /// stands: new-business bookings (President; also per vertical for the year), grr (COO), expansion revenue (President), operating
     /// margin (CFO), for the year, its quarters and its months.
     /// </summary>
     private void WritePlans(Period year, DateOnly madeOn)
@@ -164,16 +173,22 @@ internal sealed partial class CompanyEngine
         }
 
         var months = _calendar.Split(year, Grain.Month);
-        var bookings = new decimal[months.Count];
+        var shape = new double[months.Count];
         var expansion = new decimal[months.Count];
         for (var i = 0; i < months.Count; i++)
         {
+            // Each month's share follows the AE seats planned, inbound demand two months earlier, and the quarter-end push.
             var m = months[i].Start;
             var seats = _s.Teams.Where(t => t.Function == RepRole.Ae).Sum(t => TeamTarget(t, m));
-            var season = CompanyModel.InboundSeasonality[m.AddMonths(-2).Month - 1];
-            bookings[i] = Math.Round((decimal)(seats * 0.9 * PlannedBookingsPerAeSeat * season * MonthOfQuarterFactor[i % 3]) / 1000m) * 1000m;
+            shape[i] = seats * CompanyModel.InboundSeasonality[m.AddMonths(-2).Month - 1] * MonthOfQuarterFactor[i % 3];
             expansion[i] = Math.Round((decimal)(revenue * PlannedExpansionShare * Math.Pow(1.01, i)) / 100m) * 100m;
         }
+
+        var lastYear = Enumerable.Range(1, 12).Select(k => Ledger(MonthIndex(madeOn) - k)).ToList();
+        var annual = lastYear.All(l => l.Closed)
+            ? lastYear.Sum(l => l.NewBusiness) * (1 + PlannedGrowth)
+            : (decimal)(shape.Sum() * 0.9 * PlannedBookingsPerAeSeat);
+        var bookings = shape.Select(x => Math.Round(annual * (decimal)(x / shape.Sum()) / 1000m) * 1000m).ToArray();
 
         const string NewBusinessSlice = "type=new_business";
         for (var i = 0; i < months.Count; i++)

@@ -200,6 +200,26 @@ public sealed class DemoCompanyTests(DefaultDemoFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public void NewBusinessPlan_IsLastYearsNewBusinessBookings_PlusAQuarter()
+    {
+        // Fiscal years are calendar years in the demo: the 2026 plan is made on 2026-01-01 from 2025's books.
+        var deals = _files.Table("opportunities.csv");
+        var (type, status, closed, amount) = (deals.Column("type"), deals.Column("status"), deals.Column("closed_at"), deals.Column("amount"));
+        var booked2025 = deals.Rows
+            .Where(r => r[type] == "new_business" && r[status] == "won" && r[closed].StartsWith("2025-", StringComparison.Ordinal))
+            .Sum(r => decimal.Parse(r[amount], CultureInfo.InvariantCulture));
+        var plans = _files.Table("plans.csv");
+        decimal Target(string period) => plans.Rows
+            .Where(r => r[0] == "new_business" && r[2] == period && r[5] == "type=new_business")
+            .Select(r => decimal.Parse(r[3], CultureInfo.InvariantCulture)).Single();
+
+        // Each month's target is rounded to the thousand.
+        Assert.InRange(Target("2026"), (booked2025 * 1.25m) - 6_000, (booked2025 * 1.25m) + 6_000);
+        Assert.Equal(Target("2026"), Enumerable.Range(1, 4).Sum(q => Target($"2026-Q{q}")));
+        Assert.Equal(Target("2026-Q4"), Target("2026-10") + Target("2026-11") + Target("2026-12"));
+    }
+
+    [Fact]
     public void Quotas_AreBookingsForSellers_AndMeetingsForSdrs_IncludingTheRestOfTheYear()
     {
         var reps = _files.Table("reps.csv").Rows.ToDictionary(r => r[0], r => r[5]);
