@@ -24,6 +24,9 @@ internal static class LedgerForecast
     /// <summary>The random stream of the cost surprises (apart from the streams of the deal simulation).</summary>
     private const ulong CostShockStream = 31;
 
+    /// <summary>The random stream of the retention figures' own shock.</summary>
+    private const ulong RetentionShockStream = 32;
+
     private static readonly Dimension[] RevenueDimensions = [Dimension.Account, Dimension.Vertical, Dimension.AccountRegion, Dimension.ServiceLine];
 
     public static string? Unavailable(string indicator, FittedParts m, IReadOnlyList<Dimension> dimensions)
@@ -139,6 +142,9 @@ internal static class LedgerForecast
         var fixedSums = new double[slicer.Groups * periods.Count * 4];
         var open = Enumerable.Range(0, periods.Count).Where(k => !settled[k]).ToArray();
         Sum(ledger, new double[ledger.Buckets], Enumerable.Repeat(1.0, months.Length).ToArray(), groupOfKey, keys.Count, periods.Count, months.Length, fixedSums, [.. Enumerable.Range(0, periods.Count).Where(k => settled[k])]);
+        var shocks = indicator == ForecastIndicators.ExpansionRevenue
+            ? new (double Shift, double Spread)[periods.Count]
+            : m.Revenue.Retention.ForPeriods(indicator == ForecastIndicators.Grr, months, m.Revenue.LastKnownMonth);
         var draws = new Draws(slicer.Groups, periods.Count, m.Options.Simulations);
         Parallel.For(0, draws.Simulations, () => (Revenue: new double[ledger.Buckets], Book: new double[months.Length]), (sim, _, local) =>
         {
@@ -149,6 +155,8 @@ internal static class LedgerForecast
                 Sum(ledger, local.Revenue, local.Book, groupOfKey, keys.Count, periods.Count, months.Length, sums, open);
             }
 
+            var shock = CounterRandom.NormalQuantile(CounterRandom.Uniform(m.Options.Seed, RetentionShockStream, sim, 0));
+
             for (var g = 0; g < slicer.Groups; g++)
             {
                 for (var k = 0; k < periods.Count; k++)
@@ -156,8 +164,8 @@ internal static class LedgerForecast
                     var at = ((g * periods.Count) + k) * 4;
                     draws.Second[draws.At(g, k, sim)] = indicator switch
                     {
-                        ForecastIndicators.Grr => sums[at] > 0 ? sums[at + 1] / sums[at] : double.NaN,
-                        ForecastIndicators.Nrr => sums[at] > 0 ? sums[at + 2] / sums[at] : double.NaN,
+                        ForecastIndicators.Grr => sums[at] > 0 ? Math.Clamp((sums[at + 1] / sums[at]) + shocks[k].Shift + (shock * shocks[k].Spread), 0, 1) : double.NaN,
+                        ForecastIndicators.Nrr => sums[at] > 0 ? Math.Max(0, (sums[at + 2] / sums[at]) + (shock * shocks[k].Spread)) : double.NaN,
                         _ => sums[at + 3],
                     };
                 }

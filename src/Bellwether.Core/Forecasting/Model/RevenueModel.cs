@@ -276,6 +276,9 @@ internal sealed class RevenueModel
 
         // How far the book's one-month-ahead forecast of the company's revenue missed over the last six months (the
         // mean square of the relative errors, bias included): the spread of the common shock to the existing book.
+        // The same months' forecasts, stream by stream, for the retention figures' own misses.
+        Retention = RetentionMisses.Of(Enumerable.Range(1, Window - 1).Select(j => Enumerable.Range(0, streams.Length).Select(k =>
+            (known[k][j - 1], known[k][j], Math.Max(0, fitted[k][j] + ((known[k][j - 1] - fitted[k][j - 1]) * ResidualPersistence))))));
         var errors = new List<double>();
         for (var j = 1; j < Window; j++)
         {
@@ -298,6 +301,9 @@ internal sealed class RevenueModel
 
     /// <summary>The variance of the common shock to the existing book, from its recent one-month-ahead errors.</summary>
     public double BookShockVariance { get; private set; }
+
+    /// <summary>The book's one-month-ahead misses of grr and nrr over the same months.</summary>
+    public RetentionMisses Retention { get; private set; } = RetentionMisses.None;
 
     /// <summary>What a stream's wins of one month and type booked.</summary>
     private readonly record struct Booking(int Month, int Type, double Amount);
