@@ -13,6 +13,7 @@ return args switch
     ["backtest", .. var rest] => ForecastBacktest.Run(rest),
     ["backtest-parts", .. var rest] => ForecastParts.Run(rest),
     ["lightgbm-trial", .. var rest] => LightGbmTrial.Run(rest),
+    ["backtest-slices", .. var rest] => SliceBacktest.Run(rest),
     ["micro", .. var rest] => MicroBenchmarks(rest),
     _ => Usage(),
 };

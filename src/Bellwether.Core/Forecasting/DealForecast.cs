@@ -32,6 +32,7 @@ internal static class DealForecast
         var count = indicator is ForecastIndicators.WonDeals;
         // Atoms may name groups no deal has (a hire): map them before the draws are sized.
         var atomGroups = p.Atoms.Select(a => indicator != ForecastIndicators.NewLogos || a.Atom.Stream.Type == (int)OpportunityType.NewBusiness ? slicer.OfAtom(a) : []).ToArray();
+        var splits = indicator == ForecastIndicators.NewLogos ? [] : p.Atoms.Select(slicer.SplitOf).ToArray();
         var draws = new Draws(slicer.Groups, periods.Count, m.Options.Simulations);
         if (indicator == ForecastIndicators.NewLogos)
         {
@@ -39,7 +40,7 @@ internal static class DealForecast
         }
         else
         {
-            Simulator.Deals(p, slicer, atomGroups, periodOfSlot, draws, m.Options.Seed, count ? Simulator.Measure.Count : Simulator.Measure.Amount);
+            Simulator.Deals(p, slicer, atomGroups, splits, periodOfSlot, draws, m.Options.Seed, count ? Simulator.Measure.Count : Simulator.Measure.Amount);
             for (var i = 0; i < facts.Count; i++)
             {
                 var g = slicer.OfDeal(i);
@@ -182,7 +183,7 @@ internal static class DealForecast
         var byRep = new Slicer(m, [Dimension.Rep], new Dictionary<Dimension, string>());
         var repAtoms = p.Atoms.Select(byRep.OfAtom).ToArray();
         var repDraws = new Draws(byRep.Groups, periods.Count, m.Options.Simulations);
-        Simulator.Deals(p, byRep, repAtoms, PeriodOfSlot(p.Horizon, periods), repDraws, m.Options.Seed, Simulator.Measure.Amount);
+        Simulator.Deals(p, byRep, repAtoms, new AtomSplit?[p.Atoms.Length], PeriodOfSlot(p.Horizon, periods), repDraws, m.Options.Seed, Simulator.Measure.Amount);
         for (var i = 0; i < m.Facts.Count; i++)
         {
             var period = m.Facts.Status[i] == OpportunityStatus.Won ? PeriodOf(periods, m.Facts.ClosedDay[i]) : -1;

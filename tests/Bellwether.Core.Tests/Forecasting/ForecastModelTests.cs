@@ -84,17 +84,46 @@ public sealed class ForecastModelTests(CompanyFixture company) : IClassFixture<C
         var whole = DrawBy();
         var reps = DrawBy(Dimension.Rep);
         var teams = DrawBy(Dimension.Team);
+        var verticals = DrawBy(Dimension.Vertical);
+        var lines = DrawBy(Dimension.ServiceLine, Dimension.Rep);
 
         for (var p = 0; p < periods.Length; p++)
         {
             var total = whole.Totals(0, p);
             for (var sim = 0; sim < total.Length; sim++)
             {
-                var byRep = Enumerable.Range(0, reps.Groups).Sum(g => reps.Totals(g, p)[sim]);
-                var byTeam = Enumerable.Range(0, teams.Groups).Sum(g => teams.Totals(g, p)[sim]);
-                Assert.Equal(total[sim], byRep, 6);
-                Assert.Equal(total[sim], byTeam, 6);
+                foreach (var breakdown in new[] { reps, teams, verticals, lines })
+                {
+                    Assert.Equal(total[sim], Enumerable.Range(0, breakdown.Groups).Sum(g => breakdown.Totals(g, p)[sim]), 6);
+                }
             }
+        }
+    }
+
+    [Fact]
+    public void ASlicesNewWins_VaryAsASliceOfSoManyDeals_NotAsAFixedShareOfTheTotal()
+    {
+        // Verticals are not a property of the creation model's atoms: each new win takes a recent win of its stream as
+        // its template in each future. A fixed share q of the total would vary as q × the total (variance q² Var N);
+        // deals falling in the slice one by one add the binomial part, q(1 − q) E[N], which for a small slice is most.
+        var model = ForecastModel.Fit(Data, SmallCompany.At("2025-04-01"), company.Options);
+        var period = Calendar.Parse("2025-Q2");
+        var projection = model.ProjectionFor(new ScenarioEffects(model.Parts, Scenario.Base), period.End);
+        Draws DrawBy(params Dimension[] by) => DealForecast.Draw("won_deals", model.Parts, projection, new ScenarioEffects(model.Parts, Scenario.Base), [period], new Slicer(model.Parts, by, new Dictionary<Dimension, string>()));
+        var whole = DrawBy();
+        var verticals = DrawBy(Dimension.Vertical);
+        var n = Enumerable.Range(0, whole.Simulations).Select(sim => whole.Second[whole.At(0, 0, sim)]).ToArray();
+        var (meanN, varN) = (n.Average(), n.Select(x => x * x).Average() - (n.Average() * n.Average()));
+
+        for (var g = 0; g < verticals.Groups; g++)
+        {
+            var x = Enumerable.Range(0, verticals.Simulations).Select(sim => verticals.Second[verticals.At(g, 0, sim)]).ToArray();
+            var q = x.Average() / meanN;
+            var variance = x.Select(v => v * v).Average() - (x.Average() * x.Average());
+            var fixedShare = q * q * varN;
+            var expected = fixedShare + (q * (1 - q) * meanN);
+            Assert.InRange(variance, 0.8 * expected, 1.2 * expected);
+            Assert.True(variance > 1.2 * fixedShare, $"vertical {g}: variance {variance:F1}, a fixed share's {fixedShare:F1}");
         }
     }
 

@@ -108,6 +108,47 @@ internal sealed class Slicer
         return [.. weights.OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value / total))];
     }
 
+    /// <summary>
+    /// Where an atom's wins fall when its groups come from its templates (a dimension the atom does not have, or a filter
+    /// on one): each template's group (−1 outside the filter) and amount, so that each future gives each new win a
+    /// template of its own (see <see cref="Simulator.Deals"/>). Null when the atom's group is exact, or it has no templates.
+    /// </summary>
+    public AtomSplit? SplitOf(AtomPlan atom)
+    {
+        if (_by.All(AtomPlan.Exact) && _filter.All(f => AtomPlan.Exact(f.Key)))
+        {
+            return null;
+        }
+
+        foreach (var (dimension, value) in _filter)
+        {
+            if (AtomPlan.Exact(dimension) && atom.Value(dimension) != value)
+            {
+                return null;
+            }
+        }
+
+        var templates = _model.Templates(atom.Atom.Stream);
+        if (templates.Length == 0)
+        {
+            return null;
+        }
+
+        var facts = _model.Facts;
+        var groups = new int[templates.Length];
+        var amounts = new double[templates.Length];
+        for (var t = 0; t < templates.Length; t++)
+        {
+            var deal = templates[t].Deal;
+            groups[t] = _filter.All(f => AtomPlan.Exact(f.Key) || facts.Value(f.Key, deal) == f.Value)
+                ? Group([.. _by.Select(d => AtomPlan.Exact(d) ? atom.Value(d) : facts.Value(d, deal))])
+                : -1;
+            amounts[t] = templates[t].Weight;
+        }
+
+        return new AtomSplit(groups, amounts);
+    }
+
     /// <summary>The group of something whose dimension values the function gives (−1 when the filter excludes it).</summary>
     public int OfValues(Func<Dimension, string> valueOf)
     {
@@ -151,3 +192,6 @@ internal sealed class Slicer
         return g;
     }
 }
+
+/// <summary>An atom's templates, each with the group its wins fall in under a slicing (−1: outside its filter) and its amount.</summary>
+internal sealed record AtomSplit(int[] Groups, double[] Amounts);
