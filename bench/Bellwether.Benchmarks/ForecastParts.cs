@@ -44,6 +44,7 @@ public static class ForecastParts
                 if (Environment.GetEnvironmentVariable("BELLWETHER_PARTS_HAZARDS") is not null)
                 {
                     Console.WriteLine(model.Parts.Hazards.Describe());
+                    Console.WriteLine(FormattableString.Invariant($"rep shock variance {model.Parts.RepShockVariance:0.0000}, win shock variance {model.Parts.Hazards.WinShockVariance:0.0000}"));
                 }
 
                 var (wo, we) = model.Parts.Hazards.WinsByMonth;

@@ -120,13 +120,14 @@ internal static class DealForecast
         {
             var zw = Simulator.WinShock(p, m.Options.Seed, sim);
             var zc = Simulator.RateShocks(p, m.Options.Seed, sim);
+            var zr = Simulator.RepShocks(p, m.Options.Seed, sim);
             foreach (var deals in byAccount)
             {
                 var earliest = int.MaxValue;
                 var group = -1;
                 foreach (var k in deals)
                 {
-                    var slot = Simulator.WinSlot(p, m.Options.Seed, sim, k, zw);
+                    var slot = Simulator.WinSlot(p, m.Options.Seed, sim, k, zw * Simulator.Of(zr, p.RepOfDeal[k]));
                     if (slot >= 0 && slot < earliest)
                     {
                         earliest = slot;
@@ -148,7 +149,7 @@ internal static class DealForecast
                     {
                         if (periodOfSlot[s] >= 0)
                         {
-                            draws.Second[draws.At(group, periodOfSlot[s], sim)] += weight * Simulator.NewWins(p, m.Options.Seed, sim, a, s, zw * zc[s], firstWinShare);
+                            draws.Second[draws.At(group, periodOfSlot[s], sim)] += weight * Simulator.NewWins(p, m.Options.Seed, sim, a, s, zw * zc[s] * Simulator.Of(zr, p.RepOfAtom[a]), firstWinShare);
                         }
                     }
                 }

@@ -460,6 +460,7 @@ internal static class LedgerForecast
             var seed = _m.Options.Seed;
             var zw = Simulator.WinShock(_p, seed, sim);
             var zc = Simulator.RateShocks(_p, seed, sim);
+            var zr = Simulator.RepShocks(_p, seed, sim);
             for (var k = 0; k < _itemSlots.Length; k++)
             {
                 if (_itemSlots[k].Length == 0)
@@ -467,7 +468,7 @@ internal static class LedgerForecast
                     continue;
                 }
 
-                var slot = Simulator.WinSlot(_p, seed, sim, k, zw);
+                var slot = Simulator.WinSlot(_p, seed, sim, k, zw * Simulator.Of(zr, _p.RepOfDeal[k]));
                 if (slot >= 0)
                 {
                     foreach (var (bucket, value) in _itemSlots[k][slot])
@@ -487,7 +488,7 @@ internal static class LedgerForecast
                         continue;
                     }
 
-                    var won = Simulator.NewWins(_p, seed, sim, a, s, zw * zc[s]);
+                    var won = Simulator.NewWins(_p, seed, sim, a, s, zw * zc[s] * Simulator.Of(zr, _p.RepOfAtom[a]));
                     if (won == 0)
                     {
                         continue;

@@ -20,6 +20,9 @@ internal sealed class FittedParts
 
     private const int MinimumRecentTemplates = 30;
 
+    /// <summary>Full months before t's whose wins the reps' own shocks are read from.</summary>
+    private const int RepShockMonths = 6;
+
     private readonly Dictionary<(int Type, int Source), (int Deal, double Weight)[]> _templates = [];
     private readonly Dictionary<string, int> _teamCodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Accounts.Account> _accounts;
@@ -68,6 +71,7 @@ internal sealed class FittedParts
             }
         }
 
+        RepShockVariance = RepShocks(view);
         cycles.Sort();
         MedianWonCycleDays = cycles.Count > 0 ? cycles[cycles.Count / 2] : 60;
         LeadLagDays = LeadLag(view, asOf);
@@ -110,6 +114,9 @@ internal sealed class FittedParts
 
     /// <summary>The median days from creation to close of new-business deals won in the trailing year (60 without any).</summary>
     public double MedianWonCycleDays { get; }
+
+    /// <summary>The variance of each rep's own shock to their chances and rates in a future (<see cref="RepVariation"/>).</summary>
+    public double RepShockVariance { get; }
 
     /// <summary>The median days from a lead's creation to its opportunity's (0 without leads).</summary>
     public double LeadLagDays { get; }
@@ -209,6 +216,37 @@ internal sealed class FittedParts
     {
         var recent = year.Where(t => Facts.ClosedDay[t.Deal] >= Day0 - RecentTemplateDays).ToArray();
         return recent.Length >= MinimumRecentTemplates ? recent : year;
+    }
+
+    /// <summary>
+    /// The variance of each rep's own shock (<see cref="RepVariation"/>), read from the wins of the last
+    /// <see cref="RepShockMonths"/> full months, each rep over the months they were active throughout.
+    /// </summary>
+    private double RepShocks(Dataset view)
+    {
+        var t = DateOnly.FromDayNumber(Day0);
+        var end = new DateOnly(t.Year, t.Month, 1);
+        var start = end.AddMonths(-RepShockMonths);
+        var reps = Facts.LevelsOf(Dimension.Rep);
+        var known = view.Reps.GroupBy(r => r.RepId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var wins = Enumerable.Range(0, reps.Count).Select(_ => new double[RepShockMonths]).ToArray();
+        var repOf = Facts.Column(Dimension.Rep);
+        for (var i = 0; i < Facts.RealCount; i++)
+        {
+            if (Facts.Status[i] == OpportunityStatus.Won && Facts.ClosedDay[i] >= start.DayNumber && Facts.ClosedDay[i] < end.DayNumber)
+            {
+                var closed = DateOnly.FromDayNumber(Facts.ClosedDay[i]);
+                wins[repOf[i]][((closed.Year - start.Year) * 12) + closed.Month - start.Month]++;
+            }
+        }
+
+        var active = Enumerable.Range(0, reps.Count).Select(r =>
+        {
+            var rep = known.GetValueOrDefault(reps.Value(r));
+            return Enumerable.Range(0, RepShockMonths).Select(m =>
+                rep is not null && rep.IsActiveOn(start.AddMonths(m)) && rep.IsActiveOn(start.AddMonths(m + 1).AddDays(-1))).ToArray();
+        }).ToArray();
+        return RepVariation.Variance(wins, active);
     }
 
     private static double LeadLag(Dataset view, DateTimeOffset asOf)

@@ -1,5 +1,6 @@
 using Bellwether.Core.Forecasting.Model;
 using Bellwether.Core.Scenarios;
+using Bellwether.Core.Slicing;
 
 namespace Bellwether.Core.Forecasting.Simulation;
 
@@ -36,6 +37,11 @@ internal sealed class Projection
         AtomLines = new (int, double[])[Atoms.Length][];
         Parallel.For(0, Atoms.Length, a => Plan(model, dynamics, effects, a));
         WinShockVariance = model.Hazards.WinShockVariance;
+        RepShockVariance = model.RepShockVariance;
+        var repOf = facts.Column(Dimension.Rep);
+        RepOfDeal = [.. OpenDeals.Select(i => repOf[i])];
+        RepOfAtom = [.. Atoms.Select(a => a.Atom.RepCode)];
+        Reps = facts.LevelsOf(Dimension.Rep).Count;
         var byLead = model.Creation.RateShockVariances;
         RateShockVariance = [.. Enumerable.Range(0, Horizon.Slots).Select(slot => byLead.Length == 0 ? 0 : byLead[Math.Min(slot, byLead.Length - 1)])];
     }
@@ -69,6 +75,18 @@ internal sealed class Projection
     public (int Line, double[] Share)[][] AtomLines { get; }
 
     public double WinShockVariance { get; }
+
+    /// <summary>The variance of each rep's own shock in a future (see <see cref="Model.RepVariation"/>).</summary>
+    public double RepShockVariance { get; }
+
+    /// <summary>Per open deal, its owner's rep code.</summary>
+    public int[] RepOfDeal { get; }
+
+    /// <summary>Per atom, its rep's code (−1 for a hire or a stream without reps: no shock of its own).</summary>
+    public int[] RepOfAtom { get; }
+
+    /// <summary>How many rep codes there are.</summary>
+    public int Reps { get; }
 
     /// <summary>Per slot, the variance of the common shock to creation rates: slot s lies s + 1 months ahead of the fit.</summary>
     public double[] RateShockVariance { get; }

@@ -2,7 +2,8 @@ namespace Bellwether.Core.Forecasting.Simulation;
 
 /// <summary>
 /// Draws futures from a projection. In each future one common shock scales every deal's chance of winning and another
-/// every creation rate (so deals move together and ranges are not falsely narrow); then each open deal is won in at
+/// every creation rate (so deals move together and ranges are not falsely narrow), and each rep draws a shock of their
+/// own that scales both for their deals and atoms (a rep's quarter runs hot or cold); then each open deal is won in at
 /// most one month (one uniform against its cumulative chances) and each atom wins a Poisson number of new deals per
 /// month, booking a log-normal sum of their amounts; where a slicing needs what an atom does not say (its wins'
 /// vertical, service line, account), each of its wins takes one of the stream's recent wins as its template, drawn
@@ -18,6 +19,7 @@ internal static class Simulator
     private const ulong AtomAmountStream = 5;
     private const ulong BookShockStream = 6;
     private const ulong AtomTemplateStream = 7;
+    private const ulong RepShockStream = 8;
 
     /// <summary>What a won deal adds: its amount (bookings) or 1 (won deals).</summary>
     public enum Measure
@@ -46,6 +48,21 @@ internal static class Simulator
 
     public static double WinShock(Projection p, ulong seed, int simulation) =>
         CounterRandom.Shock(p.WinShockVariance, CounterRandom.Uniform(seed, WinShockStream, simulation, 0));
+
+    /// <summary>A future's shock of each rep (by rep code), mean 1, drawn by the rep's code so every slicing sees the same.</summary>
+    public static double[] RepShocks(Projection p, ulong seed, int simulation)
+    {
+        var shocks = new double[p.Reps];
+        for (var r = 0; r < shocks.Length; r++)
+        {
+            shocks[r] = CounterRandom.Shock(p.RepShockVariance, CounterRandom.Uniform(seed, RepShockStream, simulation, r));
+        }
+
+        return shocks;
+    }
+
+    /// <summary>The shock of a rep code in a future's <see cref="RepShocks"/> (1 for none: a hire, an unknown owner).</summary>
+    public static double Of(double[] repShocks, int rep) => rep >= 0 && rep < repShocks.Length ? repShocks[rep] : 1;
 
     /// <summary>A future's standard normal draw behind its shocks to the revenue the existing book brings.</summary>
     public static double BookNormal(ulong seed, int simulation) =>
@@ -109,10 +126,11 @@ internal static class Simulator
         {
             var zw = WinShock(p, seed, sim);
             var zc = RateShocks(p, seed, sim);
+            var zr = RepShocks(p, seed, sim);
             for (var j = 0; j < deals.Length; j++)
             {
                 var at = j * width;
-                var u = CounterRandom.Uniform(seed, DealStream, sim, ids[j]) / zw;
+                var u = CounterRandom.Uniform(seed, DealStream, sim, ids[j]) / (zw * Of(zr, p.RepOfDeal[deals[j]]));
                 if (u >= cumulative[at + last])
                 {
                     continue;
@@ -144,7 +162,7 @@ internal static class Simulator
                         continue;
                     }
 
-                    var won = NewWins(p, seed, sim, a, s, zw * zc[s]);
+                    var won = NewWins(p, seed, sim, a, s, zw * zc[s] * Of(zr, p.RepOfAtom[a]));
                     if (won == 0)
                     {
                         continue;
