@@ -52,6 +52,12 @@ internal static class Simulator
     /// <summary>A future's shock of each rep (by rep code), mean 1, drawn by the rep's code so every slicing sees the same.</summary>
     public static double[] RepShocks(Projection p, ulong seed, int simulation)
     {
+        if (p.RepShockVariance <= 0)
+        {
+            // No rep strays from their share: every rep's shock is 1 (see Of).
+            return [];
+        }
+
         var shocks = new double[p.Reps];
         for (var r = 0; r < shocks.Length; r++)
         {
