@@ -166,6 +166,14 @@ public static class ForecastBacktest
         });
     }
 
+    /// <summary>
+    /// The data sets a bench command names: a comma-separated list of demo seeds ("s1", "s2"…), or <c>maven=FOLDER</c>
+    /// for the maven-crm export (imported once into a temporary store). Each is loaded when asked for.
+    /// </summary>
+    internal static IReadOnlyList<(string Name, Func<Dataset> Load)> Sources(string text) => text.StartsWith("maven=", StringComparison.Ordinal)
+        ? [("maven", () => Import(Path.Combine(Path.GetTempPath(), "bellwether-bench-maven.duckdb"), () => PresetCatalog.Open("maven-crm", text["maven=".Length..])))]
+        : [.. text.Split(',').Select(s => ("s" + s, (Func<Dataset>)(() => Demo(new DemoOptions { Seed = ulong.Parse(s, CultureInfo.InvariantCulture) }))))];
+
     internal static Dataset Import(string db, Func<ImportSource> source)
     {
         if (!File.Exists(db))

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Bellwether.Core.Demo;
 using Bellwether.Core.Forecasting;
 using Bellwether.Core.Pipeline;
 using Bellwether.Core.Slicing;
@@ -28,10 +27,7 @@ public static class ForecastParts
         var totals = new Dictionary<(string Type, string Part), (double Forecast, double Actual, double AbsError)>();
         Console.WriteLine("| seed period | type | open: forecast | open: actual | error | new: forecast | new: actual | error | created: expected | created | error | won in period / created |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        // SEEDS is a list of demo seeds, or maven=FOLDER for the maven-crm export.
-        var sources = seeds.StartsWith("maven=", StringComparison.Ordinal)
-            ? [("maven", () => ForecastBacktest.Import(Path.Combine(Path.GetTempPath(), "bellwether-bench-maven.duckdb"), () => Bellwether.Import.Presets.PresetCatalog.Open("maven-crm", seeds["maven=".Length..])))]
-            : seeds.Split(',').Select(s => ("s" + s, (Func<Core.Data.Dataset>)(() => ForecastBacktest.Demo(new DemoOptions { Seed = ulong.Parse(s, CultureInfo.InvariantCulture) })))).ToList();
+        var sources = ForecastBacktest.Sources(seeds);
         foreach (var (seed, load) in sources)
         {
             var data = load();

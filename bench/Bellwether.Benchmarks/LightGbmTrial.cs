@@ -1,6 +1,4 @@
 using System.Globalization;
-using Bellwether.Core.Data;
-using Bellwether.Core.Demo;
 using Bellwether.Core.Forecasting;
 using Bellwether.Core.Forecasting.Model;
 using Bellwether.Core.Forecasting.Simulation;
@@ -39,9 +37,7 @@ public static class LightGbmTrial
         }
 
         var offsets = args.Length > 3 ? args[3].Split(',').Select(o => int.Parse(o, CultureInfo.InvariantCulture)).ToArray() : [-30, 0, 45];
-        var sources = sourcesText.StartsWith("maven=", StringComparison.Ordinal)
-            ? [("maven", () => ForecastBacktest.Import(Path.Combine(Path.GetTempPath(), "bellwether-bench-maven.duckdb"), () => Bellwether.Import.Presets.PresetCatalog.Open("maven-crm", sourcesText["maven=".Length..])))]
-            : sourcesText.Split(',').Select(s => ("s" + s, (Func<Dataset>)(() => ForecastBacktest.Demo(new DemoOptions { Seed = ulong.Parse(s, CultureInfo.InvariantCulture) })))).ToList();
+        var sources = ForecastBacktest.Sources(sourcesText);
         var totals = new Dictionary<(int Offset, string Model), Score>();
         Console.WriteLine("| source period | offset | open deals | training rows | won: actual | hazard | lightgbm | amount: actual | hazard | lightgbm |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
