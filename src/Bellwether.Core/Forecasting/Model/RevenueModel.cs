@@ -274,11 +274,20 @@ internal sealed class RevenueModel
 
         ResidualPersistence = square > 0 ? Math.Clamp(cross / square, 0, 1) : 0;
 
-        // How far the book's one-month-ahead forecast of the company's revenue missed over the last six months (the
-        // mean square of the relative errors, bias included): the spread of the common shock to the existing book.
-        // The same months' forecasts, stream by stream, for the retention figures' own misses.
-        Retention = RetentionMisses.Of(Enumerable.Range(1, Window - 1).Select(j => Enumerable.Range(0, streams.Length).Select(k =>
-            (known[k][j - 1], known[k][j], Math.Max(0, fitted[k][j] + ((known[k][j - 1] - fitted[k][j - 1]) * ResidualPersistence))))));
+        // Each stream's forecast of each of these months made a month ahead, as the book makes it: the shapes plus the
+        // month before's residual, faded.
+        var ahead = new double[streams.Length][];
+        for (var k = 0; k < streams.Length; k++)
+        {
+            ahead[k] = new double[Window];
+            for (var j = 1; j < Window; j++)
+            {
+                ahead[k][j] = Math.Max(0, fitted[k][j] + ((known[k][j - 1] - fitted[k][j - 1]) * ResidualPersistence));
+            }
+        }
+
+        // How far the one-month-ahead forecast of the company's revenue missed over the last six months (the mean square
+        // of the relative errors, bias included): the spread of the common shock to the existing book.
         var errors = new List<double>();
         for (var j = 1; j < Window; j++)
         {
@@ -286,8 +295,7 @@ internal sealed class RevenueModel
             for (var k = 0; k < streams.Length; k++)
             {
                 actual += known[k][j];
-                var residual = known[k][j - 1] - fitted[k][j - 1];
-                predicted += Math.Max(0, fitted[k][j] + (residual * ResidualPersistence));
+                predicted += ahead[k][j];
             }
 
             if (actual > 0 && predicted > 0)
@@ -297,6 +305,9 @@ internal sealed class RevenueModel
         }
 
         BookShockVariance = errors.Count > 0 ? Math.Min(0.05, errors.Average(e => e * e)) : 0.001;
+
+        // The same forecasts, stream by stream, for the retention figures' own misses.
+        Retention = RetentionMisses.Of(Enumerable.Range(1, Window - 1).Select(j => Enumerable.Range(0, streams.Length).Select(k => (known[k][j - 1], known[k][j], ahead[k][j]))));
     }
 
     /// <summary>The variance of the common shock to the existing book, from its recent one-month-ahead errors.</summary>

@@ -177,7 +177,7 @@ internal static class Simulator
                     var total = measure == Measure.Count ? won : NewAmount(p, seed, sim, a, s, won);
                     if (splits[a] is { } split)
                     {
-                        Scatter(split, seed, sim, a, s, won, measure == Measure.Count ? 0 : total, draws, periodOfSlot[s]);
+                        Scatter(split, seed, sim, a, s, won, measure == Measure.Count ? null : total, draws, periodOfSlot[s]);
                         continue;
                     }
 
@@ -192,23 +192,20 @@ internal static class Simulator
 
     /// <summary>
     /// Gives each of an atom's <paramref name="won"/> wins in a slot a template of its own (each of the stream's recent
-    /// wins equally likely) and adds it to its template's group: 1 per win when counting (<paramref name="amount"/> 0),
-    /// else the wins' amount shared in proportion to their templates' amounts. A slice's new wins then vary as a slice
+    /// wins equally likely) and adds it to its template's group: 1 per win when counting (<paramref name="amount"/> null),
+    /// else the wins' amount shared in proportion to their templates' amounts (equally where those are all 0). A slice's new wins then vary as a slice
     /// of so many deals does — a vertical winning 15% of 300 deals wins 45 ± 7, not 45 ± 3 — while every future's slices
     /// still add up to the atom's total.
     /// </summary>
-    private static void Scatter(AtomSplit split, ulong seed, int simulation, int atom, int slot, int won, double amount, Draws draws, int period)
+    private static void Scatter(AtomSplit split, ulong seed, int simulation, int atom, int slot, int won, double? amount, Draws draws, int period)
     {
         var n = split.Groups.Length;
         var first = ((atom * 4096L) + slot) << 20;
         int Pick(int j) => Math.Min((int)(CounterRandom.Uniform(seed, AtomTemplateStream, simulation, first + j) * n), n - 1);
         var sum = 0.0;
-        if (amount > 0)
+        for (var j = 0; j < won && amount is not null; j++)
         {
-            for (var j = 0; j < won; j++)
-            {
-                sum += split.Amounts[Pick(j)];
-            }
+            sum += split.Amounts[Pick(j)];
         }
 
         for (var j = 0; j < won; j++)
@@ -217,7 +214,7 @@ internal static class Simulator
             var group = split.Groups[t];
             if (group >= 0)
             {
-                draws.Second[draws.At(group, period, simulation)] += amount > 0 ? (sum > 0 ? amount * split.Amounts[t] / sum : amount / won) : 1;
+                draws.Second[draws.At(group, period, simulation)] += amount is not { } total ? 1 : sum > 0 ? total * split.Amounts[t] / sum : total / won;
             }
         }
     }
