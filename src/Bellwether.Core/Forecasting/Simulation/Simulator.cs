@@ -20,6 +20,7 @@ internal static class Simulator
     private const ulong BookShockStream = 6;
     private const ulong AtomTemplateStream = 7;
     private const ulong RepShockStream = 8;
+    private const ulong CellShockStream = 9;
 
     /// <summary>What a won deal adds: its amount (bookings) or 1 (won deals).</summary>
     public enum Measure
@@ -133,6 +134,7 @@ internal static class Simulator
             var zw = WinShock(p, seed, sim);
             var zc = RateShocks(p, seed, sim);
             var zr = RepShocks(p, seed, sim);
+            var mixes = new Dictionary<int, double[]>();
             for (var j = 0; j < deals.Length; j++)
             {
                 var at = j * width;
@@ -177,7 +179,13 @@ internal static class Simulator
                     var total = measure == Measure.Count ? won : NewAmount(p, seed, sim, a, s, won);
                     if (splits[a] is { } split)
                     {
-                        Scatter(split, seed, sim, a, s, won, measure == Measure.Count ? null : total, draws, periodOfSlot[s]);
+                        if (!mixes.TryGetValue(split.Stream, out var mix))
+                        {
+                            mix = Mix(split, seed, sim);
+                            mixes[split.Stream] = mix;
+                        }
+
+                        Scatter(split, mix, seed, sim, a, s, won, measure == Measure.Count ? null : total, draws, periodOfSlot[s]);
                         continue;
                     }
 
@@ -197,11 +205,23 @@ internal static class Simulator
     /// of so many deals does — a vertical winning 15% of 300 deals wins 45 ± 7, not 45 ± 3 — while every future's slices
     /// still add up to the atom's total.
     /// </summary>
-    private static void Scatter(AtomSplit split, ulong seed, int simulation, int atom, int slot, int won, double? amount, Draws draws, int period)
+    private static void Scatter(AtomSplit split, double[] mix, ulong seed, int simulation, int atom, int slot, int won, double? amount, Draws draws, int period)
     {
-        var n = split.Groups.Length;
         var first = ((atom * 4096L) + slot) << 20;
-        int Pick(int j) => Math.Min((int)(CounterRandom.Uniform(seed, AtomTemplateStream, simulation, first + j) * n), n - 1);
+        int Pick(int j)
+        {
+            var u = CounterRandom.Uniform(seed, AtomTemplateStream, simulation, first + j);
+            var c = 0;
+            while (c + 1 < mix.Length && u >= mix[c])
+            {
+                c++;
+            }
+
+            var cell = split.Cells[c];
+            var v = CounterRandom.Uniform(seed, AtomTemplateStream, simulation, first + j + (1L << 19));
+            return cell[Math.Min((int)(v * cell.Length), cell.Length - 1)];
+        }
+
         var sum = 0.0;
         for (var j = 0; j < won && amount is not null; j++)
         {
@@ -217,6 +237,34 @@ internal static class Simulator
                 draws.Second[draws.At(group, period, simulation)] += amount is not { } total ? 1 : sum > 0 ? total * split.Amounts[t] / sum : total / won;
             }
         }
+    }
+
+    /// <summary>
+    /// A future's mix of a stream's new wins over its cells (vertical × service line), as cumulative shares: each cell's
+    /// share of the templates, perturbed as a Bayesian bootstrap would (a gamma of the cell's count, here log-normal
+    /// with its variance), because half a year of wins reads a market's share only so closely. Drawn per stream and cell,
+    /// so every slicing sees the same mix.
+    /// </summary>
+    private static double[] Mix(AtomSplit split, ulong seed, int simulation)
+    {
+        var weights = new double[split.Cells.Length];
+        var total = 0.0;
+        for (var c = 0; c < weights.Length; c++)
+        {
+            var n = split.Cells[c].Length;
+            var z = CounterRandom.NormalQuantile(CounterRandom.Uniform(seed, CellShockStream, simulation, (split.Stream * 1_000_000L) + c));
+            weights[c] = n * CounterRandom.LogNormalShock(1.0 / n, z);
+            total += weights[c];
+        }
+
+        var sum = 0.0;
+        for (var c = 0; c < weights.Length; c++)
+        {
+            sum += weights[c] / total;
+            weights[c] = sum;
+        }
+
+        return weights;
     }
 
     /// <summary>How many deals of an atom created after t are won in a slot, in one future.</summary>

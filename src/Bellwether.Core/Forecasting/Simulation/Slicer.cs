@@ -137,6 +137,9 @@ internal sealed class Slicer
         var facts = _model.Facts;
         var groups = new int[templates.Length];
         var amounts = new double[templates.Length];
+        var cells = new Dictionary<(int, int), List<int>>();
+        var vertical = facts.Column(Dimension.Vertical);
+        var line = facts.Column(Dimension.ServiceLine);
         for (var t = 0; t < templates.Length; t++)
         {
             var deal = templates[t].Deal;
@@ -144,9 +147,18 @@ internal sealed class Slicer
                 ? Group([.. _by.Select(d => AtomPlan.Exact(d) ? atom.Value(d) : facts.Value(d, deal))])
                 : -1;
             amounts[t] = templates[t].Weight;
+            var cell = (vertical[deal], line[deal]);
+            if (!cells.TryGetValue(cell, out var list))
+            {
+                list = [];
+                cells[cell] = list;
+            }
+
+            list.Add(t);
         }
 
-        return new AtomSplit(groups, amounts);
+        var stream = (atom.Atom.Stream.Type * 64) + atom.Atom.Stream.Source;
+        return new AtomSplit(groups, amounts, [.. cells.OrderBy(c => c.Key).Select(c => c.Value.ToArray())], stream);
     }
 
     /// <summary>The group of something whose dimension values the function gives (−1 when the filter excludes it).</summary>
@@ -193,5 +205,8 @@ internal sealed class Slicer
     }
 }
 
-/// <summary>An atom's templates, each with the group its wins fall in under a slicing (−1: outside its filter) and its amount.</summary>
-internal sealed record AtomSplit(int[] Groups, double[] Amounts);
+/// <summary>
+/// An atom's templates, each with the group its wins fall in under a slicing (−1: outside its filter) and its amount;
+/// the templates grouped in cells of one vertical and service line (the same in every slicing), and the atom's stream.
+/// </summary>
+internal sealed record AtomSplit(int[] Groups, double[] Amounts, int[][] Cells, int Stream);
