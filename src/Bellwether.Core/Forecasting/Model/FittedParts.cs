@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Bellwether.Core.Data;
 using Bellwether.Core.Pipeline;
 using Bellwether.Core.Reps;
@@ -24,6 +25,7 @@ internal sealed class FittedParts
     private const int RepShockMonths = 6;
 
     private readonly Dictionary<(int Type, int Source), (int Deal, double Weight)[]> _templates = [];
+    private readonly ConcurrentDictionary<(int Type, int Source), int[][]> _cells = new();
     private readonly Dictionary<string, int> _teamCodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Accounts.Account> _accounts;
 
@@ -146,6 +148,21 @@ internal sealed class FittedParts
 
     /// <summary>Won deals of a stream closed in the last half year (or year), weighted by amount: where such deals' wins come from.</summary>
     public (int Deal, double Weight)[] Templates(CreationStream stream) => _templates.GetValueOrDefault((stream.Type, stream.Source)) ?? [];
+
+    /// <summary>
+    /// A stream's templates (indices into <see cref="Templates"/>) in cells of one vertical and service line, in the
+    /// cells' order: the units whose share of a stream's new wins a future draws.
+    /// </summary>
+    public int[][] TemplateCells(CreationStream stream) => _cells.GetOrAdd((stream.Type, stream.Source), _ =>
+    {
+        var vertical = Facts.Column(Dimension.Vertical);
+        var line = Facts.Column(Dimension.ServiceLine);
+        return [.. Templates(stream)
+            .Select((template, index) => (Cell: (vertical[template.Deal], line[template.Deal]), Index: index))
+            .GroupBy(x => x.Cell)
+            .OrderBy(g => g.Key)
+            .Select(g => g.Select(x => x.Index).ToArray())];
+    });
 
     /// <summary>
     /// The share of an atom's wins that fall in a slice: 1 or 0 on the dimensions an atom has (its rep and theirs, type,

@@ -137,9 +137,6 @@ internal sealed class Slicer
         var facts = _model.Facts;
         var groups = new int[templates.Length];
         var amounts = new double[templates.Length];
-        var cells = new Dictionary<(int, int), List<int>>();
-        var vertical = facts.Column(Dimension.Vertical);
-        var line = facts.Column(Dimension.ServiceLine);
         for (var t = 0; t < templates.Length; t++)
         {
             var deal = templates[t].Deal;
@@ -147,18 +144,10 @@ internal sealed class Slicer
                 ? Group([.. _by.Select(d => AtomPlan.Exact(d) ? atom.Value(d) : facts.Value(d, deal))])
                 : -1;
             amounts[t] = templates[t].Weight;
-            var cell = (vertical[deal], line[deal]);
-            if (!cells.TryGetValue(cell, out var list))
-            {
-                list = [];
-                cells[cell] = list;
-            }
-
-            list.Add(t);
         }
 
-        var stream = (atom.Atom.Stream.Type * 64) + atom.Atom.Stream.Source;
-        return new AtomSplit(groups, amounts, [.. cells.OrderBy(c => c.Key).Select(c => c.Value.ToArray())], stream);
+        var stream = atom.Atom.Stream;
+        return new AtomSplit(groups, amounts, _model.TemplateCells(stream), (stream.Type * 64) + stream.Source);
     }
 
     /// <summary>The group of something whose dimension values the function gives (−1 when the filter excludes it).</summary>
