@@ -35,6 +35,8 @@ public static class ForecastTiming
         Time("bookings, company, current quarter (first query: projects the open pipeline)", () => model.Forecast(Query(quarter)), watch);
         Time("bookings, company, current quarter (again)", () => model.Forecast(Query(quarter)), watch);
         Time("bookings, per rep, current quarter", () => model.Forecast(Query(quarter, Dimension.Rep)), watch);
+        Time("bookings, per vertical, current quarter", () => model.Forecast(Query(quarter, Dimension.Vertical)), watch);
+        Time("bookings, per rep and vertical, current quarter", () => model.Forecast(Query(quarter, Dimension.Rep, Dimension.Vertical)), watch);
         Time("bookings, company, fiscal year by quarter", () => model.Forecast(Query(year) with { Grain = Grain.Quarter }), watch);
         Time("bookings, per rep, fiscal year", () => model.Forecast(Query(year, Dimension.Rep)), watch);
         Time("revenue, company, fiscal year by quarter", () => model.Forecast(new ForecastQuery { Indicators = ["revenue"], Period = year, Grain = Grain.Quarter }), watch);

@@ -231,7 +231,7 @@ internal static class Simulator
         for (var j = 0; j < won; j++)
         {
             var t = Pick(j);
-            var group = split.Groups[t];
+            var group = split.GroupOf(t);
             if (group >= 0)
             {
                 draws.Second[draws.At(group, period, simulation)] += amount is not { } total ? 1 : sum > 0 ? total * split.Amounts[t] / sum : total / won;

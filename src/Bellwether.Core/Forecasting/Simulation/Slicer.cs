@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Bellwether.Core.Forecasting.Model;
 using Bellwether.Core.Slicing;
 using Bellwether.Core.Text;
@@ -17,6 +18,7 @@ internal sealed class Slicer
     private readonly Dictionary<string, int> _groups = new(StringComparer.Ordinal);
     private readonly List<string[]> _values = [];
     private readonly int[] _ofDeal;
+    private readonly ConcurrentDictionary<(int Type, int Source), TemplateKinds> _kinds = new();
 
     public Slicer(FittedParts model, IReadOnlyList<Dimension> by, IReadOnlyDictionary<Dimension, string> filter)
     {
@@ -68,87 +70,104 @@ internal sealed class Slicer
     /// <summary>The groups an atom's wins fall in, with the share of each (summing to the share inside the filter).</summary>
     public IReadOnlyList<(int Group, double Weight)> OfAtom(AtomPlan atom)
     {
-        foreach (var (dimension, value) in _filter)
+        if (!InsideExactFilter(atom))
         {
-            if (AtomPlan.Exact(dimension) && atom.Value(dimension) != value)
-            {
-                return [];
-            }
+            return [];
         }
 
-        var templated = _by.Where(d => !AtomPlan.Exact(d)).ToArray();
-        var filtered = _filter.Where(f => !AtomPlan.Exact(f.Key)).ToArray();
-        if (templated.Length == 0 && filtered.Length == 0)
+        if (Exact)
         {
             return [(Group([.. _by.Select(atom.Value)]), 1.0)];
         }
 
-        var facts = _model.Facts;
-        var weights = new Dictionary<int, double>();
-        var total = 0.0;
-        var templates = _model.Templates(atom.Atom.Stream);
-        foreach (var (deal, weight) in templates)
-        {
-            total += weight;
-            if (filtered.All(f => facts.Value(f.Key, deal) == f.Value))
-            {
-                var g = Group([.. _by.Select(d => AtomPlan.Exact(d) ? atom.Value(d) : facts.Value(d, deal))]);
-                weights[g] = weights.GetValueOrDefault(g) + weight;
-            }
-        }
-
-        if (total <= 0)
+        var kinds = KindsOf(atom.Atom.Stream);
+        if (kinds.Total <= 0)
         {
             // No wins of the kind to learn from: the atom's share dimensions are unknown.
-            return filtered.All(f => f.Value == Levels.Unknown)
+            return _filter.Where(f => !AtomPlan.Exact(f.Key)).All(f => f.Value == Levels.Unknown)
                 ? [(Group([.. _by.Select(d => AtomPlan.Exact(d) ? atom.Value(d) : Levels.Unknown)]), 1.0)]
                 : [];
         }
 
-        return [.. weights.OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value / total))];
+        var groups = GroupsOf(atom, kinds);
+        var weights = new Dictionary<int, double>();
+        for (var k = 0; k < groups.Length; k++)
+        {
+            if (groups[k] >= 0)
+            {
+                weights[groups[k]] = weights.GetValueOrDefault(groups[k]) + kinds.Weight[k];
+            }
+        }
+
+        return [.. weights.OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value / kinds.Total))];
     }
 
     /// <summary>
     /// Where an atom's wins fall when its groups come from its templates (a dimension the atom does not have, or a filter
-    /// on one): each template's group (−1 outside the filter) and amount, so that each future gives each new win a
-    /// template of its own (see <see cref="Simulator.Deals"/>). Null when the atom's group is exact, or it has no templates.
+    /// on one): each template's kind and each kind's group (−1 outside the filter), and the templates' amounts, so that
+    /// each future gives each new win a template of its own (see <see cref="Simulator.Deals"/>). Null when the atom's
+    /// group is exact, or it has no templates.
     /// </summary>
     public AtomSplit? SplitOf(AtomPlan atom)
     {
-        if (_by.All(AtomPlan.Exact) && _filter.All(f => AtomPlan.Exact(f.Key)))
+        if (Exact || !InsideExactFilter(atom))
         {
             return null;
-        }
-
-        foreach (var (dimension, value) in _filter)
-        {
-            if (AtomPlan.Exact(dimension) && atom.Value(dimension) != value)
-            {
-                return null;
-            }
-        }
-
-        var templates = _model.Templates(atom.Atom.Stream);
-        if (templates.Length == 0)
-        {
-            return null;
-        }
-
-        var facts = _model.Facts;
-        var groups = new int[templates.Length];
-        var amounts = new double[templates.Length];
-        for (var t = 0; t < templates.Length; t++)
-        {
-            var deal = templates[t].Deal;
-            groups[t] = _filter.All(f => AtomPlan.Exact(f.Key) || facts.Value(f.Key, deal) == f.Value)
-                ? Group([.. _by.Select(d => AtomPlan.Exact(d) ? atom.Value(d) : facts.Value(d, deal))])
-                : -1;
-            amounts[t] = templates[t].Weight;
         }
 
         var stream = atom.Atom.Stream;
-        return new AtomSplit(groups, amounts, _model.TemplateCells(stream), (stream.Type * 64) + stream.Source);
+        var kinds = KindsOf(stream);
+        return kinds.KindOf.Length == 0
+            ? null
+            : new AtomSplit(kinds.KindOf, GroupsOf(atom, kinds), kinds.Amounts, _model.TemplateCells(stream), (stream.Type * 64) + stream.Source);
     }
+
+    /// <summary>Whether the slicing needs nothing an atom does not say exactly (its rep and theirs, type, source).</summary>
+    private bool Exact => _by.All(AtomPlan.Exact) && _filter.All(f => AtomPlan.Exact(f.Key));
+
+    private bool InsideExactFilter(AtomPlan atom) => _filter.All(f => !AtomPlan.Exact(f.Key) || atom.Value(f.Key) == f.Value);
+
+    /// <summary>Each kind's group for an atom: its exact values with the kind's, or −1 where the kind is outside the filter.</summary>
+    private int[] GroupsOf(AtomPlan atom, TemplateKinds kinds) =>
+        [.. kinds.Values.Select((values, k) => kinds.Inside[k]
+            ? Group([.. _by.Select((d, j) => AtomPlan.Exact(d) ? atom.Value(d) : values[j])])
+            : -1)];
+
+    /// <summary>
+    /// A stream's templates sorted into kinds — one per distinct set of values of the dimensions this slicing takes from
+    /// templates — once per stream, so that each of its atoms (one per rep) only names the groups of a few kinds.
+    /// </summary>
+    private TemplateKinds KindsOf(CreationStream stream) => _kinds.GetOrAdd((stream.Type, stream.Source), _ =>
+    {
+        var facts = _model.Facts;
+        var templates = _model.Templates(stream);
+        var filtered = _filter.Where(f => !AtomPlan.Exact(f.Key)).ToArray();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var values = new List<string[]>();
+        var inside = new List<bool>();
+        var weight = new List<double>();
+        var kindOf = new int[templates.Length];
+        for (var t = 0; t < templates.Length; t++)
+        {
+            var (deal, w) = templates[t];
+            var own = _by.Select(d => AtomPlan.Exact(d) ? "" : facts.Value(d, deal)).ToArray();
+            var pass = filtered.All(f => facts.Value(f.Key, deal) == f.Value);
+            var key = string.Join('\u001f', own) + (pass ? "" : "\u001e");
+            if (!index.TryGetValue(key, out var k))
+            {
+                k = values.Count;
+                index[key] = k;
+                values.Add(own);
+                inside.Add(pass);
+                weight.Add(0);
+            }
+
+            kindOf[t] = k;
+            weight[k] += w;
+        }
+
+        return new TemplateKinds(kindOf, [.. values], [.. inside], [.. weight], templates.Sum(x => x.Weight), [.. templates.Select(x => x.Weight)]);
+    });
 
     /// <summary>The group of something whose dimension values the function gives (−1 when the filter excludes it).</summary>
     public int OfValues(Func<Dimension, string> valueOf)
@@ -195,7 +214,15 @@ internal sealed class Slicer
 }
 
 /// <summary>
-/// An atom's templates, each with the group its wins fall in under a slicing (−1: outside its filter) and its amount;
-/// the templates grouped in cells of one vertical and service line (the same in every slicing), and the atom's stream.
+/// An atom's templates under a slicing: each template's kind (<see cref="Slicer"/>), each kind's group (−1: outside
+/// the filter), each template's amount; the templates in cells of one vertical and service line (the same in every
+/// slicing), and the atom's stream.
 /// </summary>
-internal sealed record AtomSplit(int[] Groups, double[] Amounts, int[][] Cells, int Stream);
+internal sealed record AtomSplit(int[] KindOf, int[] GroupOfKind, double[] Amounts, int[][] Cells, int Stream)
+{
+    public int GroupOf(int template) => GroupOfKind[KindOf[template]];
+}
+
+/// <summary>A stream's templates by kind: each template's kind, each kind's values (by the slicing's dimensions, blank
+/// where exact), whether it is inside the filter, its summed weight; all templates' weight, and each one's.</summary>
+internal sealed record TemplateKinds(int[] KindOf, string[][] Values, bool[] Inside, double[] Weight, double Total, double[] Amounts);
