@@ -32,11 +32,11 @@ internal static class DealForecast
         var count = indicator is ForecastIndicators.WonDeals;
         // Atoms may name groups no deal has (a hire): map them before the draws are sized.
         var atomGroups = p.Atoms.Select(a => indicator != ForecastIndicators.NewLogos || a.Atom.Stream.Type == (int)OpportunityType.NewBusiness ? slicer.OfAtom(a) : []).ToArray();
-        var splits = indicator == ForecastIndicators.NewLogos ? [] : p.Atoms.Select(slicer.SplitOf).ToArray();
+        var splits = p.Atoms.Select((a, k) => atomGroups[k].Count == 0 ? null : slicer.SplitOf(a)).ToArray();
         var draws = new Draws(slicer.Groups, periods.Count, m.Options.Simulations);
         if (indicator == ForecastIndicators.NewLogos)
         {
-            NewLogos(m, p, periods, slicer, atomGroups, periodOfSlot, draws);
+            NewLogos(m, p, periods, slicer, atomGroups, splits, periodOfSlot, draws);
         }
         else
         {
@@ -88,7 +88,7 @@ internal static class DealForecast
     /// win among its open deals in the future); deals not yet created add the new-business wins times the share of
     /// trailing-year new-business wins that were an account's first.
     /// </summary>
-    private static void NewLogos(FittedParts m, Projection p, IReadOnlyList<Period> periods, Slicer slicer, IReadOnlyList<(int Group, double Weight)>[] atomGroups, int[] periodOfSlot, Draws draws)
+    private static void NewLogos(FittedParts m, Projection p, IReadOnlyList<Period> periods, Slicer slicer, IReadOnlyList<(int Group, double Weight)>[] atomGroups, AtomSplit?[] splits, int[] periodOfSlot, Draws draws)
     {
         var facts = m.Facts;
         var account = facts.Column(Dimension.Account);
@@ -141,16 +141,26 @@ internal static class DealForecast
                 }
             }
 
+            var mixes = new Dictionary<int, double[]>();
             for (var a = 0; a < p.Atoms.Length; a++)
             {
-                foreach (var (group, weight) in atomGroups[a])
+                for (var s = 0; s < p.Horizon.Slots && atomGroups[a].Count > 0; s++)
                 {
-                    for (var s = 0; s < p.Horizon.Slots; s++)
+                    var logos = periodOfSlot[s] >= 0 ? Simulator.NewWins(p, m.Options.Seed, sim, a, s, zw * zc[s] * Simulator.Of(zr, p.RepOfAtom[a]), firstWinShare) : 0;
+                    if (logos == 0)
                     {
-                        if (periodOfSlot[s] >= 0)
-                        {
-                            draws.Second[draws.At(group, periodOfSlot[s], sim)] += weight * Simulator.NewWins(p, m.Options.Seed, sim, a, s, zw * zc[s] * Simulator.Of(zr, p.RepOfAtom[a]), firstWinShare);
-                        }
+                        continue;
+                    }
+
+                    if (splits[a] is { } split)
+                    {
+                        Simulator.Scatter(split, mixes, m.Options.Seed, sim, a, s, logos, null, draws, periodOfSlot[s]);
+                        continue;
+                    }
+
+                    foreach (var (group, weight) in atomGroups[a])
+                    {
+                        draws.Second[draws.At(group, periodOfSlot[s], sim)] += weight * logos;
                     }
                 }
             }

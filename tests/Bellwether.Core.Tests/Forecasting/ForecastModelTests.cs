@@ -73,13 +73,16 @@ public sealed class ForecastModelTests(CompanyFixture company) : IClassFixture<C
         Assert.All(rows, r => Assert.True(r.P10 <= r.P50 && r.P50 <= r.P90, $"{r.Indicator} {r.Period}: {r.P10} {r.P50} {r.P90}"));
     }
 
-    [Fact]
-    public void Breakdowns_AddUpToTheirTotal_InEveryFuture()
+    [Theory]
+    [InlineData("bookings")]
+    [InlineData("won_deals")]
+    [InlineData("new_logos")]
+    public void Breakdowns_AddUpToTheirTotal_InEveryFuture(string indicator)
     {
         var model = ForecastModel.Fit(Data, SmallCompany.At("2025-04-16"), company.Options);
         var periods = new[] { Calendar.Parse("2025-Q2"), Calendar.Parse("2025-Q3") };
         var projection = model.ProjectionFor(new ScenarioEffects(model.Parts, Scenario.Base), periods[^1].End);
-        Draws DrawBy(params Dimension[] by) => DealForecast.Draw("bookings", model.Parts, projection, new ScenarioEffects(model.Parts, Scenario.Base), periods, new Slicer(model.Parts, by, new Dictionary<Dimension, string>()));
+        Draws DrawBy(params Dimension[] by) => DealForecast.Draw(indicator, model.Parts, projection, new ScenarioEffects(model.Parts, Scenario.Base), periods, new Slicer(model.Parts, by, new Dictionary<Dimension, string>()));
 
         var whole = DrawBy();
         var reps = DrawBy(Dimension.Rep);

@@ -179,13 +179,7 @@ internal static class Simulator
                     var total = measure == Measure.Count ? won : NewAmount(p, seed, sim, a, s, won);
                     if (splits[a] is { } split)
                     {
-                        if (!mixes.TryGetValue(split.Stream, out var mix))
-                        {
-                            mix = Mix(split, seed, sim);
-                            mixes[split.Stream] = mix;
-                        }
-
-                        Scatter(split, mix, seed, sim, a, s, won, measure == Measure.Count ? null : total, draws, periodOfSlot[s]);
+                        Scatter(split, mixes, seed, sim, a, s, won, measure == Measure.Count ? null : total, draws, periodOfSlot[s]);
                         continue;
                     }
 
@@ -199,14 +193,30 @@ internal static class Simulator
     }
 
     /// <summary>
-    /// Gives each of an atom's <paramref name="won"/> wins in a slot a template of its own (each of the stream's recent
-    /// wins equally likely) and adds it to its template's group: 1 per win when counting (<paramref name="amount"/> null),
+    /// Gives each of an atom's <paramref name="won"/> wins in a slot a template of its own (drawn from the stream's
+    /// recent wins through this future's mix of them) and adds it to its template's group: 1 per win when counting (<paramref name="amount"/> null),
     /// else the wins' amount shared in proportion to their templates' amounts (equally where those are all 0). A slice's new wins then vary as a slice
     /// of so many deals does — a vertical winning 15% of 300 deals wins 45 ± 7, not 45 ± 3 — while every future's slices
     /// still add up to the atom's total.
     /// </summary>
-    private static void Scatter(AtomSplit split, double[] mix, ulong seed, int simulation, int atom, int slot, int won, double? amount, Draws draws, int period)
+    /// <param name="split">The atom's templates under the slicing.</param>
+    /// <param name="mixes">This future's mix of each stream met so far (<see cref="Mix"/>), filled as streams are met.</param>
+    /// <param name="seed">The simulation's seed.</param>
+    /// <param name="simulation">The future.</param>
+    /// <param name="atom">The atom.</param>
+    /// <param name="slot">The slot the wins fall in.</param>
+    /// <param name="won">How many the atom wins in the slot in this future.</param>
+    /// <param name="amount">What they book together, or null to count them.</param>
+    /// <param name="draws">Where they go (its second part: deals not yet created).</param>
+    /// <param name="period">The requested period of the slot.</param>
+    public static void Scatter(AtomSplit split, Dictionary<int, double[]> mixes, ulong seed, int simulation, int atom, int slot, int won, double? amount, Draws draws, int period)
     {
+        if (!mixes.TryGetValue(split.Stream, out var mix))
+        {
+            mix = Mix(split, seed, simulation);
+            mixes[split.Stream] = mix;
+        }
+
         var first = ((atom * 4096L) + slot) << 20;
         int Pick(int j)
         {
