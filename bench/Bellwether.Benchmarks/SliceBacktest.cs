@@ -17,14 +17,16 @@ public static class SliceBacktest
 {
     public static int Run(string[] args)
     {
-        if (args is not [var seeds, var from, var to, var dimensionText, ..] || args.Length > 5)
+        if (args is not [var seeds, var from, var to, var dimensionText, ..] || args.Length > 6)
         {
-            Console.Error.WriteLine("usage: Bellwether.Benchmarks backtest-slices SEEDS FROM TO DIMENSION [OFFSETS]");
+            Console.Error.WriteLine("usage: Bellwether.Benchmarks backtest-slices SEEDS FROM TO DIMENSION [OFFSETS] [bookings|revenue]");
             return 1;
         }
 
+        var indicator = args.Length > 5 ? args[5] : "bookings";
+
         var dimension = SnakeCase.Parse<Dimension>(dimensionText);
-        var offsets = args.Length > 4 ? args[4].Split(',').Select(o => int.Parse(o, CultureInfo.InvariantCulture)).ToArray() : [-30, 0, 45];
+        var offsets = args.Length > 4 && args[4] != "-" ? args[4].Split(',').Select(o => int.Parse(o, CultureInfo.InvariantCulture)).ToArray() : [-30, 0, 45];
         var totals = new Dictionary<(int Offset, string Size), (double Abs, double Actual, double Forecast, int Inside, int Count)>();
         foreach (var seed in seeds.Split(',').Select(s => ulong.Parse(s, CultureInfo.InvariantCulture)))
         {
@@ -44,15 +46,25 @@ public static class SliceBacktest
 
             for (var period = calendar.Parse(from); period.Start <= calendar.Parse(to).Start; period = calendar.Next(period))
             {
-                var booked = data.Opportunities
-                    .Where(o => o.Status == OpportunityStatus.Won && o.ClosedAt >= period.StartInstant && o.ClosedAt < period.EndInstant)
-                    .GroupBy(o => SliceOf(o) ?? "", StringComparer.Ordinal)
-                    .ToDictionary(g => g.Key, g => (double)g.Sum(o => o.Amount), StringComparer.Ordinal);
+                var booked = indicator == "revenue"
+                    ? data.Revenue
+                        .Where(r => period.Contains(r.Month))
+                        .GroupBy(r => dimension switch
+                        {
+                            Dimension.Vertical => accounts.GetValueOrDefault(r.AccountId)?.Vertical ?? "",
+                            Dimension.ServiceLine => r.ServiceLine,
+                            _ => throw new ArgumentOutOfRangeException(nameof(args), dimensionText, "revenue: vertical or service_line"),
+                        }, StringComparer.Ordinal)
+                        .ToDictionary(g => g.Key, g => (double)g.Sum(r => r.Revenue), StringComparer.Ordinal)
+                    : data.Opportunities
+                        .Where(o => o.Status == OpportunityStatus.Won && o.ClosedAt >= period.StartInstant && o.ClosedAt < period.EndInstant)
+                        .GroupBy(o => SliceOf(o) ?? "", StringComparer.Ordinal)
+                        .ToDictionary(g => g.Key, g => (double)g.Sum(o => o.Amount), StringComparer.Ordinal);
                 foreach (var offset in offsets)
                 {
                     var t = period.StartInstant.AddDays(offset);
                     var model = ForecastModel.Fit(data, t);
-                    foreach (var row in model.Forecast(new ForecastQuery { Indicators = ["bookings"], Period = period, By = [dimension] }))
+                    foreach (var row in model.Forecast(new ForecastQuery { Indicators = [indicator], Period = period, By = [dimension] }))
                     {
                         if (row.P50 is not { } p50 || !row.Slice.TryGetValue(SnakeCase.Name(dimension), out var slice))
                         {
