@@ -117,9 +117,18 @@ public static class BacktestCommand
             Output.Table(context, summary);
         }
 
+        // In a table a ratio (grr, nrr, the margin) reads as a percentage — two decimals of a fraction hide its range —
+        // and money or a count as a whole number, as the forecast's own table shows them.
+        var unit = format == OutputFormat.Table ? ForecastIndicators.UnitOf(outcome.Indicator) : null;
+        object? Value(decimal? value) => unit switch
+        {
+            "ratio" => ForecastCommand.Percent(value),
+            null => value,
+            _ => value is { } v ? Math.Round(v, 0, MidpointRounding.AwayFromZero) : null,
+        };
         var points = new TableData(
             ["period", "offset", "as_of", "actual", "p10", "p50", "p90", "stage_weighted", "previous_period", "year_earlier"],
-            [.. outcome.Points.Select(p => (IReadOnlyList<object?>)[p.Period, p.Offset, p.AsOf, p.Actual, p.P10, p.P50, p.P90, p.StageWeighted, p.PreviousPeriod, p.YearEarlier])]);
+            [.. outcome.Points.Select(p => (IReadOnlyList<object?>)[p.Period, p.Offset, p.AsOf, Value(p.Actual), Value(p.P10), Value(p.P50), Value(p.P90), Value(p.StageWeighted), Value(p.PreviousPeriod), Value(p.YearEarlier)])]);
         if (format == OutputFormat.Csv)
         {
             Output.Csv(context.Output, points);
