@@ -12,6 +12,8 @@ public static class IndicatorCatalog
     private const string Revenue = "revenue.csv";
     private const string Expenses = "expenses.csv";
     private const string History = "opportunity_history.csv";
+    private const string Stages = "stages.csv";
+    private const string Plans = "plans.csv";
 
     public static readonly IReadOnlyList<IndicatorDefinition> All =
     [
@@ -26,27 +28,27 @@ public static class IndicatorCatalog
         Define("closable_deals", Unit.Count, "as of t, open deals that can still close won in P: expected_close_date inside P or earlier, or (without one) created at least the slice's 10th-percentile won cycle before P's end"),
         Define("open_pipeline", Unit.Money, "as of the end of P (or as of t): Σ amount of opportunities open at that instant"),
         Define("open_deals", Unit.Count, "count of opportunities open at the end of P (or at t)"),
-        Define("weighted_pipeline", Unit.Money, "Σ amount × p(stage) over open deals; p from stages.csv, else the deal's probability, else the stage's historical win rate"),
+        Define("weighted_pipeline", Unit.Money, "Σ amount × p(stage) over open deals; p from stages.csv, else the deal's probability, else the stage's historical win rate", alsoReads: [Stages]),
         Define("new_pipeline", Unit.Money, "Σ amount (as first recorded) of opportunities with created_at in P"),
         Define("new_deals", Unit.Count, "count of opportunities with created_at in P"),
         Define("pipeline_outflow", Unit.Money, "Σ amount of opportunities won or lost in P"),
         Define("net_pipeline_change", Unit.Money, "new_pipeline − pipeline_outflow"),
-        Define("required_pipeline", Unit.Money, "max(0, T − bookings closed in P by t) / win_rate over the trailing 4 fiscal quarters, for a target T"),
-        Define("pipeline_coverage", Unit.Ratio, "Σ amount of closable_deals / (T − bookings closed in P by t)"),
+        Define("required_pipeline", Unit.Money, "max(0, T − bookings closed in P by t) / win_rate over the trailing 4 fiscal quarters, for a target T", alsoReads: [Plans]),
+        Define("pipeline_coverage", Unit.Ratio, "Σ amount of closable_deals / (T − bookings closed in P by t)", alsoReads: [Plans]),
         Define("sales_velocity", Unit.MoneyPerDay, "(open_deals × win_rate × avg_deal_size) / cycle_days, the last three over the trailing 4 fiscal quarters"),
         Define("slipped_deals", Unit.Count, "open deals whose expected_close_date moved from inside P to after P", [Opps, History], lowerIsBetter: true),
-        Define("new_pipeline_needed", Unit.Money, "per month for the next period: (required_pipeline − closable open pipeline) spread over the months left before it starts, plus the trailing 3 months' average pipeline_outflow", [Opps, Reps]),
+        Define("new_pipeline_needed", Unit.Money, "per month for the next period: (required_pipeline − closable open pipeline) spread over the months left before it starts, plus the trailing 3 months' average pipeline_outflow", [Opps, Reps], alsoReads: [Plans]),
         Define("pipeline_per_ramped_rep", Unit.Money, "trailing 2 fiscal quarters' new_pipeline by ramped reps / their rep-months", [Opps, Reps]),
         Define("bookings_per_ramped_rep", Unit.Money, "trailing 2 fiscal quarters' bookings by ramped reps / their rep-months", [Opps, Reps]),
-        Define("hiring_signal", Unit.Count, "reps to add when new_pipeline_needed exceeds what current reps will produce, with the latest start date that still helps", [Opps, Reps]),
+        Define("hiring_signal", Unit.Count, "reps to add when new_pipeline_needed exceeds what current reps will produce, with the latest start date that still helps", [Opps, Reps], alsoReads: [Plans]),
         Define("activities", Unit.Count, "count of activities in P", [Activities]),
         Define("activities_per_rep_day", Unit.Ratio, "activities of the slice's reps in P / their active working days in P", [Activities, Reps]),
         Define("activity_standard_met", Unit.Ratio, "share of reps meeting their activity standards in P, with the reps below ranked by shortfall", [Activities, Standards, Reps]),
-        Define("quota_attainment", Unit.Ratio, "per rep: the quota's metric in P / the rep's quota for P", [Quotas]),
-        Define("attainment_bands", Unit.Count, "reps per band: over ≥ 100%, near 70–<100%, far < 70%", [Quotas]),
-        Define("reps_at_quota_share", Unit.Ratio, "reps with attainment ≥ 100% / reps with a quota in P", [Quotas]),
-        Define("what_if_half_under_reach_quota", Unit.Money, "bookings added if the better half of the under-quota reps reached exactly 100%", [Quotas]),
-        Define("rep_ranking", Unit.Count, "reps ranked (the ranking is the detail): ordered by attainment, then bookings, with win rate, cycle, deal size and activities per day", [Reps]),
+        Define("quota_attainment", Unit.Ratio, "per rep: the quota's metric in P / the rep's quota for P", [Quotas], alsoReads: [Opps, Activities, Reps]),
+        Define("attainment_bands", Unit.Count, "reps per band: over ≥ 100%, near 70–<100%, far < 70%", [Quotas], alsoReads: [Opps, Activities, Reps]),
+        Define("reps_at_quota_share", Unit.Ratio, "reps with attainment ≥ 100% / reps with a quota in P", [Quotas], alsoReads: [Opps, Activities, Reps]),
+        Define("what_if_half_under_reach_quota", Unit.Money, "bookings added if the better half of the under-quota reps reached exactly 100%", [Quotas], alsoReads: [Opps, Activities, Reps]),
+        Define("rep_ranking", Unit.Count, "reps ranked (the ranking is the detail): ordered by attainment, then bookings, with win rate, cycle, deal size and activities per day", [Reps], alsoReads: [Opps, Activities, Quotas]),
         Define("leads", Unit.Count, "count of leads with created_at in P", [Leads]),
         Define("inbound_share", Unit.Ratio, "inbound leads / all leads, created in P", [Leads]),
         Define("outbound_to_inbound_ratio", Unit.Ratio, "outbound leads / inbound leads, created in P", [Leads]),
@@ -78,12 +80,25 @@ public static class IndicatorCatalog
 
     public static IndicatorDefinition? Find(string name) => ByName.GetValueOrDefault(name.Trim());
 
-    private static IndicatorDefinition Define(string name, Unit unit, string definition, IReadOnlyList<string>? needs = null, bool lowerIsBetter = false, bool monthlyOnly = false) => new()
+    // A deal's state as of an instant comes from its history, so whatever reads opportunities reads their history too.
+    private static string[] ReadsOf(IReadOnlyList<string> needs, IReadOnlyList<string> alsoReads)
+    {
+        var reads = needs.Union(alsoReads).ToList();
+        if (reads.Contains(Opps) && !reads.Contains(History))
+        {
+            reads.Add(History);
+        }
+
+        return [.. reads];
+    }
+
+    private static IndicatorDefinition Define(string name, Unit unit, string definition, IReadOnlyList<string>? needs = null, bool lowerIsBetter = false, bool monthlyOnly = false, IReadOnlyList<string>? alsoReads = null) => new()
     {
         Name = name,
         Unit = unit,
         Definition = definition,
         Needs = needs ?? [Opps],
+        Reads = ReadsOf(needs ?? [Opps], alsoReads ?? []),
         LowerIsBetter = lowerIsBetter,
         MonthlyOnly = monthlyOnly,
     };

@@ -12,6 +12,13 @@ public sealed record IndicatorDefinition
     /// <summary>Folder-format files that must be present (file names such as <c>revenue.csv</c>).</summary>
     public IReadOnlyList<string> Needs { get; init; } = ["opportunities.csv"];
 
+    /// <summary>
+    /// Every file whose rows can move the indicator (beyond reps.csv and accounts.csv, which slice every row): what it
+    /// needs and what it uses when present — history for as-of states, stages for probabilities, plans for targets,
+    /// activities for a meetings quota. An import that changes any of them invalidates the indicator's cached results.
+    /// </summary>
+    public IReadOnlyList<string> Reads { get; init; } = ["opportunities.csv"];
+
     /// <summary>True for <c>logo_churn</c>, <c>cac</c>, cycle lengths and the like (indicators.md).</summary>
     public bool LowerIsBetter { get; init; }
 

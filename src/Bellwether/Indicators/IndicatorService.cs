@@ -64,23 +64,15 @@ public sealed class IndicatorService : IDisposable
     public void Dispose() => _results.Dispose();
 
     /// <summary>
-    /// The store tables an indicator reads: the files it needs, the dimension tables every row may be sliced by, and
-    /// the settings. Deal indicators also read history (as-of states), stages (probabilities) and plans (targets).
+    /// The store tables a query's rows depend on: every file its indicators read, the dimension tables every row may be
+    /// sliced by, and the settings (whose fiscal calendar decides every period).
     /// </summary>
     internal static IEnumerable<string> DependenciesOf(IndicatorQuery query)
     {
         var tables = new SortedSet<string>(StringComparer.Ordinal) { "reps", "accounts", "workspaces" };
         foreach (var definition in query.Indicators.Select(IndicatorCatalog.Find).OfType<IndicatorDefinition>())
         {
-            foreach (var file in definition.Needs)
-            {
-                tables.Add(FileSchemas.ForFile(file)!.Table);
-            }
-
-            if (definition.Needs.Contains(FileSchemas.Opportunities.FileName))
-            {
-                tables.UnionWith(["opportunity_history", "stages", "plans"]);
-            }
+            tables.UnionWith(definition.Reads.Select(file => FileSchemas.ForFile(file)!.Table));
         }
 
         return tables;

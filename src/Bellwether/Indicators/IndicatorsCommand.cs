@@ -182,12 +182,12 @@ public static class IndicatorsCommand
         }
 
         var data = new TableData(
-            ["Name", "Unit", "Definition", "Needs", "Available", "Reason"],
+            ["Name", "Unit", "Definition", "Needs", "Also reads", "Available", "Reason"],
             [
                 .. IndicatorCatalog.All.Select(d =>
                 {
                     var a = availability?.First(x => x.Name == d.Name);
-                    return (IReadOnlyList<object?>)[d.Name, SnakeCase.Name(d.Unit), d.Definition, string.Join(" ", d.Needs), a?.Available, a?.Reason];
+                    return (IReadOnlyList<object?>)[d.Name, SnakeCase.Name(d.Unit), d.Definition, string.Join(" ", d.Needs), string.Join(" ", d.Reads.Except(d.Needs)), a?.Available, a?.Reason];
                 }),
             ]);
         if (format == OutputFormat.Table)

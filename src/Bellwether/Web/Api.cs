@@ -23,7 +23,7 @@ public static class Api
         app.MapGet("/health", () => TypedResults.Text("ok")).WithSummary("Liveness for load balancers").ExcludeFromDescription();
 
         var api = app.MapGroup("/api/v1").WithTags("bellwether");
-        api.MapGet("/indicators", () => TypedResults.Ok(IndicatorCatalog.All.Select(d => new CatalogEntry(d.Name, SnakeName(d.Unit), d.Definition, d.Needs, d.LowerIsBetter))))
+        api.MapGet("/indicators", () => TypedResults.Ok(IndicatorCatalog.All.Select(d => new CatalogEntry(d.Name, SnakeName(d.Unit), d.Definition, d.Needs, d.Reads, d.LowerIsBetter))))
             .WithName("catalog").WithSummary("Every indicator: name, unit, definition and the files it needs");
         api.MapGet("/forecasts", () => TypedResults.Ok(ForecastIndicators.Names.Select(n => new ForecastEntry(n, ForecastIndicators.UnitOf(n)))))
             .WithName("forecastCatalog").WithSummary("The indicators that are forecast, with their units");
@@ -203,7 +203,7 @@ public static class Api
         [FromQuery(Name = "slice")] string? Slice,
         [FromQuery(Name = "as_of")] string? AsOf);
 
-    public sealed record CatalogEntry(string Name, string Unit, string Definition, IReadOnlyList<string> Needs, bool LowerIsBetter);
+    public sealed record CatalogEntry(string Name, string Unit, string Definition, IReadOnlyList<string> Needs, IReadOnlyList<string> Reads, bool LowerIsBetter);
 
     public sealed record ForecastEntry(string Name, string Unit);
 

@@ -92,6 +92,26 @@ public sealed class QuotaIndicatorTests
         Assert.Equal(3m, row.Value);
     }
 
+    [Fact]
+    public void RepRanking_RanksEachQuotaMetricApart_BookingsFirst()
+    {
+        // s1, an SDR, books nothing but holds 30 meetings against a quota of 10 (300%); r1 is at 120% of bookings.
+        var data = Team with
+        {
+            Reps = [.. Team.Reps, Rep("s1", "east", role: RepRole.Sdr)],
+            ActivityDays = [Acts("s1", "2017-02-01", ActivityType.Meeting, 30)],
+            Quotas = [.. Team.Quotas, Quota("s1", "2017-Q1", 10, QuotaMetric.Meetings)],
+        };
+
+        var reps = Assert.IsType<RankingDetail>(One(data, "rep_ranking", "2017-Q1").Detail).Reps;
+
+        // Bookings quotas: r1 120%, r2 60%; then meetings: s1 300%; then r3, whose quota of 0 gives no attainment.
+        Assert.Equal(["r1", "r2", "s1", "r3"], reps.Select(r => r.RepId));
+        Assert.Equal(["bookings", "bookings", "meetings", "bookings"], reps.Select(r => r.Metric));
+        Assert.Equal(3m, reps[2].Attainment);
+        Assert.Equal([1, 2, 3, 4], reps.Select(r => r.Rank));
+    }
+
     [Theory]
     [InlineData("2017-01", 900 * 31 / 90.0)] // a quarterly quota prorated by days: January has 31 of Q1's 90
     [InlineData("2017-Q1", 900)]

@@ -60,5 +60,35 @@ public sealed class IndicatorServiceTests : IDisposable
         Assert.Equal(1, service.TableLoads["opportunities"]);
     }
 
+    [Fact]
+    public void ANewOpportunitiesExport_RecomputesQuotaAttainment_WhichDividesBookingsByQuotas()
+    {
+        using var store = DuckDbStore.Open(_company.Db);
+        using var service = new IndicatorService(store);
+        var before = service.Run("default", Query("quota_attainment"));
+        Assert.Equal(0.1m, Assert.Single(before).Value); // R1: 1,000 won in 2025-Q1 / quota 10,000
+
+        using (var session = store.BeginImport("default"))
+        {
+            // O2 is won in the quarter too: R2 owns it, so R1's attainment stays; O3 is R1's second win.
+            _company.Write("opportunities.csv", """
+                opportunity_id,account_id,owner_rep_id,service_line,type,amount,created_at,stage,status,closed_at
+                O1,A1,R1,Consulting,new_business,1000,2025-01-10,Won,won,2025-02-15
+                O2,A2,R2,Training,expansion,2500,2025-01-12,Proposal,open,
+                O3,A2,R1,Training,new_business,4000,2025-01-20,Won,won,2025-03-10
+                """);
+            foreach (var file in new[] { "reps.csv", "accounts.csv", "quotas.csv", "revenue.csv" })
+            {
+                _company.Delete(file);
+            }
+
+            var result = new Core.Import.ImportRunner(session).Run(Bellwether.Import.FolderSource.Open(_company.Folder), new Core.Import.ImportOptions { StartedAt = DateTimeOffset.UtcNow });
+            Assert.True(result.Stored, string.Join('\n', result.Errors));
+        }
+
+        Assert.Equal(0.5m, Assert.Single(service.Run("default", Query("quota_attainment"))).Value); // (1,000 + 4,000) / 10,000
+        Assert.Equal(1, service.TableLoads["quotas"]);
+    }
+
     public void Dispose() => _company.Dispose();
 }

@@ -77,8 +77,9 @@ public sealed class IndicatorsCommandTests : IDisposable
         var result = CliRunner.Run("indicators", "--list", "--db", _company.Db, "--format", "csv");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("win_rate,ratio,won_deals / (won_deals + lost_deals),opportunities.csv,true,", result.Out, StringComparison.Ordinal);
+        Assert.Contains("win_rate,ratio,won_deals / (won_deals + lost_deals),opportunities.csv,opportunity_history.csv,true,", result.Out, StringComparison.Ordinal);
         Assert.Contains(",false,no revenue.csv", result.Out, StringComparison.Ordinal);
+        Assert.Contains("quota_attainment,ratio,per rep: the quota's metric in P / the rep's quota for P,quotas.csv,opportunities.csv activities.csv reps.csv opportunity_history.csv,true,", result.Out, StringComparison.Ordinal);
     }
 
     public void Dispose() => _company.Dispose();

@@ -98,6 +98,9 @@ public sealed record RankedRep
     /// <summary>Against the rep's quota (bookings first); null without a quota or with a zero quota.</summary>
     public decimal? Attainment { get; init; }
 
+    /// <summary>The metric of the quota <see cref="Attainment"/> is measured against (bookings, new_pipeline, meetings…); null without one.</summary>
+    public string? Metric { get; init; }
+
     public required decimal Bookings { get; init; }
 
     public decimal? WinRate { get; init; }
@@ -109,14 +112,14 @@ public sealed record RankedRep
     public decimal? ActivitiesPerDay { get; init; }
 }
 
-/// <summary>rep_ranking: reps by attainment (reps without one last), then bookings.</summary>
+/// <summary>rep_ranking: reps on a bookings quota, then each other quota metric's reps, then reps without a quota; each group by attainment, then bookings.</summary>
 public sealed record RankingDetail : IndicatorDetail
 {
     public required IReadOnlyList<RankedRep> Reps { get; init; }
 
     public override IEnumerable<DetailLine> Lines() => Reps.Select(r => new DetailLine("reps", r.Rank, r.RepId, r.Attainment,
     [
-        new("rep_name", r.RepName), new("bookings", Text(r.Bookings)), new("win_rate", Text(r.WinRate)),
+        new("rep_name", r.RepName), new("metric", r.Metric ?? ""), new("bookings", Text(r.Bookings)), new("win_rate", Text(r.WinRate)),
         new("cycle_days", Text(r.CycleDays)), new("avg_deal_size", Text(r.AvgDealSize)), new("activities_per_day", Text(r.ActivitiesPerDay)),
     ]));
 }

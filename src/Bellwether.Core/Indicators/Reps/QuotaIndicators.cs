@@ -125,7 +125,7 @@ internal sealed class QuotaIndicators : IndicatorFamily
         var reps = s.Data.Reps;
         var book = s.Data.Book;
         var figures = RepFigures.Of(s);
-        var ranked = new List<RankedRep>[s.Groups];
+        var ranked = new List<(RankedRep Rep, int MetricOrder)>[s.Groups];
         for (var rep = 0; rep < reps.ListedCount; rep++)
         {
             var g = of[rep];
@@ -137,25 +137,30 @@ internal sealed class QuotaIndicators : IndicatorFamily
 
             var won = figures.WonCount[rep];
             var closed = won + figures.LostCount[rep];
-            (ranked[g] ??= []).Add(new RankedRep
+            (ranked[g] ??= []).Add((new RankedRep
             {
                 Rank = 0,
                 RepId = book.Value(Dimension.Rep, rep),
                 RepName = reps.Name(rep, book),
                 Attainment = quota?.Attainment,
+                Metric = quota is null ? null : SnakeCase.Name(quota.Metric),
                 Bookings = figures.Bookings[rep],
                 WinRate = closed == 0 ? null : Num.Ratio(won, closed),
                 CycleDays = won == 0 ? null : Num.Div(figures.CycleDays[rep], won),
                 AvgDealSize = won == 0 ? null : Num.Money(figures.Bookings[rep] / won),
                 ActivitiesPerDay = figures.WorkingDays[rep] == 0 ? null : Num.Ratio(figures.Activities[rep], figures.WorkingDays[rep]),
-            });
+            }, quota?.Attainment is null ? int.MaxValue : (int)quota.Metric));
         }
 
+        // Attainment compares reps only within one quota metric: an SDR at 300% of a meetings quota has not outsold an AE
+        // at 120% of a bookings quota. So reps on a bookings quota rank first, then each other metric's reps among
+        // themselves (in the metric's order), then reps without a quota — each group by attainment, then bookings.
         return s.Each(g =>
         {
             var list = (ranked[g] ?? [])
-                .OrderByDescending(r => r.Attainment ?? decimal.MinValue).ThenByDescending(r => r.Bookings).ThenBy(r => r.RepId, StringComparer.Ordinal)
-                .Select((r, i) => r with { Rank = i + 1 }).ToList();
+                .OrderBy(r => r.MetricOrder)
+                .ThenByDescending(r => r.Rep.Attainment ?? decimal.MinValue).ThenByDescending(r => r.Rep.Bookings).ThenBy(r => r.Rep.RepId, StringComparer.Ordinal)
+                .Select((r, i) => r.Rep with { Rank = i + 1 }).ToList();
             return list.Count == 0
                 ? Outcome.Lacking($"no rep of the slice was active or had a quota in {s.Period.Label}")
                 : Outcome.Of(list.Count, new RankingDetail { Reps = list });
