@@ -55,6 +55,9 @@ public static class DashboardRefresh
         var floor = SqlFloor(dbPath, workspace, current, asOf);
         Console.WriteLine(FormattableString.Invariant($"SQL floor, same figures over the raw tables: first run {floor.First.TotalSeconds:0.00} s, best of 3 {floor.Best.TotalSeconds:0.00} s ({floor.Rows:#,0} rows)"));
         Console.WriteLine(FormattableString.Invariant($"ratio engine / floor (same indicators, engine cold after prepare, floor best): {coldFloorSet.TotalSeconds / floor.Best.TotalSeconds:0.00}×"));
+        var fromDisk = load + prepare + coldFloorSet;
+        Console.WriteLine(FormattableString.Invariant($"from disk: load + prepare + the floor's indicators {fromDisk.TotalSeconds:0.00} s, {fromDisk.TotalSeconds / floor.Best.TotalSeconds:0.00}× the floor"));
+        Console.WriteLine(Agreement(dbPath, workspace, fresh, calendar, current, asOf));
 
         var vertical = data.Accounts.GroupBy(a => a.Vertical).OrderByDescending(g => g.Count()).First().Key;
         var single = new IndicatorQuery
@@ -207,6 +210,81 @@ public static class DashboardRefresh
         }
 
         return queries;
+    }
+
+    /// <summary>
+    /// The floor is only a floor if it computes the same numbers: the company's deal counts and sums per quarter and its
+    /// open pipeline at each quarter's end, from the SQL, against the engine's rows. Calendar quarters (date_trunc), so
+    /// for a store whose fiscal year starts in January.
+    /// </summary>
+    private static string Agreement(string dbPath, string workspace, IndicatorEngine engine, FiscalCalendar calendar, Period current, DateTimeOffset asOf)
+    {
+        if (calendar.FirstMonth != 1)
+        {
+            return "agreement with the floor: not checked (the floor's SQL uses calendar quarters; this fiscal year starts in another month)";
+        }
+
+        var queries = FloorQueries(workspace, current, asOf);
+        using var connection = new DuckDBConnection($"Data Source={dbPath};ACCESS_MODE=READ_ONLY");
+        connection.Open();
+        var sql = new Dictionary<(string Indicator, DateOnly QuarterStart), decimal>();
+        Read(connection, queries[0], r =>
+        {
+            var q = DateOnly.FromDateTime(r.GetDateTime(0));
+            sql[("bookings", q)] = r.IsDBNull(2) ? 0 : r.GetDecimal(2);
+            sql[("won_deals", q)] = r.GetInt64(3);
+            sql[("lost_deals", q)] = r.GetInt64(4);
+        });
+        Read(connection, queries[1], r =>
+        {
+            var q = DateOnly.FromDateTime(r.GetDateTime(0));
+            sql[("new_deals", q)] = r.GetInt64(2);
+            sql[("new_pipeline", q)] = r.GetDecimal(3);
+        });
+        Read(connection, queries[2], r =>
+        {
+            // The instant is the quarter's end (or t): the pipeline open then belongs to the quarter that ends there.
+            var q = DateOnly.FromDateTime(r.GetDateTime(0).AddTicks(-1));
+            q = new DateOnly(q.Year, ((q.Month - 1) / 3 * 3) + 1, 1);
+            sql[("open_deals", q)] = r.GetInt64(2);
+            sql[("open_pipeline", q)] = r.GetDecimal(3);
+        });
+
+        var compared = 0;
+        var differ = new List<string>();
+        for (var k = 0; k < 9; k++)
+        {
+            var period = calendar.Shift(current, -k);
+            var rows = engine.Run(new IndicatorQuery { Indicators = [.. sql.Keys.Select(x => x.Indicator).Distinct()], Period = period, AsOf = asOf });
+            foreach (var row in rows)
+            {
+                if (!sql.TryGetValue((row.Indicator, period.Start), out var expected))
+                {
+                    continue;
+                }
+
+                compared++;
+                if (row.Value is not { } value || Math.Abs(value - expected) > 0.005m)
+                {
+                    differ.Add($"{row.Indicator} {period.Label}: engine {row.Value?.ToString(CultureInfo.InvariantCulture) ?? row.MissingReason}, SQL {expected.ToString(CultureInfo.InvariantCulture)}");
+                }
+            }
+        }
+
+        return differ.Count == 0
+            ? $"agreement with the floor: {compared} company figures per quarter (bookings, won and lost deals, new deals and pipeline, open deals and pipeline) equal"
+            : $"agreement with the floor: {differ.Count} of {compared} figures DIFFER:\n  " + string.Join("\n  ", differ.Take(20));
+    }
+
+    private static void Read(DuckDBConnection connection, string sql, Action<System.Data.Common.DbDataReader> row)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            row(reader);
+        }
     }
 
     private static long PeakBytes()
