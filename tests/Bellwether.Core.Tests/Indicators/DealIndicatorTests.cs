@@ -32,6 +32,32 @@ public sealed class DealIndicatorTests
         Near((decimal)expected, Value(Deals, indicator, "2017-Q1"));
     }
 
+    // Q1 2017 won cycles: r1 2, 4.75 and 20 days (odd count); r3 1, 3, 9 and 27 days (even count). Left out: r1's win
+    // closed in April (35 days) and r3's loss (88 days), which would move either median if counted.
+    private static Dataset Cycles { get; } = Company(
+        Won("a", 10, "2017-01-01", "2017-01-03"),
+        Won("b", 10, "2017-01-10T06:00:00Z", "2017-01-15"),
+        Won("c", 10, "2017-02-01", "2017-02-21"),
+        Won("d", 10, "2017-03-01", "2017-04-05"),
+        Won("e", 10, "2017-01-01", "2017-01-02", rep: "r3"),
+        Won("f", 10, "2017-01-01", "2017-01-04", rep: "r3"),
+        Won("g", 10, "2017-02-01", "2017-02-10", rep: "r3"),
+        Won("h", 10, "2017-02-01", "2017-02-28", rep: "r3"),
+        Lost("i", 10, "2017-01-01", "2017-03-30", rep: "r3"));
+
+    [Fact]
+    public void CycleDaysMedian_BySlice_OddCountIsTheMiddleEvenCountTheMeanOfTheTwoMiddle()
+    {
+        var median = Run(Cycles, "cycle_days_median", "2017-Q1", by: [Dimension.Rep]);
+        var mean = Run(Cycles, "cycle_days", "2017-Q1", by: [Dimension.Rep]);
+
+        Near(4.75m, Slice(median, "rep", "r1").Value); // 2, 4.75, 20: the middle one (18 h short of 5 days)
+        Near(26.75m / 3, Slice(mean, "rep", "r1").Value); // (2 + 4.75 + 20) / 3: the mean is not the median
+        Near(6m, Slice(median, "rep", "r3").Value); // 1, 3, 9, 27: (3 + 9) / 2
+        Near(10m, Slice(mean, "rep", "r3").Value); // (1 + 3 + 9 + 27) / 4
+        Near(4.75m, Value(Cycles, "cycle_days_median", "2017-Q1")); // all seven: 1, 2, 3, 4.75, 9, 20, 27
+    }
+
     [Fact]
     public void WinRate_CountsWonOverDecided()
     {

@@ -129,6 +129,31 @@ public sealed class FinanceIndicatorTests
     }
 
     [Fact]
+    public void SalesContribution_WeighsEachLinesMarginByItsShareOfFirstSales()
+    {
+        // Q1 2017 first sales: consulting 600 (new business), training 200 (expansion); a training renewal of 1000 is
+        // neither in sales_expense_pct nor in the mix. Trailing 12 months (April 2016 – March 2017): consulting
+        // (1400 − 700) / 1400 = 0.5, training (500 − 100) / 500 = 0.8; March 2016's training row (margin 0) is before it.
+        var data = Company(
+            Won("n", 600, "2016-12-01", "2017-02-01", line: "consulting"),
+            Won("x", 200, "2016-12-01", "2017-02-01", account: "a2", line: "training", type: OpportunityType.Expansion),
+            Won("r", 1000, "2016-12-01", "2017-02-01", account: "a2", line: "training", type: OpportunityType.Renewal)) with
+        {
+            Revenue =
+            [
+                Line("a1", "2016-06", "consulting", 1000, 600), Line("a1", "2017-01", "consulting", 400, 100),
+                Line("a2", "2016-09", "training", 500, 100), Line("a2", "2016-03", "training", 1000, 1000),
+            ],
+            Expenses = [Spend("2017-01", ExpenseCategory.SalesSalaries, 200)],
+        };
+
+        Assert.Equal(0.25m, Value(data, "sales_expense_pct", "2017-Q1")); // 200 / (600 + 200)
+        // (600 × 0.5 + 200 × 0.8) / 800 = 0.575, less 0.25. Not the pooled margin (1900 − 800) / 1900 − 0.25 = 0.329,
+        // nor the plain mean of the lines' margins 0.65 − 0.25, nor a mix with the renewal (300 + 960) / 1800 − 0.25.
+        Near(0.575m - 0.25m, Value(data, "sales_contribution_pct", "2017-Q1"));
+    }
+
+    [Fact]
     public void SalesExpense_SlicedByVertical_SaysExpensesCannotBe()
     {
         Assert.Equal("expenses cannot be sliced by vertical", Assert.Single(Run(Costs, "sales_expense", "2017-Q1", by: [Dimension.Vertical])).MissingReason);

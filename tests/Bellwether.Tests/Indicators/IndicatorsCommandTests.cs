@@ -82,5 +82,74 @@ public sealed class IndicatorsCommandTests : IDisposable
         Assert.Contains("quota_attainment,ratio,per rep: the quota's metric in P / the rep's quota for P,quotas.csv,opportunities.csv activities.csv reps.csv opportunity_history.csv,true,", result.Out, StringComparison.Ordinal);
     }
 
+    // The small company with a 2024 behind it: O3 won and O4–O6 lost in 2024 (trailing win rate 1 / 4 as of any instant
+    // in 2025-Q1), and O2 (2500, open) expected to close on 20 March 2025.
+    private const string WithHistory = """
+        opportunity_id,account_id,owner_rep_id,service_line,type,amount,created_at,expected_close_date,stage,status,closed_at
+        O1,A1,R1,Consulting,new_business,1000,2025-01-10,,Won,won,2025-02-15
+        O2,A2,R2,Training,expansion,2500,2025-01-12,2025-03-20,Proposal,open,
+        O3,A1,R1,Consulting,new_business,400,2024-02-01,,Won,won,2024-03-10
+        O4,A2,R2,Training,new_business,700,2024-04-01,,Lost,lost,2024-06-15
+        O5,A1,R1,Consulting,expansion,300,2024-07-01,,Lost,lost,2024-10-20
+        O6,A2,R2,Training,new_business,900,2024-08-01,,Lost,lost,2024-12-01
+        """;
+
+    [Theory]
+    [InlineData("5000", 16000, 0.625)] // 5000 − 1000 booked = 4000 to go: 4000 / 0.25; coverage 2500 / 4000
+    [InlineData("3000", 8000, 1.25)] // 2000 to go: 2000 / 0.25; coverage 2500 / 2000
+    public void Target_SetsTheRequiredPipelineAndCoverage(string target, double required, double coverage)
+    {
+        using var company = new SmallCompany(new Dictionary<string, string> { ["opportunities.csv"] = WithHistory });
+        Assert.Equal(0, company.Import().ExitCode);
+
+        // As of the end of 28 February 2025: O1 (1000) is booked; the trailing 4 quarters are 2024-Q1 to 2024-Q4.
+        var result = CliRunner.Run("indicators", "required_pipeline", "pipeline_coverage", "--period", "2025-Q1", "--as-of", "2025-02-28", "--target", target, "--db", company.Db, "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        var rows = JsonRow.Parse(result.Out);
+        Assert.Equal((decimal)required, JsonRow.Find(rows, "required_pipeline", "2025-Q1"));
+        Assert.Equal((decimal)coverage, JsonRow.Find(rows, "pipeline_coverage", "2025-Q1"));
+    }
+
+    [Fact]
+    public void Target_AlreadyMet_NeedsNoPipelineAndCoverageSaysSo()
+    {
+        using var company = new SmallCompany(new Dictionary<string, string> { ["opportunities.csv"] = WithHistory });
+        Assert.Equal(0, company.Import().ExitCode);
+
+        var result = CliRunner.Run("indicators", "required_pipeline", "pipeline_coverage", "--period", "2025-Q1", "--as-of", "2025-02-28", "--target", "800", "--db", company.Db, "--format", "json");
+
+        var rows = JsonRow.Parse(result.Out);
+        Assert.Equal(0m, JsonRow.Find(rows, "required_pipeline", "2025-Q1")); // max(0, 800 − 1000) / 0.25
+        var coverage = Assert.Single(rows, r => r.Indicator == "pipeline_coverage");
+        Assert.Null(coverage.Value);
+        Assert.Equal("target met", coverage.MissingReason);
+    }
+
+    [Fact]
+    public void GrainDay_GivesARowPerDayOfTheWeek()
+    {
+        // 2025-W07 is Monday 10 to Sunday 16 February 2025; O1 closed on Saturday the 15th.
+        var result = CliRunner.Run("indicators", "bookings", "--period", "2025-W07", "--grain", "day", "--as-of", "2025-06-30", "--db", _company.Db, "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        var rows = JsonRow.Parse(result.Out);
+        Assert.Equal(["2025-02-10", "2025-02-11", "2025-02-12", "2025-02-13", "2025-02-14", "2025-02-15", "2025-02-16"], rows.Select(r => r.Period));
+        Assert.Equal([0m, 0m, 0m, 0m, 0m, 1000m, 0m], rows.Select(r => r.Value!.Value));
+    }
+
+    [Fact]
+    public void ByAccount_GivesARowPerAccount()
+    {
+        var result = CliRunner.Run("indicators", "bookings", "open_pipeline", "--period", "2025-Q1", "--by", "account", "--as-of", "2025-06-30", "--db", _company.Db, "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        var rows = JsonRow.Parse(result.Out);
+        Assert.Equal(1000m, JsonRow.Find(rows, "bookings", "2025-Q1", "account", "A1")); // O1
+        Assert.Equal(0m, JsonRow.Find(rows, "bookings", "2025-Q1", "account", "A2"));
+        Assert.Equal(0m, JsonRow.Find(rows, "open_pipeline", "2025-Q1", "account", "A1")); // O1 closed in February
+        Assert.Equal(2500m, JsonRow.Find(rows, "open_pipeline", "2025-Q1", "account", "A2")); // O2, open at the end of March
+    }
+
     public void Dispose() => _company.Dispose();
 }
