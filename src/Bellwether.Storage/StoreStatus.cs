@@ -13,7 +13,22 @@ public sealed record StoreStatus
     public bool RecordedHistoryOnly { get; init; }
 }
 
-/// <summary>One table: its folder-format file, rows, and the span of its main date column (null when empty or dateless).</summary>
-public sealed record TableStatus(string File, string Table, long Rows, string? DateColumn, DateTimeOffset? From, DateTimeOffset? To);
+/// <summary>
+/// One table: its folder-format file, rows, and its time range — for a table with dates (<see cref="DateColumn"/> a
+/// date column), the span of that column in <see cref="From"/> and <see cref="To"/>; for one keyed by period (quotas
+/// and plans, whose <see cref="DateColumn"/> is <c>period</c>), the labels of its first and last period in
+/// <see cref="FirstPeriod"/> and <see cref="LastPeriod"/>: the one starting first and the one ending last, the finest
+/// on a tie (so months rather than the year they make up: <c>2024-01</c> to <c>2027-12</c>). Null when empty or without
+/// either.
+/// </summary>
+public sealed record TableStatus(
+    string File,
+    string Table,
+    long Rows,
+    string? DateColumn,
+    DateTimeOffset? From,
+    DateTimeOffset? To,
+    string? FirstPeriod = null,
+    string? LastPeriod = null);
 
 public sealed record ImportLogEntry(long ImportId, DateTimeOffset StartedAt, DateTimeOffset FinishedAt, string Source, string? Preset, DateTimeOffset AsOf);

@@ -75,6 +75,25 @@ public sealed class DuckDbStoreTests : IDisposable
     }
 
     [Fact]
+    public void Open_StoreOfANewerSchemaThanThisCodeKnows_IsRefusedWithOneLine_AndLeftAsItWas()
+    {
+        using (DuckDbStore.Open(Db))
+        {
+        }
+
+        // What this code knows is the newest version it applied to a new file; a later bellwether recorded one more.
+        var known = Convert.ToInt32(Scalar("SELECT max(version) FROM schema_migrations"), System.Globalization.CultureInfo.InvariantCulture);
+        Scalar($"INSERT INTO schema_migrations VALUES ({known + 1}, 'from_the_future', TIMESTAMP '2030-01-01 00:00:00')");
+        var before = Scalar("SELECT string_agg(version || ':' || name, ',' ORDER BY version) FROM schema_migrations");
+
+        var error = Assert.Throws<StoreException>(() => DuckDbStore.Open(Db));
+
+        Assert.Equal($"{Db} has schema version {known + 1}, newer than this bellwether knows ({known}): upgrade bellwether", error.Message);
+        // Nothing was applied or undone, and the refused store let go of the file (Scalar opens it again).
+        Assert.Equal(before, Scalar("SELECT string_agg(version || ':' || name, ',' ORDER BY version) FROM schema_migrations"));
+    }
+
+    [Fact]
     public void Settings_RoundTripPerWorkspace_AndBumpVersion()
     {
         using var store = DuckDbStore.Open(Db);
@@ -132,6 +151,16 @@ public sealed class DuckDbStoreTests : IDisposable
         Assert.True(store.DeleteScenario("acme", "calm"));
         Assert.False(store.DeleteScenario("acme", "calm"));
         Assert.Equal(["push"], store.Scenarios("acme").Keys);
+    }
+
+    /// <summary>Runs SQL on the store file directly, not through the store's code.</summary>
+    private object? Scalar(string sql)
+    {
+        using var connection = new DuckDBConnection($"Data Source={Db}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
     }
 
     public void Dispose() => _temp.Dispose();

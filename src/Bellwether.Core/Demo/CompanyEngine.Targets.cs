@@ -8,7 +8,7 @@ namespace Bellwether.Core.Demo;
 
 /// <summary>
 /// Targets and costs: quotas (AEs and AMs on quarterly bookings, SDRs on monthly meetings), the four pillars' plans
-/// made at each fiscal year's start, activity standards, and the month's expenses.
+/// made in each fiscal year's last quarter for the next year, activity standards, and the month's expenses.
 /// </summary>
 internal sealed partial class CompanyEngine
 {
@@ -56,11 +56,42 @@ internal sealed partial class CompanyEngine
             }
         }
 
+        if (IsLastQuarterStart(day))
+        {
+            WritePlans(NextFiscalYear(day), day);
+        }
+    }
+
+    /// <summary>
+    /// The plans already made when history starts: the current fiscal year's if history starts on its first day, and
+    /// the next year's if history starts inside the last quarter, after the day that plan was made.
+    /// </summary>
+    private void OpeningPlans()
+    {
+        var day = _historyStart;
         if (_calendar.FiscalYearStart(_calendar.FiscalYearOf(day)) == day)
         {
             WritePlans(_calendar.Containing(day, Grain.Year), day);
         }
+
+        var quarter = _calendar.Containing(day, Grain.Quarter);
+        if (quarter.End == _calendar.Containing(day, Grain.Year).End && quarter.Start != day)
+        {
+            WritePlans(NextFiscalYear(day), day);
+        }
     }
+
+    /// <summary>
+    /// Whether the day is the first of its fiscal year's last quarter: the day the next year's plan is made, as a real
+    /// company sets next year's plan during the last quarter of this one, so that the quarter after now always has one.
+    /// </summary>
+    private bool IsLastQuarterStart(DateOnly day)
+    {
+        var quarter = _calendar.Containing(day, Grain.Quarter);
+        return quarter.Start == day && quarter.End == _calendar.Containing(day, Grain.Year).End;
+    }
+
+    private Period NextFiscalYear(DateOnly day) => _calendar.Next(_calendar.Containing(day, Grain.Year));
 
     /// <summary>The quotas of the periods the company was in when its history starts.</summary>
     private void OpeningQuotas()
@@ -105,9 +136,10 @@ internal sealed partial class CompanyEngine
             }
         }
 
-        if (_calendar.FiscalYearStart(_calendar.FiscalYearOf(now)) == now)
+        // History that ends the day before a last quarter begins: next year's plan is made on the company's first day.
+        if (IsLastQuarterStart(now))
         {
-            WritePlans(_calendar.Containing(now, Grain.Year), now);
+            WritePlans(NextFiscalYear(now), now);
         }
     }
 
@@ -147,9 +179,10 @@ internal sealed partial class CompanyEngine
     }
 
     /// <summary>
-    /// The plan for a fiscal year, made at its start from the last year's books, the headcount plan and the book as it
-    /// stands: new-business bookings (President; also per vertical for the year), grr (COO), expansion revenue (President), operating
-    /// margin (CFO), for the year, its quarters and its months.
+    /// The plan for a fiscal year, made on <paramref name="madeOn"/> (the first day of the year before's last quarter, or
+    /// the first day of history) from the twelve months' books before it, the headcount plan and the book as it stands:
+    /// new-business bookings (President; also per vertical for the year), grr (COO), expansion revenue (President),
+    /// operating margin (CFO), for the year, its quarters and its months.
     /// </summary>
     private void WritePlans(Period year, DateOnly madeOn)
     {

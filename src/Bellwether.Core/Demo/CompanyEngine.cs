@@ -53,6 +53,7 @@ internal sealed partial class CompanyEngine
         var engine = new CompanyEngine(options, state, output);
         engine.FoundCompany();
         engine.OpeningQuotas();
+        engine.OpeningPlans();
         return engine;
     }
 

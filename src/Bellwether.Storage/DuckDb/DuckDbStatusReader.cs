@@ -1,12 +1,14 @@
 using Bellwether.Core.Import;
+using Bellwether.Core.Time;
 using Bellwether.Storage.Sql;
 using DuckDB.NET.Data;
 
 namespace Bellwether.Storage.DuckDb;
 
 /// <summary>Reads what a workspace holds: rows and date span per table, and the import log.</summary>
-internal sealed class DuckDbStatusReader(DuckDBConnection connection, string workspace)
+internal sealed class DuckDbStatusReader(DuckDBConnection connection, string workspace, FiscalCalendar calendar)
 {
+
     /// <summary>The column whose span describes each table's time range.</summary>
     private static readonly Dictionary<string, string> DateColumns = new(StringComparer.Ordinal)
     {
@@ -26,6 +28,13 @@ internal sealed class DuckDbStatusReader(DuckDBConnection connection, string wor
         var tables = new List<TableStatus>();
         foreach (var schema in FileSchemas.All)
         {
+            // Quotas and plans are keyed by period, not dated; their periods are fiscal, read with the workspace's calendar.
+            if (schema.Columns.FirstOrDefault(c => c.Kind == ColumnKind.Period) is { } periodColumn)
+            {
+                tables.Add(PeriodTable(schema, periodColumn.Name));
+                continue;
+            }
+
             var dateColumn = DateColumns.GetValueOrDefault(schema.Table);
             var span = dateColumn is null ? "NULL, NULL" : $"CAST(min({SqlDialect.Quote(dateColumn)}) AS TIMESTAMP), CAST(max({SqlDialect.Quote(dateColumn)}) AS TIMESTAMP)";
             using var command = Command($"SELECT count(*), {span} FROM {SqlDialect.Quote(schema.Table)} WHERE workspace_id = $ws");
@@ -59,6 +68,36 @@ internal sealed class DuckDbStatusReader(DuckDBConnection connection, string wor
         using var history = Command("SELECT count(*) FILTER (WHERE NOT derived) FROM opportunity_history WHERE workspace_id = $ws");
         var fromFiles = Convert.ToInt64(history.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         return new StoreStatus { Workspace = workspace, Tables = tables, Imports = imports, RecordedHistoryOnly = fromFiles == 0 };
+    }
+
+    private TableStatus PeriodTable(FileSchema schema, string periodColumn)
+    {
+        var rows = 0L;
+        Period? first = null;
+        Period? last = null;
+        using var command = Command($"SELECT {SqlDialect.Quote(periodColumn)}, count(*) FROM {SqlDialect.Quote(schema.Table)} WHERE workspace_id = $ws GROUP BY 1");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows += reader.GetInt64(1);
+            if (!calendar.TryParse(reader.GetString(0), out var period))
+            {
+                // Import refuses a period that does not parse, so none should be here; one would say nothing of the range.
+                continue;
+            }
+
+            if (first is not { } f || period.Start < f.Start || (period.Start == f.Start && period.End < f.End))
+            {
+                first = period;
+            }
+
+            if (last is not { } l || period.End > l.End || (period.End == l.End && period.Start > l.Start))
+            {
+                last = period;
+            }
+        }
+
+        return new TableStatus(schema.FileName, schema.Table, rows, periodColumn, null, null, first?.Label, last?.Label);
     }
 
     private DuckDBCommand Command(string sql)

@@ -79,7 +79,7 @@ public sealed class DuckDbStore : IStore
     public Dataset Load(string workspace, Dataset? previous = null, IReadOnlySet<string>? tables = null) =>
         new DuckDbDatasetReader(_connection, workspace, Settings(workspace)).Read(previous, tables);
 
-    public StoreStatus Status(string workspace) => new DuckDbStatusReader(_connection, workspace).Read();
+    public StoreStatus Status(string workspace) => new DuckDbStatusReader(_connection, workspace, Settings(workspace).Calendar).Read();
 
     public IReadOnlyDictionary<string, long> Versions(string workspace)
     {

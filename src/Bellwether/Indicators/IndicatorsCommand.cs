@@ -171,14 +171,7 @@ public static class IndicatorsCommand
         if (File.Exists(path))
         {
             using var store = globals.OpenExistingStore(result, context);
-            var status = store.Status(globals.WorkspaceName(result, context));
-            var files = status.Tables.Where(t => t.Rows > 0).Select(t => t.File).ToHashSet(StringComparer.Ordinal);
-            if (status.RecordedHistoryOnly)
-            {
-                files.Remove(Core.Import.FileSchemas.OpportunityHistory.FileName);
-            }
-
-            availability = IndicatorAvailability.For(files);
+            availability = IndicatorAvailability.For(store.Status(globals.WorkspaceName(result, context)));
         }
 
         var data = new TableData(

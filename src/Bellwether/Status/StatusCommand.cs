@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Bellwether.Cli;
-using Bellwether.Core.Import;
 using Bellwether.Core.Time;
 using Bellwether.Storage;
 
@@ -23,53 +22,32 @@ public static class StatusCommand
     /// <summary>Prints what a workspace holds, in the format asked for; shared by status and demo.</summary>
     internal static int Print(CliContext context, OutputFormat format, IStore store, string workspace)
     {
-        var status = store.Status(workspace);
-        var files = status.Tables.Where(t => t.Rows > 0).Select(t => t.File).ToHashSet(StringComparer.Ordinal);
-        if (status.RecordedHistoryOnly)
+        var status = WorkspaceStatus.Of(store, workspace);
+        switch (format)
         {
-            // History recorded by comparing exports is not the CRM's full history.
-            files.Remove(FileSchemas.OpportunityHistory.FileName);
+            case OutputFormat.Json:
+                context.Output.WriteLine(Json.Serialize(status));
+                return ExitCodes.Ok;
+            case OutputFormat.Csv:
+                Output.Csv(context.Output, Flat(status));
+                return ExitCodes.Ok;
         }
 
-        var availability = IndicatorAvailability.For(files);
-        var tables = new TableData(
+        Output.Table(context, new TableData(
             ["File", "Rows", "From", "To"],
-            [.. status.Tables.Select(t => (IReadOnlyList<object?>)[t.File, t.Rows, t.From is { } f ? Day(f) : null, t.To is { } to ? Day(to) : null])])
+            [.. status.Files.Select(f => (IReadOnlyList<object?>)[f.File, f.Rows, f.FirstPeriod ?? Day(f.From), f.LastPeriod ?? Day(f.To)])])
         {
-            Title = $"{store.Description}, workspace {workspace}",
-        };
-
-        if (format == OutputFormat.Json)
-        {
-            Output.Write(context, format, tables, new
-            {
-                store = store.Description,
-                workspace,
-                files = status.Tables.Select(t => new { file = t.File, rows = t.Rows, date_column = t.DateColumn, from = t.From, to = t.To }),
-                imports = status.Imports,
-                indicators = availability,
-            });
-            return ExitCodes.Ok;
-        }
-
-        if (format == OutputFormat.Csv)
-        {
-            Output.Csv(context.Output, new TableData(
-                ["indicator", "available", "reason"],
-                [.. availability.Select(a => (IReadOnlyList<object?>)[a.Name, a.Available, a.Reason])]));
-            return ExitCodes.Ok;
-        }
-
-        Output.Table(context, tables);
+            Title = $"{status.Store}, workspace {workspace}",
+        });
         if (status.Imports.Count > 0)
         {
             var last = status.Imports[^1];
             context.Output.WriteLine($"{status.Imports.Count} imports; last #{last.ImportId} of {last.Source} as of {Instants.Format(last.AsOf)}");
         }
 
-        var available = availability.Count(a => a.Available);
-        context.Output.WriteLine($"{available} of {availability.Count} indicators available.");
-        foreach (var line in IndicatorAvailability.Summarise(availability))
+        var available = status.Indicators.Count(a => a.Available);
+        context.Output.WriteLine($"{available} of {status.Indicators.Count} indicators available.");
+        foreach (var line in IndicatorAvailability.Summarise(status.Indicators))
         {
             context.Output.WriteLine(line);
         }
@@ -77,5 +55,45 @@ public static class StatusCommand
         return ExitCodes.Ok;
     }
 
-    private static string Day(DateTimeOffset instant) => Instants.DayOf(instant).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Everything the JSON holds as one CSV, each line marked by its <c>section</c> (as indicators' CSV marks its detail
+    /// lines): <c>store</c> and <c>workspace</c> (in <c>name</c>), then a <c>file</c> line per file, an <c>import</c>
+    /// line per import (its id in <c>name</c>) and an <c>indicator</c> line per indicator; a line leaves the other
+    /// sections' columns empty.
+    /// </summary>
+    private static TableData Flat(WorkspaceStatus status)
+    {
+        string[] columns =
+        [
+            "section", "name", "rows", "date_column", "from", "to", "first_period", "last_period", "available", "reason",
+            "source", "preset", "as_of", "started_at", "finished_at",
+        ];
+        IReadOnlyList<object?> Line(string section, object? name, params (string Column, object? Value)[] values)
+        {
+            var line = new object?[columns.Length];
+            line[0] = section;
+            line[1] = name;
+            foreach (var (column, value) in values)
+            {
+                line[Array.IndexOf(columns, column)] = value;
+            }
+
+            return line;
+        }
+
+        return new TableData(
+            columns,
+            [
+                Line("store", status.Store),
+                Line("workspace", status.Workspace),
+                .. status.Files.Select(f => Line(
+                    "file", f.File, ("rows", f.Rows), ("date_column", f.DateColumn), ("from", f.From), ("to", f.To), ("first_period", f.FirstPeriod), ("last_period", f.LastPeriod))),
+                .. status.Imports.Select(i => Line(
+                    "import", i.ImportId, ("source", i.Source), ("preset", i.Preset), ("as_of", i.AsOf), ("started_at", i.StartedAt), ("finished_at", i.FinishedAt))),
+                .. status.Indicators.Select(a => Line("indicator", a.Name, ("available", a.Available), ("reason", a.Reason))),
+            ]);
+    }
+
+    private static string? Day(DateTimeOffset? instant) =>
+        instant is { } t ? Instants.DayOf(t).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null;
 }

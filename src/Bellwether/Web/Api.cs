@@ -40,22 +40,7 @@ public static class Api
         workspace.MapDelete("/scenarios/{name}", DeleteScenario).WithName("deleteScenario").WithSummary("Deletes a saved scenario");
     }
 
-    private static IResult Status(string workspace, IStore store) => Guard(store, workspace, () =>
-    {
-        var status = store.Status(workspace);
-        var files = status.Tables.Where(t => t.Rows > 0).Select(t => t.File).ToHashSet(StringComparer.Ordinal);
-        if (status.RecordedHistoryOnly)
-        {
-            files.Remove(Core.Import.FileSchemas.OpportunityHistory.FileName);
-        }
-
-        return TypedResults.Ok(new StatusBody(
-            store.Description,
-            workspace,
-            [.. status.Tables.Select(t => new FileBody(t.File, t.Rows, t.DateColumn, t.From, t.To))],
-            status.Imports,
-            IndicatorAvailability.For(files)));
-    });
+    private static IResult Status(string workspace, IStore store) => Guard(store, workspace, () => TypedResults.Ok(WorkspaceStatus.Of(store, workspace)));
 
     private static IResult Indicators(string workspace, [AsParameters] QueryParameters q, [FromQuery] decimal? target, IStore store, IndicatorService indicators, TimeProvider clock) =>
         Guard(store, workspace, () =>
@@ -206,8 +191,4 @@ public static class Api
     public sealed record CatalogEntry(string Name, string Unit, string Definition, IReadOnlyList<string> Needs, IReadOnlyList<string> Reads, bool LowerIsBetter);
 
     public sealed record ForecastEntry(string Name, string Unit);
-
-    public sealed record FileBody(string File, long Rows, string? DateColumn, DateTimeOffset? From, DateTimeOffset? To);
-
-    public sealed record StatusBody(string Store, string Workspace, IReadOnlyList<FileBody> Files, IReadOnlyList<ImportLogEntry> Imports, IReadOnlyList<IndicatorAvailability> Indicators);
 }

@@ -23,8 +23,39 @@ public static class CliRunner
         return new CliResult(code, output.ToString(), error.ToString());
     }
 
+    /// <summary>Runs in-process as <see cref="Run(string[])"/> does, with these environment variables and no others.</summary>
+    public static CliResult RunWithEnvironment(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var context = new CliContext(output, error, TimeProvider.System, environment.GetValueOrDefault, interactive: false);
+        var code = BellwetherCli.Run(args, context);
+        return new CliResult(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>
+    /// Runs `bellwether ARGS` to its end as a child process in a working directory of its own (which an in-process run
+    /// cannot have without moving every test's), with the environment of the tests minus bellwether's own variables,
+    /// plus <paramref name="environment"/>.
+    /// </summary>
+    public static CliResult RunInFolder(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using var child = StartProcess(environment, workingDirectory, args);
+        var output = child.StandardOutput.ReadToEndAsync();
+        var error = child.StandardError.ReadToEndAsync();
+        if (!child.WaitForExit(120_000))
+        {
+            child.Kill();
+            throw new TimeoutException($"bellwether {string.Join(' ', args)} did not finish in two minutes");
+        }
+
+        return new CliResult(child.ExitCode, output.Result, error.Result);
+    }
+
     /// <summary>Starts `bellwether ARGS` as a child process with extra environment variables.</summary>
-    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args) => StartProcess(environment, null, args);
+
+    private static Process StartProcess(IReadOnlyDictionary<string, string> environment, string? workingDirectory, string[] args)
     {
         var dll = typeof(BellwetherCli).Assembly.Location;
         var start = new ProcessStartInfo("dotnet")
@@ -37,6 +68,15 @@ public static class CliRunner
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
+        }
+
+        if (workingDirectory is not null)
+        {
+            start.WorkingDirectory = workingDirectory;
+            // A BELLWETHER_DB or BELLWETHER_WORKSPACE set in a developer's shell must not choose the store of a test
+            // that depends on the working directory.
+            start.Environment.Remove(GlobalOptions.DbVariable);
+            start.Environment.Remove(GlobalOptions.WorkspaceVariable);
         }
 
         foreach (var (name, value) in environment)

@@ -6,9 +6,13 @@ namespace Bellwether.Tests.Testing;
 /// </summary>
 public static class RawCsv
 {
-    public static List<Dictionary<string, string>> Read(string path)
+    public static List<Dictionary<string, string>> Read(string path) => Parse(File.ReadAllLines(path));
+
+    /// <summary>CSV a command printed.</summary>
+    public static List<Dictionary<string, string>> ParseText(string text) => Parse(text.ReplaceLineEndings("\n").Split('\n'));
+
+    private static List<Dictionary<string, string>> Parse(string[] lines)
     {
-        var lines = File.ReadAllLines(path);
         var header = Split(lines[0]);
         return
         [

@@ -1,0 +1,26 @@
+using Bellwether.Storage;
+
+namespace Bellwether.Status;
+
+/// <summary>
+/// What a workspace holds, as <c>status --format json</c> prints it and <c>GET …/status</c> serves it: per file its rows
+/// and time range, the import log, and which indicators can be computed.
+/// </summary>
+public sealed record WorkspaceStatus(
+    string Store,
+    string Workspace,
+    IReadOnlyList<FileStatus> Files,
+    IReadOnlyList<ImportLogEntry> Imports,
+    IReadOnlyList<IndicatorAvailability> Indicators)
+{
+    public static WorkspaceStatus Of(IStore store, string workspace)
+    {
+        var status = store.Status(workspace);
+        return new WorkspaceStatus(
+            store.Description,
+            workspace,
+            [.. status.Tables.Select(t => new FileStatus(t.File, t.Rows, t.DateColumn, t.From, t.To, t.FirstPeriod, t.LastPeriod))],
+            status.Imports,
+            IndicatorAvailability.For(status));
+    }
+}
