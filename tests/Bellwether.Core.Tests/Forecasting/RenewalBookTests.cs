@@ -92,8 +92,9 @@ public sealed class RenewalBookTests
                     OpportunityId = "renewal-" + win.OpportunityId,
                     Type = OpportunityType.Renewal,
                     Amount = renewed?.Invoke(int.Parse(win.OpportunityId[1..], System.Globalization.CultureInfo.InvariantCulture)) ?? win.Amount,
-                    CreatedAt = renewalDay,
+                    // ClosedAt first: each step of a with is checked, and the new CreatedAt is after the win's ClosedAt.
                     ClosedAt = renewalDay.AddDays(10) < AsOf ? renewalDay.AddDays(10) : null,
+                    CreatedAt = renewalDay,
                     Status = renewalDay.AddDays(10) < AsOf ? OpportunityStatus.Lost : OpportunityStatus.Open,
                     Stage = renewalDay.AddDays(10) < AsOf ? "Closed Lost" : "Negotiate",
                 });

@@ -206,7 +206,7 @@ public sealed class DealIndicatorTests
     [Fact]
     public void NewLogos_OnlyTheAccountsFirstWin()
     {
-        var data = Company(Won("w1", 100, "2017-01-01", "2016-12-20"), Won("w2", 40, "2017-01-01", "2017-01-12"), Won("w3", 40, "2017-01-01", "2017-01-12", account: "a2"));
+        var data = Company(Won("w1", 100, "2016-12-01", "2016-12-20"), Won("w2", 40, "2017-01-01", "2017-01-12"), Won("w3", 40, "2017-01-01", "2017-01-12", account: "a2"));
 
         Assert.Equal(1m, Value(data, "new_logos", "2017-Q1")); // a1's first win was in 2016
     }

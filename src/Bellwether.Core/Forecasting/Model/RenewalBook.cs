@@ -217,7 +217,7 @@ internal sealed class RenewalBook
                     ServiceLine = line,
                     Type = OpportunityType.Renewal,
                     Amount = Math.Round(w.Amount * (decimal)ratio, 2),
-                    CreatedAt = asOf,
+                    CreatedAt = asOf.ToUniversalTime(),
                     Stage = view.Settings.HistoryFallbackStage,
                     Status = OpportunityStatus.Open,
                 });
