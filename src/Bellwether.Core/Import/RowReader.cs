@@ -45,7 +45,8 @@ public sealed class RowReader
         for (var i = 0; i < header.Count; i++)
         {
             var name = header[i].Trim();
-            if (!seen.Add(name))
+            // Unnamed columns (a header's trailing commas) are never read, so two of them are no ambiguity.
+            if (name.Length > 0 && !seen.Add(name))
             {
                 headerProblems.Add((name, "appears twice in the header"));
                 continue;

@@ -149,6 +149,18 @@ public sealed class ImportValidationTests
             "role,type,per,minimum\nae,call,day,10\nR7,email,week,20",
             "standards.csv:3 role: \"R7\" is not in reps.csv or the store"
         },
+
+        // A header naming a column twice: which value a row means is unknown.
+        {
+            "opportunities.csv",
+            $"{OppHeader},amount\nO1,A1,R1,Consulting,new_business,1000,2025-01-10,Won,won,2025-02-15,1000",
+            "opportunities.csv:1 amount: appears twice in the header"
+        },
+        {
+            "reps.csv",
+            "rep_id,name,Name\nM1,Maria,Maria\nR1,Rita,Rita\nR2,Raj,Raj",
+            "reps.csv:1 Name: appears twice in the header"
+        },
     };
 
     [Theory]
@@ -212,6 +224,21 @@ public sealed class ImportValidationTests
         Assert.Equal(0, result.ExitCode);
         var row = StoreFingerprint.Query(company.Db, "SELECT account_id, type, status, attributes FROM opportunities").Single();
         Assert.Equal(["A1", "new_business", "won", "{\"Deal Color\":\"red\"}"], row);
+    }
+
+    [Fact]
+    public void Import_HeaderWithUnnamedColumns_ReadsTheNamedOnes()
+    {
+        // Trailing commas, as spreadsheets write them: unnamed columns are never read, so two of them are no repeat.
+        using var company = new SmallCompany(new Dictionary<string, string>
+        {
+            ["accounts.csv"] = "account_id,name,vertical,,\nA1,Acme,retail,,\nA2,Globex,finance,,",
+        });
+
+        var result = company.Import();
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal([["A1", "retail", null], ["A2", "finance", null]], StoreFingerprint.Query(company.Db, "SELECT account_id, vertical, attributes FROM accounts ORDER BY 1"));
     }
 
     [Fact]
