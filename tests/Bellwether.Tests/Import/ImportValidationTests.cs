@@ -161,6 +161,28 @@ public sealed class ImportValidationTests
             "rep_id,name,Name\nM1,Maria,Maria\nR1,Rita,Rita\nR2,Raj,Raj",
             "reps.csv:1 Name: appears twice in the header"
         },
+
+        // A row rejected for its own cells still has its key and references checked, and rows naming it are told so.
+        {
+            "opportunities.csv",
+            $"{OppHeader}\nO1,A1,R9,Consulting,new_business,-1,2025-01-10,Won,won,2025-02-15",
+            "opportunities.csv:2 owner_rep_id: \"R9\" is not in reps.csv or the store"
+        },
+        {
+            "opportunities.csv",
+            $"{OppHeader}\nO1,A1,R1,Consulting,new_business,-1,2025-01-10,Won,won,2025-02-15\nO1,A2,R2,Training,expansion,2500,2025-01-12,Proposal,open,",
+            "opportunities.csv:3 opportunity_id: \"O1\" duplicates line 2"
+        },
+        {
+            "reps.csv",
+            "rep_id,name,role\nR1,Rita,ae\nR2,Raj,closer\nM1,Maria,manager",
+            "opportunities.csv:3 owner_rep_id: \"R2\" names a rejected row of reps.csv (line 3)"
+        },
+        {
+            "reps.csv",
+            "rep_id,name,manager_id\nR1,Rita,\nR2,Raj,M9\nM1,Maria,",
+            "opportunities.csv:3 owner_rep_id: \"R2\" names a rejected row of reps.csv (line 3)"
+        },
     };
 
     [Theory]
@@ -197,6 +219,97 @@ public sealed class ImportValidationTests
                 "opportunities.csv,3,created_at,2025-13-12,is not a date or instant (expected 2025-03-31 or 2025-03-31T14:05:00Z)",
             ],
             errors);
+    }
+
+    [Fact]
+    public void Import_RowRejectedForItsCells_StillHasItsKeyAndReferencesChecked()
+    {
+        using var company = new SmallCompany(new Dictionary<string, string>
+        {
+            ["opportunities.csv"] = $"""
+                {OppHeader}
+                O1,A1,R1,Consulting,new_business,1000,2025-01-10,Won,won,2025-02-15
+                O2,A1,R9,Consulting,new_business,-1,2025-01-10,Won,won,2025-02-15
+                O1,A9,R2,Training,expansion,abc,2025-01-12,Proposal,open,
+                ,A2,R8,Training,expansion,10,2025-01-12,Proposal,open,
+                """,
+        });
+
+        var result = company.Import();
+
+        // Line 5 has no id, so it takes no part in the duplicate check; its rep is still checked.
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(
+            [
+                "file,line,column,value,reason",
+                "opportunities.csv,3,amount,-1,is negative",
+                "opportunities.csv,4,amount,abc,\"is not a number (use . as the decimal point, no thousands separator or currency symbol)\"",
+                "opportunities.csv,5,opportunity_id,,is required",
+                "opportunities.csv,4,opportunity_id,O1,duplicates line 2",
+                "opportunities.csv,4,account_id,A9,is not in accounts.csv or the store",
+                "opportunities.csv,3,owner_rep_id,R9,is not in reps.csv or the store",
+                "opportunities.csv,5,owner_rep_id,R8,is not in reps.csv or the store",
+            ],
+            File.ReadAllLines(Path.Combine(company.Report, "errors.csv")));
+    }
+
+    [Theory]
+    [InlineData(false, 2)]
+    [InlineData(true, 3)]
+    public void Import_RowsNamingARejectedRow_AreReportedAsSuch_WithOrWithoutSkipInvalid(bool skipInvalid, int exitCode)
+    {
+        using var company = new SmallCompany(new Dictionary<string, string>
+        {
+            ["reps.csv"] = """
+                rep_id,name,team,manager_id,role,start_date
+                M1,Maria Manager,East,,boss,2023-01-01
+                R1,Rita Rep,East,M1,ae,2024-01-15
+                R2,Raj Rep,East,R1,ae,2024-03-01
+                R3,Rosa Rep,East,,ae,2024-03-01
+                """,
+            ["opportunities.csv"] = $"""
+                {OppHeader}
+                O1,A1,R1,Consulting,new_business,1000,2025-01-10,Won,won,2025-02-15
+                O2,A2,R2,Training,expansion,2500,2025-01-12,Proposal,open,
+                O3,A2,R3,Training,expansion,300,2025-01-12,Proposal,open,
+                """,
+            ["activities.csv"] = """
+                activity_id,rep_id,type,occurred_at,opportunity_id
+                X1,R3,call,2025-01-10T09:00:00Z,O1
+                X2,R3,demo,2025-01-11T09:00:00Z,O3
+                """,
+        });
+
+        var result = skipInvalid ? company.Import("--skip-invalid") : company.Import();
+
+        // R2's manager R1 is rejected only because of M1: the file is checked against itself until nothing changes.
+        Assert.Equal(exitCode, result.ExitCode);
+        Assert.Equal(
+            [
+                "file,line,column,value,reason",
+                "reps.csv,2,role,boss,\"is not one of ae, sdr, am, manager\"",
+                "reps.csv,3,manager_id,M1,names a rejected row of reps.csv (line 2)",
+                "reps.csv,4,manager_id,R1,names a rejected row of reps.csv (line 3)",
+                "opportunities.csv,2,owner_rep_id,R1,names a rejected row of reps.csv (line 3)",
+                "opportunities.csv,3,owner_rep_id,R2,names a rejected row of reps.csv (line 4)",
+                "activities.csv,2,opportunity_id,O1,names a rejected row of opportunities.csv (line 2)",
+                "quotas.csv,2,rep_id,R1,names a rejected row of reps.csv (line 3)",
+            ],
+            File.ReadAllLines(Path.Combine(company.Report, "errors.csv")));
+        if (skipInvalid)
+        {
+            Assert.Equal([["R3"]], StoreFingerprint.Query(company.Db, "SELECT rep_id FROM reps"));
+            Assert.Equal([["O3"]], StoreFingerprint.Query(company.Db, "SELECT opportunity_id FROM opportunities"));
+            Assert.Equal([["X2"]], StoreFingerprint.Query(company.Db, "SELECT activity_id FROM activities"));
+            Assert.Equal(0, StoreFingerprint.Count(company.Db, "quotas"));
+            Assert.Equal(
+                "rep_id,name,team,manager_id,role,start_date\nM1,Maria Manager,East,,boss,2023-01-01\nR1,Rita Rep,East,M1,ae,2024-01-15\nR2,Raj Rep,East,R1,ae,2024-03-01\n",
+                File.ReadAllText(Path.Combine(company.Report, "quarantine", "reps.csv")));
+        }
+        else
+        {
+            Assert.All(StoreFingerprint.Of(company.Db).Where(t => t.Key is not ("workspaces" or "table_versions")), t => Assert.StartsWith("0:", t.Value, StringComparison.Ordinal));
+        }
     }
 
     [Fact]
