@@ -225,7 +225,7 @@ public sealed class RowReader
                     return true;
                 }
 
-                reason = $"is not one of {string.Join(", ", spec.Allowed)}";
+                reason = spec.AllowedText is { } words ? $"is not {words}" : $"is not one of {string.Join(", ", spec.Allowed)}";
                 return false;
 
             case ColumnKind.Instant:
