@@ -33,8 +33,8 @@ public sealed class ImportSql(SqlDialect dialect)
     {
         var keys = string.Join(", ", schema.Key.Select(Q));
         var keyText = schema.Key.Count == 1
-            ? $"CAST({Q(schema.Key[0])} AS VARCHAR)"
-            : string.Join(" || ', ' || ", schema.Key.Select(k => $"COALESCE(CAST({Q(k)} AS VARCHAR), '')"));
+            ? KeyText(schema, schema.Key[0])
+            : string.Join(" || ', ' || ", schema.Key.Select(k => $"COALESCE({KeyText(schema, k)}, '')"));
         return $"""
             SELECT _file, _line, key_text, first_file, first_line FROM (
                 SELECT _file, _line, {keyText} AS key_text,
@@ -48,6 +48,17 @@ public sealed class ImportSql(SqlDialect dialect)
             ORDER BY _file, _line
             """;
     }
+
+    /// <summary>
+    /// A key value as the files write it: a month as 2025-03 (it is stored as its first day) and an instant as
+    /// 2025-03-31T14:05:00Z, as the other errors write instants.
+    /// </summary>
+    private static string KeyText(FileSchema schema, string column) => schema.Column(column).Kind switch
+    {
+        ColumnKind.Month => $"substr(CAST({Q(column)} AS VARCHAR), 1, 7)",
+        ColumnKind.Instant => $"replace(CAST({Q(column)} AS VARCHAR), ' ', 'T') || 'Z'",
+        _ => $"CAST({Q(column)} AS VARCHAR)",
+    };
 
     /// <summary>
     /// Rows, rejected ones included, naming a key of <paramref name="target"/> that neither the import's valid rows

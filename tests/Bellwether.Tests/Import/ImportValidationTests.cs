@@ -353,6 +353,51 @@ public sealed class ImportValidationTests
             "pillar,metric,period,target,owner\nnew_business,bookings,2025-Q1,100000,President\nnew_business,bookings,2025-Q1,120000,CFO",
             "plans.csv:3 pillar, metric, period, slice: \"new_business, bookings, 2025-Q1, \" duplicates line 2"
         },
+        {
+            "reps.csv",
+            "rep_id,name\nM1,Maria\nR1,Rita\nR2,Raj\nR1,Rosa",
+            "reps.csv:5 rep_id: \"R1\" duplicates line 3"
+        },
+        {
+            "accounts.csv",
+            "account_id,name\nA1,Acme\nA2,Globex\nA1,Acme Corp",
+            "accounts.csv:4 account_id: \"A1\" duplicates line 2"
+        },
+        {
+            "stages.csv",
+            "stage,order\nProposal,1\nProposal,2",
+            "stages.csv:3 stage: \"Proposal\" duplicates line 2"
+        },
+        {
+            "activities.csv",
+            "activity_id,rep_id,type,occurred_at\nX1,R1,call,2025-01-10T09:00:00Z\nX1,R2,email,2025-01-11T09:00:00Z",
+            "activities.csv:3 activity_id: \"X1\" duplicates line 2"
+        },
+        {
+            "opportunity_history.csv",
+            "opportunity_id,changed_at,stage,status,amount\nO1,2025-01-10,Proposal,open,1000\nO1,2025-01-10T00:00:00Z,Won,won,1000",
+            "opportunity_history.csv:3 opportunity_id, changed_at: \"O1, 2025-01-10T00:00:00Z\" duplicates line 2"
+        },
+        {
+            "revenue.csv",
+            "account_id,month,service_line,revenue\nA1,2025-01,Consulting,100\nA1,2025-01,Consulting,200",
+            "revenue.csv:3 account_id, month, service_line: \"A1, 2025-01, Consulting\" duplicates line 2"
+        },
+        {
+            "expenses.csv",
+            "month,category,amount,team\n2025-01,marketing,300,\n2025-01,Marketing,200,",
+            "expenses.csv:3 month, category, team: \"2025-01, marketing, \" duplicates line 2"
+        },
+        {
+            "engagement.csv",
+            "account_id,occurred_at,kind,value\nA1,2025-01-10T15:30:00Z,nps,9\nA1,2025-01-10T15:30:00Z,NPS,7",
+            "engagement.csv:3 account_id, occurred_at, kind: \"A1, 2025-01-10T15:30:00Z, nps\" duplicates line 2"
+        },
+        {
+            "standards.csv",
+            "role,type,per,minimum\nae,call,day,10\nae,call,day,12",
+            "standards.csv:3 role, type, per: \"ae, call, day\" duplicates line 2"
+        },
 
         // References from every file that names a rep, an account, an opportunity or a lead.
         {
