@@ -74,6 +74,43 @@ public sealed class DuckDbStoreTests : IDisposable
         Assert.StartsWith($"{Db} cannot be opened as a Bellwether store", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("store.csv", "a,b\n1,2\n")]
+    [InlineData("store.json", "{\"a\": 1}\n")]
+    [InlineData("store.duckdb", "")]
+    public void Open_ExistingFileThatIsNotADuckDbDatabase_IsRefused_AndLeftAsItWas(string name, string content)
+    {
+        // DuckDB itself would open the CSV and the JSON as an in-memory database with a view over them.
+        var path = _temp.Write(name, content);
+        var before = File.ReadAllBytes(path);
+
+        var error = Assert.Throws<StoreException>(() => DuckDbStore.Open(path));
+
+        Assert.Equal($"{path} cannot be opened as a Bellwether store: the file exists and is not a DuckDB database (it was left as it is)", error.Message);
+        Assert.Equal(before, File.ReadAllBytes(path));
+        Assert.Equal([name], Directory.GetFiles(_temp.Path).Select(Path.GetFileName));
+    }
+
+    [Theory]
+    [InlineData("store.csv")]
+    [InlineData("store.json")]
+    [InlineData("store.parquet")]
+    public void Open_NewPathOfAnyName_IsARealDuckDbFile_ThatKeepsWhatIsStored(string name)
+    {
+        var path = _temp.File(name);
+        using (var store = DuckDbStore.Open(path))
+        {
+            store.SaveScenario("acme", "push", "{}");
+        }
+
+        using (var store = DuckDbStore.Open(path))
+        {
+            Assert.Equal(["push"], store.Scenarios("acme").Keys);
+        }
+
+        Assert.Equal("DUCK"u8.ToArray(), File.ReadAllBytes(path)[8..12]);
+    }
+
     [Fact]
     public void Open_StoreOfANewerSchemaThanThisCodeKnows_IsRefusedWithOneLine_AndLeftAsItWas()
     {

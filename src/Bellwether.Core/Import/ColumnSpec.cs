@@ -6,6 +6,12 @@ public sealed record ColumnSpec(string Name, ColumnKind Kind, bool Required = fa
     /// <summary>For <see cref="ColumnKind.Enum"/>: the allowed words.</summary>
     public IReadOnlyList<string> Allowed { get; init; } = [];
 
+    /// <summary>
+    /// For an <see cref="ColumnKind.Enum"/> whose words are too many to list in an error ("is not one of …"): what the
+    /// words are, completing "VALUE is not …".
+    /// </summary>
+    public string? AllowedText { get; init; }
+
     /// <summary>The value an empty cell takes (already normalised), or null for none.</summary>
     public string? Default { get; init; }
 

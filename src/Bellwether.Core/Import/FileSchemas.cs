@@ -227,7 +227,11 @@ public static class FileSchemas
         Columns =
         [
             Enum<Pillar>("pillar", required: true),
-            new("metric", ColumnKind.Enum, Required: true) { Allowed = Indicators.IndicatorCatalog.Names },
+            new("metric", ColumnKind.Enum, Required: true)
+            {
+                Allowed = Indicators.IndicatorCatalog.Names,
+                AllowedText = "an indicator's name from indicators.md (e.g. bookings, grr, expansion_revenue, operating_margin)",
+            },
             new("period", ColumnKind.Period, Required: true),
             new("target", ColumnKind.SignedNumber, Required: true),
             Text("owner", required: true),

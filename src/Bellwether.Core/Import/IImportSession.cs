@@ -12,17 +12,25 @@ public interface IImportSession : IDisposable
     /// <summary>Starts staging a file's rows; one writer per file.</summary>
     IStagingWriter Stage(FileSchema schema);
 
-    /// <summary>Staged rows whose key an earlier staged row of the same file already has.</summary>
+    /// <summary>
+    /// Staged rows whose key an earlier staged row of the same file already has, rejected rows included where their
+    /// key was read; <see cref="StagedProblem.Other"/> is the earliest row with the key.
+    /// </summary>
     IReadOnlyList<StagedProblem> Duplicates(FileSchema schema);
 
     /// <summary>
-    /// Staged rows whose <paramref name="column"/> names no row of <paramref name="target"/>, staged or stored
-    /// (values in <see cref="ColumnSpec.ReferenceUnless"/> excepted).
+    /// Staged rows, rejected ones included, whose <paramref name="column"/> names no valid row of
+    /// <paramref name="target"/>, staged or stored (values in <see cref="ColumnSpec.ReferenceUnless"/> excepted).
+    /// Where the value names a rejected row of <paramref name="target"/>, <see cref="StagedProblem.Other"/> is the
+    /// earliest such row.
     /// </summary>
     IReadOnlyList<StagedProblem> UnknownReferences(FileSchema schema, ColumnSpec column, FileSchema target);
 
-    /// <summary>Removes staged rows (with <c>--skip-invalid</c>), so that later checks see only valid rows.</summary>
-    void Remove(FileSchema schema, IReadOnlyCollection<(int File, int Line)> rows);
+    /// <summary>
+    /// Marks staged rows rejected by a set-wide check: they are never stored, and later checks see rows that name
+    /// them as naming a rejected row.
+    /// </summary>
+    void Reject(FileSchema schema, IReadOnlyCollection<(int File, int Line)> rows);
 
     /// <summary>
     /// Stages an account (name = id, vertical unknown) for every id the staged rows name that no stored account has;
@@ -30,23 +38,37 @@ public interface IImportSession : IDisposable
     /// </summary>
     int DeriveAccounts(IReadOnlyList<(FileSchema Schema, ColumnSpec Column)> references);
 
-    /// <summary>Merges every staged file into the store in one transaction and logs the import.</summary>
+    /// <summary>Merges every staged file's valid rows into the store in one transaction and logs the import.</summary>
     /// <param name="request">What is imported, and the export's instant.</param>
     /// <param name="afterTable">Called after each table is merged, inside the transaction; a throw rolls everything back.</param>
     CommitResult Commit(CommitRequest request, Action<string>? afterTable = null);
 }
 
-/// <summary>A staged row with a problem: where it came from, and the value at fault.</summary>
-public readonly record struct StagedProblem(int File, int Line, string Value, int? FirstLine);
+/// <summary>A staged row with a problem: where it came from, the value at fault, and the other row the problem is about.</summary>
+public readonly record struct StagedProblem(int File, int Line, string Value, SourceLine? Other);
 
-/// <summary>Writes validated rows to a staging area.</summary>
+/// <summary>Where a row came from: the index of its source file and its line there.</summary>
+public readonly record struct SourceLine(int File, int Line);
+
+/// <summary>Writes rows to a staging area.</summary>
 public interface IStagingWriter : IDisposable
 {
+    /// <summary>Stages a valid row.</summary>
     /// <param name="file">Index of the source file.</param>
     /// <param name="line">Line in that file.</param>
     /// <param name="cells">Parsed cells in schema column order.</param>
     /// <param name="attributes">Unknown columns as a JSON object, or null.</param>
     void Add(int file, int line, ReadOnlySpan<Cell> cells, string? attributes);
+
+    /// <summary>
+    /// Stages a row rejected by a check of its own cells, never to be stored: its key and references are still
+    /// checked, so that the report has every error of the row, and rows naming it are told it was rejected.
+    /// </summary>
+    /// <param name="file">Index of the source file.</param>
+    /// <param name="line">Line in that file.</param>
+    /// <param name="cells">The cells that were read; a bad cell is null.</param>
+    /// <param name="keyRead">Whether every key cell was read (a row whose key is bad takes no part in the duplicate check).</param>
+    void AddRejected(int file, int line, ReadOnlySpan<Cell> cells, bool keyRead);
 }
 
 public sealed record CommitRequest

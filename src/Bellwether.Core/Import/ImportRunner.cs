@@ -3,10 +3,11 @@ using Bellwether.Core.Accounts;
 namespace Bellwether.Core.Import;
 
 /// <summary>
-/// Runs one import: reads and checks every row of every table, stages the valid ones, runs the checks that need the
-/// whole import and the store (duplicate keys, references), and then either commits everything in one transaction or,
-/// on any error without <see cref="ImportOptions.SkipInvalid"/>, stores nothing. Files are processed parents first,
-/// so that with <c>--skip-invalid</c> a row that names a rejected row is rejected too.
+/// Runs one import: reads and checks every row of every table, stages them (rows that failed a check of their own
+/// cells marked rejected), runs the checks that need the whole import and the store (duplicate keys, references) on
+/// every staged row, and then either commits the valid rows in one transaction or, on any error without
+/// <see cref="ImportOptions.SkipInvalid"/>, stores nothing. Files are processed parents first, so that a row that
+/// names a rejected row is rejected too, with or without <c>--skip-invalid</c>: the report is the same either way.
 /// </summary>
 public sealed class ImportRunner(IImportSession session, IProgress<ImportProgress>? progress = null)
 {
@@ -60,7 +61,12 @@ public sealed class ImportRunner(IImportSession session, IProgress<ImportProgres
             foreach (var row in table.Rows)
             {
                 count++;
-                if (writer is not null && reader.TryRead(row.Values, FileName(row.File), row.Line, errors, row.Problems))
+                if (writer is null)
+                {
+                    // A row under a broken header is rejected without an error of its own: the header's error says why.
+                    Reject(schema, row.File, row.Line);
+                }
+                else if (reader.TryRead(row.Values, FileName(row.File), row.Line, errors, row.Problems))
                 {
                     writer.Add(row.File, row.Line, reader.Cells, reader.Attributes);
                     foreach (var i in asOfIndexes)
@@ -74,8 +80,11 @@ public sealed class ImportRunner(IImportSession session, IProgress<ImportProgres
                 }
                 else
                 {
-                    // A row under a broken header is rejected without an error of its own: the header's error says why.
                     Reject(schema, row.File, row.Line);
+                    if (reader.CellsUsable)
+                    {
+                        writer.AddRejected(row.File, row.Line, reader.Cells, reader.KeyRead);
+                    }
                 }
 
                 if (++rowsSoFar % ProgressEvery == 0)
@@ -114,6 +123,9 @@ public sealed class ImportRunner(IImportSession session, IProgress<ImportProgres
             }
         }
 
+        // "line 3" of the file named just before, or "sales_teams.csv line 3" where a preset built that file from another.
+        string LineOf(SourceLine other, string file) => FileName(other.File) == file ? $"line {other.Line}" : $"{FileName(other.File)} line {other.Line}";
+
         foreach (var schema in FileSchemas.All.Where(staged.Contains))
         {
             var table = source.Tables.FirstOrDefault(t => t.Schema == schema);
@@ -122,32 +134,56 @@ public sealed class ImportRunner(IImportSession session, IProgress<ImportProgres
             var keyLabel = string.Join(", ", schema.Key.Select(Label));
             foreach (var problem in session.Duplicates(schema))
             {
-                errors.Add(new ImportError(FileName(problem.File), problem.Line, keyLabel, problem.Value, $"duplicates line {problem.FirstLine}"));
+                errors.Add(new ImportError(FileName(problem.File), problem.Line, keyLabel, problem.Value, $"duplicates {LineOf(problem.Other!.Value, FileName(problem.File))}"));
                 bad.Add((problem.File, problem.Line));
             }
 
-            foreach (var column in schema.Columns.Where(c => c.References is not null))
+            // Without accounts.csv every account id is made an account, so no id can be unknown.
+            var references = schema.Columns
+                .Where(c => c.References is not null)
+                .Select(c => (Column: c, Target: FileSchemas.ForFile(c.References!)!))
+                .Where(r => r.Target != FileSchemas.Accounts || read.ContainsKey(FileSchemas.Accounts))
+                .ToList();
+            var selfReferencing = references.Any(r => r.Target == schema);
+            var reported = new HashSet<(int File, int Line, string Column)>();
+            bool again;
+            do
             {
-                var target = FileSchemas.ForFile(column.References!)!;
-                foreach (var problem in session.UnknownReferences(schema, column, target))
+                var before = bad.Count;
+                foreach (var (column, target) in references)
                 {
-                    errors.Add(new ImportError(FileName(problem.File), problem.Line, Label(column.Name), problem.Value, $"is not in {target.FileName} or the store"));
-                    bad.Add((problem.File, problem.Line));
-                }
-            }
+                    foreach (var problem in session.UnknownReferences(schema, column, target))
+                    {
+                        if (!reported.Add((problem.File, problem.Line, column.Name)))
+                        {
+                            continue;
+                        }
 
-            if (bad.Count > 0)
-            {
-                foreach (var (file, line) in bad)
-                {
-                    Reject(schema, file, line);
+                        var reason = problem.Other is { } rejectedRow
+                            ? $"names a rejected row of {target.FileName} ({LineOf(rejectedRow, target.FileName)})"
+                            : $"is not in {target.FileName} or the store";
+                        errors.Add(new ImportError(FileName(problem.File), problem.Line, Label(column.Name), problem.Value, reason));
+                        bad.Add((problem.File, problem.Line));
+                    }
                 }
 
-                if (options.SkipInvalid)
+                if (bad.Count > 0)
                 {
-                    session.Remove(schema, bad);
+                    foreach (var (file, line) in bad)
+                    {
+                        Reject(schema, file, line);
+                    }
+
+                    // Marked rejected even when nothing will be stored, so that the rows naming them are reported
+                    // exactly as --skip-invalid would quarantine them.
+                    session.Reject(schema, bad);
                 }
+
+                // A rep whose manager was just rejected names a rejected row too: check the file against itself again.
+                again = selfReferencing && bad.Count > before;
+                bad.Clear();
             }
+            while (again);
         }
 
         var notes = new List<string>(source.Notes.All);

@@ -21,6 +21,7 @@ public sealed class RowReader
     private readonly string[] _extraNames;
     private readonly string[] _columnLabels;
     private readonly FrozenDictionary<string, string>?[] _enumWords;
+    private readonly int[] _keyColumns;
     private readonly Cell[] _cells;
     private readonly ArrayBufferWriter<byte> _json = new(256);
     private readonly List<(string Column, string Reason)> _ruleProblems = [];
@@ -35,6 +36,7 @@ public sealed class RowReader
         _cells = new Cell[schema.Columns.Count];
         _sourceIndexOfColumn = Enumerable.Repeat(-1, schema.Columns.Count).ToArray();
         _columnLabels = schema.Columns.Select(c => columnLabel?.Invoke(c.Name) ?? c.Name).ToArray();
+        _keyColumns = schema.Key.Select(schema.IndexOf).ToArray();
         _enumWords = schema.Columns
             .Select(c => c.Kind == ColumnKind.Enum ? c.Allowed.ToFrozenDictionary(w => w, w => w, StringComparer.OrdinalIgnoreCase) : null)
             .ToArray();
@@ -45,7 +47,8 @@ public sealed class RowReader
         for (var i = 0; i < header.Count; i++)
         {
             var name = header[i].Trim();
-            if (!seen.Add(name))
+            // Unnamed columns (a header's trailing commas) are never read, so two of them are no ambiguity.
+            if (name.Length > 0 && !seen.Add(name))
             {
                 headerProblems.Add((name, "appears twice in the header"));
                 continue;
@@ -90,6 +93,15 @@ public sealed class RowReader
     public string? Attributes { get; private set; }
 
     /// <summary>
+    /// After a row is rejected: whether <see cref="Cells"/> hold what could be read of it (each bad cell null), so
+    /// that its key and references can still be checked. False when its fields do not line up with the header.
+    /// </summary>
+    public bool CellsUsable { get; private set; }
+
+    /// <summary>After a row is rejected: whether every cell of its key was read.</summary>
+    public bool KeyRead { get; private set; }
+
+    /// <summary>
     /// Parses one row. Returns false, having added each problem to <paramref name="errors"/>, when any cell is bad.
     /// </summary>
     /// <param name="values">The row's values, in header order.</param>
@@ -101,11 +113,15 @@ public sealed class RowReader
     {
         _currentValues = values;
         var ok = true;
+        CellsUsable = false;
+        KeyRead = true;
         if (values.Length != HeaderWidth)
         {
             errors.Add(new ImportError(file, line, "", null, $"has {values.Length} fields; the header has {HeaderWidth}"));
             return false;
         }
+
+        CellsUsable = true;
 
         for (var c = 0; c < _cells.Length; c++)
         {
@@ -114,6 +130,7 @@ public sealed class RowReader
             if (problems is not null && source >= 0 && problems.FirstOrDefault(p => p.Value == source) is { Reason: { } given })
             {
                 errors.Add(new ImportError(file, line, _columnLabels[c], raw ?? "", given));
+                Fail(c);
                 ok = false;
                 continue;
             }
@@ -121,6 +138,7 @@ public sealed class RowReader
             if (!TryParseCell(c, raw, out var reason))
             {
                 errors.Add(new ImportError(file, line, _columnLabels[c], raw ?? "", reason));
+                Fail(c);
                 ok = false;
             }
         }
@@ -156,6 +174,16 @@ public sealed class RowReader
     {
         var source = _sourceIndexOfColumn[_schema.IndexOf(column)];
         return source >= 0 ? _currentValues[source] : null;
+    }
+
+    /// <summary>Empties a cell that could not be read, so that no check takes a half-parsed value for the row's.</summary>
+    private void Fail(int column)
+    {
+        _cells[column] = new Cell { IsNull = true };
+        if (Array.IndexOf(_keyColumns, column) >= 0)
+        {
+            KeyRead = false;
+        }
     }
 
     private bool TryParseCell(int c, string? raw, out string reason)
@@ -197,7 +225,7 @@ public sealed class RowReader
                     return true;
                 }
 
-                reason = $"is not one of {string.Join(", ", spec.Allowed)}";
+                reason = spec.AllowedText is { } words ? $"is not {words}" : $"is not one of {string.Join(", ", spec.Allowed)}";
                 return false;
 
             case ColumnKind.Instant:

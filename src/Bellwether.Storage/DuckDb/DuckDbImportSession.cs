@@ -50,7 +50,7 @@ internal sealed class DuckDbImportSession : IImportSession
         var problems = new List<StagedProblem>();
         while (reader.Read())
         {
-            problems.Add(new StagedProblem(reader.GetInt32(0), reader.GetInt32(1), reader.IsDBNull(2) ? "" : reader.GetString(2), reader.GetInt32(3)));
+            problems.Add(new StagedProblem(reader.GetInt32(0), reader.GetInt32(1), reader.IsDBNull(2) ? "" : reader.GetString(2), new SourceLine(reader.GetInt32(3), reader.GetInt32(4))));
         }
 
         return problems;
@@ -63,13 +63,14 @@ internal sealed class DuckDbImportSession : IImportSession
         var problems = new List<StagedProblem>();
         while (reader.Read())
         {
-            problems.Add(new StagedProblem(reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2), null));
+            var rejected = reader.IsDBNull(3) ? (SourceLine?)null : new SourceLine(reader.GetInt32(3), reader.GetInt32(4));
+            problems.Add(new StagedProblem(reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2), rejected));
         }
 
         return problems;
     }
 
-    public void Remove(FileSchema schema, IReadOnlyCollection<(int File, int Line)> rows)
+    public void Reject(FileSchema schema, IReadOnlyCollection<(int File, int Line)> rows)
     {
         Execute("DROP TABLE IF EXISTS rejected_rows; CREATE TEMP TABLE rejected_rows (_file INTEGER, _line INTEGER)");
         using (var appender = _store.Connection.CreateAppender("temp", "main", "rejected_rows"))
@@ -80,7 +81,7 @@ internal sealed class DuckDbImportSession : IImportSession
             }
         }
 
-        Execute($"DELETE FROM {ImportSql.Staging(schema)} s WHERE EXISTS (SELECT 1 FROM rejected_rows r WHERE r._file = s._file AND r._line = s._line)");
+        Execute(ImportSql.MarkRejected(schema));
         Execute("DROP TABLE rejected_rows");
     }
 
@@ -102,6 +103,11 @@ internal sealed class DuckDbImportSession : IImportSession
         if (_committed)
         {
             throw new InvalidOperationException("An import session commits once.");
+        }
+
+        foreach (var schema in _staged)
+        {
+            Execute(ImportSql.DeleteRejected(schema));
         }
 
         var counts = new Dictionary<string, TableCounts>(StringComparer.Ordinal);

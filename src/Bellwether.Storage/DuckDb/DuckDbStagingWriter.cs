@@ -5,7 +5,7 @@ using DuckDB.NET.Data;
 namespace Bellwether.Storage.DuckDb;
 
 /// <summary>
-/// Appends validated rows to a staging table through DuckDB's appender. Rows are copied into batches that a second
+/// Appends rows (valid ones, and rejected ones as far as they were read) to a staging table through DuckDB's appender. Rows are copied into batches that a second
 /// thread appends while the import goes on reading and checking the next rows, so the two halves of the work run on
 /// two cores. Disposing waits for every batch and surfaces any error from the appending thread.
 /// </summary>
@@ -28,9 +28,13 @@ internal sealed class DuckDbStagingWriter : IStagingWriter
         _appending = Task.Factory.StartNew(AppendBatches, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
-    public void Add(int file, int line, ReadOnlySpan<Cell> cells, string? attributes)
+    public void Add(int file, int line, ReadOnlySpan<Cell> cells, string? attributes) => Add(file, line, cells, attributes, rejected: false, keyRead: true);
+
+    public void AddRejected(int file, int line, ReadOnlySpan<Cell> cells, bool keyRead) => Add(file, line, cells, null, rejected: true, keyRead);
+
+    private void Add(int file, int line, ReadOnlySpan<Cell> cells, string? attributes, bool rejected, bool keyRead)
     {
-        _current.Add(file, line, cells, attributes);
+        _current.Add(file, line, cells, attributes, rejected, keyRead);
         if (_current.Count == BatchRows)
         {
             Hand(_current);
@@ -130,7 +134,7 @@ internal sealed class DuckDbStagingWriter : IStagingWriter
             }
         }
 
-        row.AppendValue(batch.Attributes[r]).EndRow();
+        row.AppendValue(batch.Attributes[r]).AppendValue((bool?)batch.Rejected[r]).AppendValue((bool?)batch.KeyRead[r]).EndRow();
     }
 
     /// <summary>Rows copied out of the reader's reusable buffer.</summary>
@@ -139,15 +143,19 @@ internal sealed class DuckDbStagingWriter : IStagingWriter
         public readonly int[] Files = new int[BatchRows];
         public readonly int[] Lines = new int[BatchRows];
         public readonly string?[] Attributes = new string?[BatchRows];
+        public readonly bool[] Rejected = new bool[BatchRows];
+        public readonly bool[] KeyRead = new bool[BatchRows];
         public readonly Cell[] Cells = new Cell[BatchRows * width];
 
         public int Count { get; private set; }
 
-        public void Add(int file, int line, ReadOnlySpan<Cell> cells, string? attributes)
+        public void Add(int file, int line, ReadOnlySpan<Cell> cells, string? attributes, bool rejected, bool keyRead)
         {
             Files[Count] = file;
             Lines[Count] = line;
             Attributes[Count] = attributes;
+            Rejected[Count] = rejected;
+            KeyRead[Count] = keyRead;
             cells.CopyTo(Cells.AsSpan(Count * width, width));
             Count++;
         }

@@ -40,6 +40,7 @@ public sealed class DuckDbStore : IStore
             throw new StoreException($"{path}: the folder {folder} does not exist");
         }
 
+        RefuseForeignFile(path, full);
         var connection = new DuckDBConnection($"Data Source={full}");
         try
         {
@@ -59,6 +60,7 @@ public sealed class DuckDbStore : IStore
         var store = new DuckDbStore(path, connection, clock ?? TimeProvider.System);
         try
         {
+            RefuseUnlessOnDisk(path, connection);
             store.Migrate();
         }
         catch
@@ -251,6 +253,45 @@ public sealed class DuckDbStore : IStore
             }
 
             transaction.Commit();
+        }
+    }
+
+    /// <summary>
+    /// Refuses an existing file that is not a DuckDB database. DuckDB opens an existing CSV, JSON or Parquet file as an
+    /// in-memory database with a view over it: every write would then vanish on exit while the import said it stored
+    /// its rows. A DuckDB file says "DUCK" in bytes 8 to 11 of its header, whatever its name.
+    /// </summary>
+    private static void RefuseForeignFile(string path, string full)
+    {
+        if (!File.Exists(full))
+        {
+            return;
+        }
+
+        Span<byte> header = stackalloc byte[12];
+        int read;
+        using (var file = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+        {
+            read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        }
+
+        if (read < header.Length || !header[8..12].SequenceEqual("DUCK"u8))
+        {
+            throw new StoreException($"{path} cannot be opened as a Bellwether store: the file exists and is not a DuckDB database (it was left as it is)");
+        }
+    }
+
+    /// <summary>
+    /// A second guard for the same silent loss: whatever DuckDB decides about a path (a new file named .csv is a real
+    /// DuckDB file, which is fine), the store must be that file on disk, never an in-memory database.
+    /// </summary>
+    private static void RefuseUnlessOnDisk(string path, DuckDBConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(path, '') FROM duckdb_databases() WHERE database_name = current_database()";
+        if (command.ExecuteScalar() is not string file || file.Length == 0)
+        {
+            throw new StoreException($"{path} cannot be opened as a Bellwether store: DuckDB did not open it as a database file");
         }
     }
 

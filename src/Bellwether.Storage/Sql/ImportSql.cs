@@ -5,7 +5,9 @@ namespace Bellwether.Storage.Sql;
 /// <summary>
 /// The SQL of an import, written once in standard SQL from a file's <see cref="FileSchema"/>: staging tables, the
 /// set-wide checks, and the merge. A staging table has the file's columns plus <c>_file</c> and <c>_line</c> (where
-/// each row came from) and <c>attributes</c>. Keys compare with IS NOT DISTINCT FROM, because some key columns may be
+/// each row came from), <c>attributes</c>, and <c>_rejected</c> and <c>_key_read</c>: rows rejected by a check are
+/// staged too (their bad cells null) so that their keys and references are checked and rows naming them are told so,
+/// and they are deleted before the merge. Keys compare with IS NOT DISTINCT FROM, because some key columns may be
 /// empty (an expense's team).
 /// </summary>
 public sealed class ImportSql(SqlDialect dialect)
@@ -19,29 +21,50 @@ public sealed class ImportSql(SqlDialect dialect)
     public string CreateStaging(FileSchema schema) =>
         $"CREATE TEMP TABLE {Staging(schema)} (_file INTEGER NOT NULL, _line INTEGER NOT NULL, "
         + string.Join(", ", schema.Columns.Select(c => $"{Q(c.Name)} {dialect.TypeOf(c.Kind)}"))
-        + ", attributes VARCHAR)";
+        + ", attributes VARCHAR, _rejected BOOLEAN NOT NULL DEFAULT false, _key_read BOOLEAN NOT NULL DEFAULT true)";
 
     public static string DropStaging(FileSchema schema) => $"DROP TABLE IF EXISTS {Staging(schema)}";
 
-    /// <summary>Rows whose key an earlier row of the same file has: (_file, _line, key as text, first line).</summary>
+    /// <summary>
+    /// Rows, rejected ones with a key included, whose key an earlier row of the same file has:
+    /// (_file, _line, key as text, first row's _file, first row's _line).
+    /// </summary>
     public static string Duplicates(FileSchema schema)
     {
         var keys = string.Join(", ", schema.Key.Select(Q));
         var keyText = schema.Key.Count == 1
-            ? $"CAST({Q(schema.Key[0])} AS VARCHAR)"
-            : string.Join(" || ', ' || ", schema.Key.Select(k => $"COALESCE(CAST({Q(k)} AS VARCHAR), '')"));
+            ? KeyText(schema, schema.Key[0])
+            : string.Join(" || ', ' || ", schema.Key.Select(k => $"COALESCE({KeyText(schema, k)}, '')"));
         return $"""
-            SELECT _file, _line, key_text, first_line FROM (
+            SELECT _file, _line, key_text, first_file, first_line FROM (
                 SELECT _file, _line, {keyText} AS key_text,
-                       min(_line) OVER (PARTITION BY {keys}) AS first_line,
-                       row_number() OVER (PARTITION BY {keys} ORDER BY _file, _line) AS rn
-                FROM {Staging(schema)}) d
+                       first_value(_file) OVER w AS first_file,
+                       first_value(_line) OVER w AS first_line,
+                       row_number() OVER w AS rn
+                FROM {Staging(schema)}
+                WHERE _key_read
+                WINDOW w AS (PARTITION BY {keys} ORDER BY _file, _line)) d
             WHERE rn > 1
             ORDER BY _file, _line
             """;
     }
 
-    /// <summary>Rows naming a key of <paramref name="target"/> that neither the import nor the store has.</summary>
+    /// <summary>
+    /// A key value as the files write it: a month as 2025-03 (it is stored as its first day) and an instant as
+    /// 2025-03-31T14:05:00Z, as the other errors write instants.
+    /// </summary>
+    private static string KeyText(FileSchema schema, string column) => schema.Column(column).Kind switch
+    {
+        ColumnKind.Month => $"substr(CAST({Q(column)} AS VARCHAR), 1, 7)",
+        ColumnKind.Instant => $"replace(CAST({Q(column)} AS VARCHAR), ' ', 'T') || 'Z'",
+        _ => $"CAST({Q(column)} AS VARCHAR)",
+    };
+
+    /// <summary>
+    /// Rows, rejected ones included, naming a key of <paramref name="target"/> that neither the import's valid rows
+    /// nor the store have: (_file, _line, value, and the _file and _line of the first rejected row of
+    /// <paramref name="target"/> with that key, or nulls).
+    /// </summary>
     public string UnknownReferences(FileSchema schema, ColumnSpec column, FileSchema target, bool targetStaged)
     {
         var col = $"s.{Q(column.Name)}";
@@ -49,14 +72,29 @@ public sealed class ImportSql(SqlDialect dialect)
         var except = column.ReferenceUnless.Count == 0
             ? ""
             : $" AND lower({col}) NOT IN ({string.Join(", ", column.ReferenceUnless.Select(v => $"'{v}'"))})";
-        var inImport = targetStaged ? $" AND NOT EXISTS (SELECT 1 FROM {Staging(target)} t WHERE t.{targetKey} = {col})" : "";
+        var inImport = targetStaged ? $" AND NOT EXISTS (SELECT 1 FROM {Staging(target)} t WHERE NOT t._rejected AND t.{targetKey} = {col})" : "";
+        var rejected = targetStaged
+            ? $"""
+              LEFT JOIN (SELECT t.{targetKey} AS id, t._file, t._line, row_number() OVER (PARTITION BY t.{targetKey} ORDER BY t._file, t._line) AS rn
+                         FROM {Staging(target)} t WHERE t._rejected) r ON r.id = {col} AND r.rn = 1
+              """
+            : "";
+        var rejectedRow = targetStaged ? "r._file, r._line" : "CAST(NULL AS INTEGER), CAST(NULL AS INTEGER)";
         return $"""
-            SELECT s._file, s._line, {col} FROM {Staging(schema)} s
+            SELECT s._file, s._line, {col}, {rejectedRow} FROM {Staging(schema)} s
+            {rejected}
             WHERE {col} IS NOT NULL{except}{inImport}
               AND NOT EXISTS (SELECT 1 FROM {Q(target.Table)} m WHERE m.workspace_id = {Ws} AND m.{targetKey} = {col})
             ORDER BY s._file, s._line
             """;
     }
+
+    /// <summary>Marks the staged rows listed in <c>rejected_rows</c> rejected.</summary>
+    public static string MarkRejected(FileSchema schema) =>
+        $"UPDATE {Staging(schema)} SET _rejected = true WHERE EXISTS (SELECT 1 FROM rejected_rows r WHERE r._file = {Staging(schema)}._file AND r._line = {Staging(schema)}._line)";
+
+    /// <summary>Deletes the rejected rows before the merge: what is left is exactly what is stored.</summary>
+    public static string DeleteRejected(FileSchema schema) => $"DELETE FROM {Staging(schema)} WHERE _rejected";
 
     private static string KeyMatch(FileSchema schema, string left, string right) =>
         string.Join(" AND ", schema.Key.Select(k => $"{left}.{Q(k)} IS NOT DISTINCT FROM {right}.{Q(k)}"));
@@ -138,7 +176,7 @@ public sealed class ImportSql(SqlDialect dialect)
     /// <summary>Accounts for ids the staged rows name that no stored account has (imports without accounts.csv).</summary>
     public string InsertDerivedAccounts(IReadOnlyList<(FileSchema Schema, ColumnSpec Column)> references)
     {
-        var ids = string.Join(" UNION ", references.Select(r => $"SELECT {Q(r.Column.Name)} AS id FROM {Staging(r.Schema)}"));
+        var ids = string.Join(" UNION ", references.Select(r => $"SELECT {Q(r.Column.Name)} AS id FROM {Staging(r.Schema)} WHERE NOT _rejected"));
         return $"""
             INSERT INTO {Staging(FileSchemas.Accounts)} (_file, _line, account_id, name, vertical)
             SELECT DISTINCT -1, 0, id, id, 'unknown' FROM ({ids}) r

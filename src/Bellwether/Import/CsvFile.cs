@@ -10,21 +10,43 @@ namespace Bellwether.Import;
 /// </summary>
 public static class CsvFile
 {
-    /// <summary>The header's column names, or null for an empty file.</summary>
+    /// <summary>The header's column names, as written (a name may appear twice: the caller decides what that means), or null for an empty file.</summary>
     public static IReadOnlyList<string>? ReadHeader(string path)
     {
         using var reader = Open(path, null, unescape: true);
-        return reader.HasHeader && reader.Header.ColNames.Count > 0 && !(reader.Header.ColNames.Count == 1 && reader.Header.ColNames[0].Length == 0)
-            ? [.. reader.Header.ColNames.Select(n => n.Trim())]
-            : null;
+        if (!reader.MoveNext())
+        {
+            return null;
+        }
+
+        var row = reader.Current;
+        if (row.ColCount == 1 && row[0].Span.Trim().IsEmpty)
+        {
+            return null;
+        }
+
+        var names = new string[row.ColCount];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = row[i].ToString().Trim();
+        }
+
+        return names;
     }
 
     /// <summary>Every record after the header: its values as written (unquoted) and its line.</summary>
     public static IEnumerable<(string?[] Values, int Line)> ReadRecords(string path, ByteCounter? counter = null)
     {
         using var reader = Open(path, counter, unescape: true);
+        var header = true;
         foreach (var row in reader)
         {
+            if (header)
+            {
+                header = false;
+                continue;
+            }
+
             if (row.ColCount == 1 && row[0].Span.IsEmpty)
             {
                 continue;
@@ -46,17 +68,18 @@ public static class CsvFile
         // Raw text comes from a pass that does not unescape, so quoting is kept exactly as the user wrote it.
         using var reader = Open(path, null, unescape: false);
         using var writer = new StreamWriter(target, false, new UTF8Encoding(false));
-        writer.Write(string.Join(',', reader.Header.ColNames));
-        writer.Write('\n');
+        var header = true;
         var copied = 0;
         foreach (var row in reader)
         {
-            if (lines.Contains(row.LineNumberFrom))
+            if (header || lines.Contains(row.LineNumberFrom))
             {
                 writer.Write(row.Span);
                 writer.Write('\n');
-                copied++;
+                copied += header ? 0 : 1;
             }
+
+            header = false;
         }
 
         return copied;
@@ -71,13 +94,14 @@ public static class CsvFile
         }
 
         var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        // The header is read as an ordinary first row: Sep's own header refuses a name that appears twice with an
+        // exception, where the import must report it as an error of the file (RowReader's "appears twice").
         return Sep.Reader(o => o with
         {
             Sep = new Sep(','),
-            HasHeader = true,
+            HasHeader = false,
             DisableColCountCheck = true,
             Unescape = unescape,
-            ColNameComparer = StringComparer.OrdinalIgnoreCase,
         }).From(text);
     }
 }

@@ -143,6 +143,6 @@ public sealed class ImportUpsertTests
         Assert.Equal(
             "activity_id,rep_id,type,occurred_at,opportunity_id\nX2,R2,demo,2025-01-11T09:00:00Z,O2\n",
             File.ReadAllText(Path.Combine(company.Report, "quarantine", "activities.csv")));
-        Assert.Contains("activities.csv:3 opportunity_id: \"O2\" is not in opportunities.csv or the store", File.ReadAllText(Path.Combine(company.Report, "report.txt")), StringComparison.Ordinal);
+        Assert.Contains("activities.csv:3 opportunity_id: \"O2\" names a rejected row of opportunities.csv (line 3)", File.ReadAllText(Path.Combine(company.Report, "report.txt")), StringComparison.Ordinal);
     }
 }

@@ -56,6 +56,27 @@ public sealed class PresetImportTests : IDisposable
     }
 
     [Fact]
+    public void MavenCrm_SourceColumnNamedTwice_FailsWithOneLine_AndStoresNothing()
+    {
+        var folder = _temp.Sub("maven").File("maven");
+        foreach (var file in Directory.GetFiles(SharedData.Folder("maven-crm")))
+        {
+            // Copied by content: the shared data's files are read-only.
+            File.WriteAllBytes(Path.Combine(folder, Path.GetFileName(file)), File.ReadAllBytes(file));
+        }
+
+        var accounts = Path.Combine(folder, "accounts.csv");
+        var lines = File.ReadAllLines(accounts);
+        File.WriteAllLines(accounts, [lines[0] + ",Sector", .. lines[1..].Select(l => l + ",retail")]);
+
+        var result = CliRunner.Run("import", folder, "--preset", "maven-crm", "--db", Db);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("bellwether: maven-crm preset: accounts.csv: column sector appears twice in the header", result.Err.Trim());
+        Assert.False(File.Exists(Db));
+    }
+
+    [Fact]
     public void UnknownPreset_FailsWithTheListOfPresets()
     {
         var result = CliRunner.Run("import", _temp.Path, "--preset", "pipedrive", "--db", Db);

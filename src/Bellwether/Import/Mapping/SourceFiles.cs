@@ -34,6 +34,14 @@ internal sealed class SourceFiles(string owner)
 
         var name = Path.GetFileName(full);
         var header = CsvFile.ReadHeader(full) ?? throw new MappingException(owner, null, $"{name} is empty: expected a header row");
+        // Columns are found by name, and an unused one may be kept as an attribute by name: a name given twice leaves
+        // it unknown which value a row means.
+        var twice = header.Where(n => n.Length > 0).GroupBy(n => n, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+        {
+            throw new MappingException(owner, null, $"{name}: column {twice.Key} appears twice in the header");
+        }
+
         _files.Add(new SourceFile(name, full));
         _headers.Add(header);
         return _files.Count - 1;

@@ -197,6 +197,18 @@ public sealed class MappingSourceTests
     }
 
     [Fact]
+    public void SourceColumnNamedTwice_IsRefused_BeforeAnyRowIsRead()
+    {
+        using var folder = new TempFolder();
+        var lines = Export.Split('\n');
+        folder.Write("crm.csv", string.Join('\n', [lines[0] + ",wert", .. lines[1..]]));
+        var mapping = MappingFile.Parse(Mapping, "crm.json");
+
+        var e = Assert.Throws<MappingException>(() => MappingSource.Open(mapping, folder.Path));
+        Assert.Equal("crm.json: crm.csv: column Wert appears twice in the header", e.Message);
+    }
+
+    [Fact]
     public void MissingAttributeColumn_IsNamed()
     {
         using var folder = new TempFolder();
