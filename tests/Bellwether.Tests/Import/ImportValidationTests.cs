@@ -279,6 +279,16 @@ public sealed class ImportValidationTests
             "role,type,per,minimum\nae,call,day,-10",
             "standards.csv:2 minimum: \"-10\" is negative"
         },
+        {
+            "accounts.csv",
+            "account_id,name,employees\nA1,Acme,-5\nA2,Globex,",
+            "accounts.csv:2 employees: \"-5\" is negative"
+        },
+        {
+            "activities.csv",
+            "activity_id,rep_id,type,occurred_at,duration_minutes\nX1,R1,call,2025-01-10T09:00:00Z,-3",
+            "activities.csv:2 duration_minutes: \"-3\" is negative"
+        },
 
         // Every enumeration, with its words as data-format.md lists them.
         {
