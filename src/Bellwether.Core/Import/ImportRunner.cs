@@ -110,19 +110,6 @@ public sealed class ImportRunner(IImportSession session, IProgress<ImportProgres
         }
 
         var given = staged.Select(s => s.FileName).ToHashSet(StringComparer.Ordinal);
-        long derivedAccounts = 0;
-        if (!read.ContainsKey(FileSchemas.Accounts))
-        {
-            var references = staged
-                .SelectMany(s => s.Columns.Where(c => c.References == FileSchemas.Accounts.FileName).Select(c => (s, c)))
-                .ToList();
-            derivedAccounts = session.DeriveAccounts(references);
-            if (derivedAccounts > 0)
-            {
-                staged.Add(FileSchemas.Accounts);
-            }
-        }
-
         // "line 3" of the file named just before, or "sales_teams.csv line 3" where a preset built that file from another.
         string LineOf(SourceLine other, string file) => FileName(other.File) == file ? $"line {other.Line}" : $"{FileName(other.File)} line {other.Line}";
 
@@ -184,6 +171,20 @@ public sealed class ImportRunner(IImportSession session, IProgress<ImportProgres
                 bad.Clear();
             }
             while (again);
+        }
+
+        // After the checks, so that an id named only by rows they rejected makes no account.
+        long derivedAccounts = 0;
+        if (!read.ContainsKey(FileSchemas.Accounts))
+        {
+            var references = staged
+                .SelectMany(s => s.Columns.Where(c => c.References == FileSchemas.Accounts.FileName).Select(c => (s, c)))
+                .ToList();
+            derivedAccounts = session.DeriveAccounts(references);
+            if (derivedAccounts > 0)
+            {
+                staged.Add(FileSchemas.Accounts);
+            }
         }
 
         var notes = new List<string>(source.Notes.All);

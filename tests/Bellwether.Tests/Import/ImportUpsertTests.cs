@@ -115,6 +115,29 @@ public sealed class ImportUpsertTests
     }
 
     [Fact]
+    public void WithoutAccountsFile_SkipInvalid_MakesNoAccountFromRowsItRejects()
+    {
+        // O2 names an unknown rep, so it is rejected by a reference check, after its cells passed; A9 is named by O2
+        // alone and must not become an account.
+        using var company = new SmallCompany(new Dictionary<string, string>
+        {
+            ["opportunities.csv"] = """
+                opportunity_id,account_id,owner_rep_id,service_line,type,amount,created_at,stage,status,closed_at
+                O1,A1,R1,Consulting,new_business,1000,2025-01-10,Won,won,2025-02-15
+                O2,A9,R9,Training,expansion,2500,2025-01-12,Proposal,open,
+                """,
+        });
+        company.Delete("accounts.csv");
+
+        var result = company.Import("--skip-invalid", "--format", "csv");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("accounts.csv,0,0,0,0,0,0,1,0", result.Out, StringComparison.Ordinal);
+        var accounts = StoreFingerprint.Query(company.Db, "SELECT account_id FROM accounts ORDER BY 1");
+        Assert.Equal([["A1"]], accounts);
+    }
+
+    [Fact]
     public void SkipInvalid_StoresValidRows_AndQuarantinesRejectedRowsUnchanged()
     {
         using var company = new SmallCompany(new Dictionary<string, string>
