@@ -156,7 +156,7 @@ public sealed class IndicatorEngine
 
         var scope = new Scope(_data, _cache, space, period, query.AsOf, query.Target, query.Filter);
         var outcomes = Adjust(family.TimingOf(name), scope, family.Compute(name, scope));
-        for (var g = 0; g < outcomes.Length; g++)
+        foreach (var g in space.DisplayOrder)
         {
             if (!map.Present[g])
             {

@@ -46,6 +46,10 @@ internal sealed class Codebook
         }
     }
 
+    /// <summary>Whether the dimension's codes are an enumeration's own numbering (fixed, whatever the data).</summary>
+    public static bool IsEnumeration(Dimension dimension) =>
+        dimension is Dimension.Type or Dimension.Source or Dimension.ActivityType;
+
     /// <summary>The code of a value, adding it when it is new; a null or blank value is <see cref="Unknown"/>.</summary>
     public int Code(Dimension dimension, string? value)
     {

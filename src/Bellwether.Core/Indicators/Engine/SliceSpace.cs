@@ -22,6 +22,7 @@ internal sealed class SliceSpace
     private readonly List<long> _keys = [];
     private readonly Dictionary<Source, GroupMap> _maps = [];
     private readonly IReadOnlyDictionary<string, string>[] _slices;
+    private int[]? _displayOrder;
 
     public SliceSpace(PreparedData data, IReadOnlyList<Dimension> by, IReadOnlyDictionary<Dimension, string> filter)
     {
@@ -70,6 +71,14 @@ internal sealed class SliceSpace
 
     public GroupMap Map(Source source) => _maps[source];
 
+    /// <summary>
+    /// The groups in the order their rows are shown: by value, dimension by dimension — enumerations (type, source,
+    /// activity type) in their own order, everything else ordinal. Groups are numbered as rows are met, which depends on
+    /// which tables were loaded and how their rows came; this order does not, so a command that loads only the tables
+    /// it needs prints what the host serves, in the same order.
+    /// </summary>
+    public int[] DisplayOrder => _displayOrder ??= SortGroups();
+
     /// <summary>The slice a group stands for, filter included, keys in the dimensions' order (as SliceText writes them).</summary>
     public IReadOnlyDictionary<string, string> Slice(int group)
     {
@@ -98,6 +107,47 @@ internal sealed class SliceSpace
         }
 
         return _slices[group] = slice;
+    }
+
+    private int[] SortGroups()
+    {
+        var order = new int[GroupCount];
+        for (var g = 0; g < order.Length; g++)
+        {
+            order[g] = g;
+        }
+
+        if (_by.Length == 0)
+        {
+            return order;
+        }
+
+        var codes = new int[_by.Length][];
+        for (var d = 0; d < _by.Length; d++)
+        {
+            codes[d] = new int[GroupCount];
+        }
+
+        for (var g = 0; g < GroupCount; g++)
+        {
+            var key = _keys[g];
+            codes[0][g] = (int)(_by.Length == 2 ? key / _secondCardinality : key);
+            if (_by.Length == 2)
+            {
+                codes[1][g] = (int)(key % _secondCardinality);
+            }
+        }
+
+        int Compare(int d, int a, int b) => Codebook.IsEnumeration(_by[d])
+            ? codes[d][a].CompareTo(codes[d][b])
+            : string.CompareOrdinal(_data.Book.Value(_by[d], codes[d][a]), _data.Book.Value(_by[d], codes[d][b]));
+
+        Array.Sort(order, (a, b) =>
+        {
+            var c = Compare(0, a, b);
+            return c != 0 || _by.Length == 1 ? c : Compare(1, a, b);
+        });
+        return order;
     }
 
     private GroupMap Build(CodeColumns columns)
