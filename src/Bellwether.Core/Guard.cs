@@ -42,6 +42,17 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>An ISO 4217 currency code: three upper-case ASCII letters (<c>USD</c>, <c>EUR</c>).</summary>
+    public static string CurrencyCode(string value, [CallerMemberName] string property = "")
+    {
+        if (value is not { Length: 3 } || !char.IsAsciiLetterUpper(value[0]) || !char.IsAsciiLetterUpper(value[1]) || !char.IsAsciiLetterUpper(value[2]))
+        {
+            ThrowArgument(property, $"{property} is not a currency code (three capital letters, e.g. USD): \"{value}\"");
+        }
+
+        return value;
+    }
+
     public static T NotNull<T>(T value, [CallerMemberName] string property = "")
         where T : class
     {

@@ -134,7 +134,7 @@ public sealed class DuckDbStoreTests : IDisposable
     public void Settings_RoundTripPerWorkspace_AndBumpVersion()
     {
         using var store = DuckDbStore.Open(Db);
-        var april = new CompanySettings { Calendar = new FiscalCalendar(4), RampMonths = 5, QualificationWindowDays = 30, HistoryFallbackStage = "Engaging" };
+        var april = new CompanySettings { Calendar = new FiscalCalendar(4), RampMonths = 5, QualificationWindowDays = 30, HistoryFallbackStage = "Engaging", Currency = "EUR" };
 
         store.SaveSettings("acme", april);
 

@@ -20,4 +20,10 @@ public sealed record CompanySettings
     /// <c>unknown</c> by default; a preset may name the stage its data implies (maven-crm: <c>Engaging</c>).
     /// </summary>
     public string HistoryFallbackStage { get; init; } = "unknown";
+
+    /// <summary>
+    /// The reporting currency every amount of the company's files is in (ISO 4217, e.g. <c>USD</c>, <c>EUR</c>): how
+    /// money is written for people (<see cref="Reporting.Readable"/>). Amounts are never converted.
+    /// </summary>
+    public string Currency { get; init => field = Guard.CurrencyCode(value); } = "USD";
 }

@@ -24,4 +24,11 @@ public sealed record IndicatorDefinition
 
     /// <summary>Indicators from the monthly revenue and expense files exist at month grain and above only.</summary>
     public bool MonthlyOnly { get; init; }
+
+    /// <summary>
+    /// True when the value over a period is the sum of its values over the period's parts (bookings, revenue, new
+    /// pipeline…): monthly plans of such a metric roll up to quarters and years. Ratios, averages, states and
+    /// period-against-previous figures (expansion_revenue compares P with the period before it) are never summed.
+    /// </summary>
+    public bool Additive { get; init; }
 }

@@ -99,7 +99,7 @@ public sealed class DuckDbStore : IStore
     public CompanySettings Settings(string workspace)
     {
         using var command = Command(
-            "SELECT fiscal_year_start_month, ramp_months, qualification_window_days, history_fallback_stage FROM workspaces WHERE workspace_id = $ws",
+            "SELECT fiscal_year_start_month, ramp_months, qualification_window_days, history_fallback_stage, currency FROM workspaces WHERE workspace_id = $ws",
             workspace);
         using var reader = command.ExecuteReader();
         if (!reader.Read())
@@ -113,6 +113,7 @@ public sealed class DuckDbStore : IStore
             RampMonths = reader.GetInt32(1),
             QualificationWindowDays = reader.GetInt32(2),
             HistoryFallbackStage = reader.GetString(3),
+            Currency = reader.IsDBNull(4) ? CompanySettings.Default.Currency : reader.GetString(4),
         };
     }
 
@@ -166,7 +167,7 @@ public sealed class DuckDbStore : IStore
         using (var command = Command(
             """
             UPDATE workspaces SET fiscal_year_start_month = $fy, ramp_months = $ramp, qualification_window_days = $window,
-                   history_fallback_stage = $stage
+                   history_fallback_stage = $stage, currency = $currency
             WHERE workspace_id = $ws
             """,
             workspace))
@@ -175,6 +176,7 @@ public sealed class DuckDbStore : IStore
             command.Parameters.Add(new DuckDBParameter("ramp", settings.RampMonths));
             command.Parameters.Add(new DuckDBParameter("window", settings.QualificationWindowDays));
             command.Parameters.Add(new DuckDBParameter("stage", settings.HistoryFallbackStage));
+            command.Parameters.Add(new DuckDBParameter("currency", settings.Currency));
             command.ExecuteNonQuery();
         }
 
