@@ -58,18 +58,24 @@ public static class ForecastCommand
                 Filter = parsed.Filter,
                 IncludeDistribution = result.GetValue(distribution),
             };
-            var model = ForecastModel.Fit(store.Load(workspace, tables: IndicatorService.EngineTables), parsed.AsOf);
-            IReadOnlyList<ForecastRow> rows;
-            try
+            var (nameBook, rows) = Steps.Run(context, step =>
             {
-                rows = model.Forecast(query, what);
-            }
-            catch (ArgumentException e)
-            {
-                throw new UserErrorException(e.Message);
-            }
+                step("Loading the store");
+                var data = store.Load(workspace, tables: IndicatorService.EngineTables);
+                step("Fitting the forecast to what was known then");
+                var model = ForecastModel.Fit(data, parsed.AsOf);
+                step(what is null ? "Simulating the futures" : $"Simulating the futures under {what.Name}");
+                try
+                {
+                    return (NameBook.Of(data), model.Forecast(query, what));
+                }
+                catch (ArgumentException e)
+                {
+                    throw new UserErrorException(e.Message);
+                }
+            });
 
-            Write(context, result.GetValue(globals.Format), rows, settings.Currency);
+            Write(context, result.GetValue(globals.Format), rows, settings.Currency, nameBook);
             if (result.GetValue(chart) is { } picture)
             {
                 Charts.ForecastChart.SavePng(rows, picture);
@@ -111,8 +117,8 @@ public static class ForecastCommand
     }
 
     /// <summary>
-    /// For people: one table per indicator, with the parts that indicator is made of; P50 and the mean in full, the
-    /// P10–P90 range in short money; reasons as footnotes.
+    /// For people: one table per indicator, with the parts that indicator is made of; P50 in full, the P10–P90 range
+    /// and the parts in short money (the mean they add up to is in json and csv); reasons as footnotes.
     /// </summary>
     private static void Table(CliContext context, IReadOnlyList<ForecastRow> rows, string currency, NameBook names)
     {
@@ -126,21 +132,20 @@ public static class ForecastCommand
             string Full(decimal? v) => v is { } x ? Readable.Value(x, unit, currency) : "—";
             string Short(decimal v) => unit == "money" ? Readable.MoneyShort(v, currency) : Readable.Value(v, unit, currency);
             var data = new TableData(
-                ["period", .. dimensions, "p50", "p10–p90", .. partNames.Count > 0 ? ["mean"] : Array.Empty<string>(), .. partNames.Select(PartTitle)],
+                ["period", .. dimensions, "p50", "p10–p90", .. partNames.Select(PartTitle)],
                 [
                     .. group.Select(r => (IReadOnlyList<object?>)
                     [
                         r.Period,
                         .. dimensions.Select(d => r.Slice.TryGetValue(d, out var v) ? names.SliceValue(d, v) : ""),
                         r.P50 is null ? notes.Marked("—", r.MissingReason ?? "no forecast") : notes.Marked(Full(r.P50), r.Provisional ? "provisional: " + r.ProvisionalReason : null),
-                        r.P10 is { } lo && r.P90 is { } hi ? $"{Short(lo)}–{Short(hi)}" : "",
-                        .. partNames.Count > 0 ? [r.Mean is null ? "" : Full(r.Mean)] : Array.Empty<object?>(),
-                        .. partNames.Select(p => r.Parts is { } parts && parts.TryGetValue(p, out var part) ? Full(part) : ""),
+                        r.P10 is { } lo && r.P90 is { } hi ? (lo == hi ? "known" : $"{Short(lo)}–{Short(hi)}") : "",
+                        .. partNames.Select(p => r.Parts is { } parts && parts.TryGetValue(p, out var part) ? Short(part) : ""),
                     ]),
                 ])
             {
                 Title = $"{group.Key} forecast as of {Instants.Format(group.First().AsOf)}{(group.First().Scenario is { } s ? $", scenario {s}" : "")}"
-                    + (partNames.Count > 0 ? $": {string.Join(" + ", partNames.Select(PartTitle))} = mean" : ""),
+                    + (partNames.Count > 0 ? $"; the parts are expected values and add up to the mean (in json and csv), not to P50" : ""),
             };
             if (!first)
             {

@@ -173,19 +173,24 @@ public static class ScenarioCommand
         }
 
         var query = new ForecastQuery { Indicators = indicators, Period = common.Period, By = common.By, Filter = common.Filter };
-        var model = ForecastModel.Fit(store.Load(workspace, tables: IndicatorService.EngineTables), common.AsOf);
-        ScenarioComparison comparison;
-        IReadOnlyList<PlanProjection> firstPlans, secondPlans;
-        try
+        var (comparison, firstPlans, secondPlans) = Steps.Run(context, step =>
         {
-            comparison = model.Compare(query, first, second);
-            firstPlans = model.Plans(first);
-            secondPlans = model.Plans(second);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UserErrorException(e.Message);
-        }
+            step("Loading the store");
+            var data = store.Load(workspace, tables: IndicatorService.EngineTables);
+            step("Fitting the forecast");
+            var model = ForecastModel.Fit(data, common.AsOf);
+            try
+            {
+                step($"Simulating {first.Name} and {second.Name}, one change at a time");
+                var comparison = model.Compare(query, first, second);
+                step("Plans under each");
+                return (comparison, model.Plans(first), model.Plans(second));
+            }
+            catch (ArgumentException e)
+            {
+                throw new UserErrorException(e.Message);
+            }
+        });
 
         var format = result.GetValue(globals.Format);
         if (format == OutputFormat.Json)
