@@ -161,7 +161,7 @@ public sealed class DashboardTests(DashboardApp app)
 
             var newest = watching.Locator("#imports tbody tr").First;
             await Assertions.Expect(newest).ToContainTextAsync("upload through the dashboard", new() { Timeout = 2_000 });
-            TestContext.Current.SendDiagnosticMessage($"live update shown {imported.ElapsedMilliseconds} ms after the import finished");
+            TestContext.Current.TestOutputHelper?.WriteLine($"live update shown {imported.ElapsedMilliseconds} ms after the import finished");
             Assert.True(await watching.EvaluateAsync<bool>("window.__sameDocument === true"), "the page was reloaded");
             Assert.Empty(errors);
         }

@@ -16,17 +16,23 @@ public sealed class Screenshots(DashboardApp app)
         Directory.CreateDirectory(target);
         var (page, errors) = await app.NewPageAsync();
 
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         await page.GotoAsync("/");
         await Assertions.Expect(page.Locator(".pillar")).ToHaveCountAsync(4, new() { Timeout = 120_000 });
+        Say($"overview drawn in {watch.ElapsedMilliseconds} ms (the first page after start: the forecast is fitted and every plan line projected)");
         await Shoot(page, target, "overview");
 
+        watch.Restart();
         await page.GotoAsync("/forecast");
         await DashboardApp.WaitForChartAsync(page, "fan-bookings", errors);
         await DashboardApp.WaitForChartAsync(page, "fan-revenue", errors);
+        Say($"forecast drawn in {watch.ElapsedMilliseconds} ms (model fitted)");
         await Shoot(page, target, "forecast");
 
+        watch.Restart();
         await page.GotoAsync("/status");
         await page.Locator("#imports tbody tr").First.WaitForAsync();
+        Say($"status drawn in {watch.ElapsedMilliseconds} ms");
         await Shoot(page, target, "status");
 
         await page.GotoAsync("/import");
@@ -49,6 +55,8 @@ public sealed class Screenshots(DashboardApp app)
 
         Assert.Empty(errors);
     }
+
+    private static void Say(string line) => TestContext.Current.TestOutputHelper?.WriteLine(line);
 
     private static async Task Shoot(IPage page, string folder, string name)
     {

@@ -70,9 +70,9 @@ const recipes = {
     const width = data.p90.map((high, i) => (high == null || data.p10[i] == null ? null : high - data.p10[i]));
     const series = [
       { name: "P10", type: "line", data: data.p10, stack: "band", symbol: "none", lineStyle: { opacity: 0 },
-        tooltip: { show: false }, silent: true },
+        itemStyle: { color: palette.band }, tooltip: { show: false }, silent: true },
       { name: "P10–P90", type: "line", data: width, stack: "band", symbol: "none", lineStyle: { opacity: 0 },
-        areaStyle: { color: palette.band }, silent: true },
+        itemStyle: { color: palette.band }, areaStyle: { color: palette.band }, silent: true },
       { name: "Forecast (P50)", type: "line", data: data.p50, symbol: "circle", symbolSize: 7,
         lineStyle: { width: 3, color: palette.median }, itemStyle: { color: palette.median } },
     ];
@@ -100,9 +100,10 @@ const recipes = {
   bars(data) {
     return {
       animationDuration: 300,
-      grid: { left: 16, right: 24, top: 16, bottom: 16, containLabel: true },
+      grid: { left: 16, right: 64, top: 8, bottom: 8, containLabel: true },
       tooltip: { trigger: "axis", valueFormatter: data.format },
-      xAxis: { type: "value", axisLabel: { formatter: data.format, fontSize: 13 } },
+      // Each bar carries its value: an axis of figures would only crowd the card.
+      xAxis: { type: "value", axisLabel: { show: false }, splitLine: { show: false } },
       yAxis: { type: "category", data: data.categories, inverse: true, axisLabel: { fontSize: 13 } },
       series: [{ name: data.seriesName, type: "bar", data: data.values, itemStyle: { color: palette.median },
         label: { show: true, position: "right", formatter: "fn:barLabel" } }],
