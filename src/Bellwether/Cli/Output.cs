@@ -53,11 +53,11 @@ public static class Output
 
     public static void Csv(TextWriter writer, TableData data)
     {
-        writer.Write(string.Join(',', data.Columns.Select(CsvText.Quote)));
+        writer.Write(string.Join(',', data.Columns.Select(CsvText.Text)));
         writer.Write('\n');
         foreach (var row in data.Rows)
         {
-            writer.Write(string.Join(',', row.Select(cell => CsvText.Quote(Format(cell, forPeople: false)))));
+            writer.Write(string.Join(',', row.Select(cell => cell is string text ? CsvText.Text(text) : CsvText.Quote(Format(cell, forPeople: false)))));
             writer.Write('\n');
         }
     }
