@@ -48,6 +48,27 @@ internal sealed class PeerShrinkage
         return Mean + (between / (between + rep.Noise) * (rep.Value - Mean));
     }
 
+    /// <summary>The standard deviation of the rep's true level around <see cref="Shrunk"/> (normal-normal posterior).</summary>
+    public double Uncertainty(Observation rep)
+    {
+        var between = Spread * Spread;
+        return between == 0 ? 0 : Math.Sqrt(between * rep.Noise / (between + rep.Noise));
+    }
+
+    /// <summary>The standard deviation of the rep's true win rate around <see cref="ShrunkRate"/> (beta posterior).</summary>
+    public double RateUncertainty(int won, int deals)
+    {
+        var between = Spread * Spread;
+        if (between == 0)
+        {
+            return 0;
+        }
+
+        var kappa = Math.Max(0, (Mean * (1 - Mean) / between) - 1);
+        var rate = ShrunkRate(won, deals);
+        return Math.Sqrt(rate * (1 - rate) / (deals + kappa + 1));
+    }
+
     /// <summary>
     /// A win rate shrunk by the beta-binomial: the peers' true rates drawn from Beta(κμ, κ(1 − μ)) with κ = μ(1 − μ)/τ² − 1
     /// (method of moments), so the rep's rate is (won + κμ) / (deals + κ): κ pseudo-deals at the team's rate.

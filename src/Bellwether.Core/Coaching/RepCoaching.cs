@@ -12,8 +12,11 @@ namespace Bellwether.Core.Coaching;
 /// is first shrunk toward the peers by empirical Bayes (<see cref="PeerShrinkage"/>: beta-binomial for the win rate,
 /// normal-normal for the rest), so that a rep with 3 deals and no win is not flagged — three losses are common luck —
 /// while a rep at 10% over 40 deals against a team at 40% is. The peers' range is their level ± 20%: a rep is flagged
-/// when, after allowing for chance, their figure is at least a fifth worse than the team's. (A range of the peers'
-/// spread, level ± z τ, was tried and rejected: the one rep far outside widens τ enough to hide inside it.)
+/// when their shrunk figure is a fifth or more worse than the team's and even the hopeful end of what their record
+/// allows (the shrunk figure plus 1.28 of its posterior standard deviations: nine chances in ten) is still outside the
+/// range — so a new rep with five deals and no win, on a team whose reps vary a lot, is not called out yet. (A range
+/// of the peers' spread, level ± z τ, was tried and rejected: the one rep far outside widens τ enough to hide inside
+/// it.) Reps still ramping (within the ramp months of their start) are not compared with ramped peers.
 /// </summary>
 public static class RepCoaching
 {
@@ -23,13 +26,16 @@ public static class RepCoaching
     /// <summary>The peers' range: their level ± this share of it.</summary>
     public const double RangeShare = 0.20;
 
+    /// <summary>One-sided z of nine chances in ten.</summary>
+    private const double Confidence = 1.2816;
+
     private const int MinimumPeers = 3;
 
     /// <summary>The reps to coach and why, the most striking first (by <see cref="CoachingFlag.Score"/>).</summary>
     public static IReadOnlyList<CoachingFlag> Of(Dataset data, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var figures = RepFigures.Of(data, asOf.AddMonths(-WindowMonths), asOf);
+        var figures = RepFigures.Of(data, asOf.AddMonths(-WindowMonths), asOf, data.Settings.RampMonths);
         var flags = new List<CoachingFlag>();
         foreach (var metric in Enum.GetValues<CoachingMetric>())
         {
@@ -57,8 +63,9 @@ public static class RepCoaching
         var fit = PeerShrinkage.Fit(mean, observations);
         var own = rep.Observe(metric, noise)!.Value;
         var shrunk = metric == CoachingMetric.WinRate ? fit.ShrunkRate(rep.Won, rep.Closed) : fit.Shrunk(own);
+        var hope = Confidence * (metric == CoachingMetric.WinRate ? fit.RateUncertainty(rep.Won, rep.Closed) : fit.Uncertainty(own));
         var half = RangeShare * Math.Abs(mean);
-        var worse = metric == CoachingMetric.Cycle ? shrunk > mean + half : shrunk < mean - half;
+        var worse = metric == CoachingMetric.Cycle ? shrunk - hope > mean + half : shrunk + hope < mean - half;
         if (!worse)
         {
             return null;
@@ -150,14 +157,14 @@ public static class RepCoaching
         };
 
         /// <summary>
-        /// The figures of the reps active at the instant (managers aside) over [from, asOf): deals closed in it, and
-        /// activities of the days over by then on their working days (Monday to Friday while employed).
+        /// The figures of the reps active and past ramp at the instant (managers aside) over [from, asOf): deals closed in
+        /// it, and activities of the days over by then on their working days (Monday to Friday while employed).
         /// </summary>
-        public static List<RepFigures> Of(Dataset data, DateTimeOffset from, DateTimeOffset asOf)
+        public static List<RepFigures> Of(Dataset data, DateTimeOffset from, DateTimeOffset asOf, int rampMonths)
         {
             var lastDay = Instants.DayOf(asOf.AddTicks(-1));
             var byId = data.Reps
-                .Where(r => r.Role != RepRole.Manager && r.IsActiveOn(lastDay))
+                .Where(r => r.Role != RepRole.Manager && r.IsActiveOn(lastDay) && (r.StartDate is not { } start || start.AddMonths(rampMonths) <= lastDay))
                 .ToDictionary(r => r.RepId, r => new RepFigures(r), StringComparer.Ordinal);
             foreach (var deal in data.Opportunities)
             {

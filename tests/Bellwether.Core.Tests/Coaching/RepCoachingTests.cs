@@ -57,6 +57,33 @@ public sealed class RepCoachingTests
         Assert.DoesNotContain(RepCoaching.Of(WinRates, AsOf), f => f.RepId == "y");
     }
 
+    // A team whose reps really differ: 60%, 20%, 40%, 40% over 40 deals each, and H with 5 deals and no win. By hand:
+    // μ = 64 / 165 = 0.38788; τ² = 0.031962, so κ = μ(1 − μ)/τ² − 1 = 6.4285: little shrinkage. H: (0 + κμ)/(5 + κ)
+    // = 0.21818, under the floor 0.8μ = 0.31030 — but its posterior sd is √(0.218 × 0.782 / 12.43) = 0.11715, and
+    // 0.21818 + 1.2816 × 0.11715 = 0.36832 is inside: five losses may still be luck. B (8 of 40): 0.22601 + 1.2816 ×
+    // 0.06073 = 0.30385, outside: flagged.
+    [Fact]
+    public void WinRate_FiveDealsNoWin_InATeamThatVariesALot_IsNotFlaggedYet_WhileFortyAtTwentyPercentIs()
+    {
+        var data = Team(("a", Deals("a", 24, 16)), ("b", Deals("b", 8, 32)), ("c", Deals("c", 16, 24)), ("d", Deals("d", 16, 24)), ("h", Deals("h", 0, 5)));
+
+        var flag = Assert.Single(RepCoaching.Of(data, AsOf));
+        Assert.Equal("b", flag.RepId);
+        Near(0.22601m, flag.Shrunk, 0.00001m);
+    }
+
+    [Fact]
+    public void RepsStillRamping_AreNotComparedWithRampedPeers()
+    {
+        // X started on 1 November 2017: on 1 January 2018 it is inside its 3 ramp months.
+        var data = WinRates with
+        {
+            Reps = [.. WinRates.Reps.Select(r => r.RepId == "x" ? r with { StartDate = Day("2017-11-01") } : r)],
+        };
+
+        Assert.DoesNotContain(RepCoaching.Of(data, AsOf), f => f.RepId == "x");
+    }
+
     // Deal size, normal-normal. Four reps win 10 deals each at 50 and 150 alternately (mean 100; within-rep variance
     // 4 × 25,000 / 36 degrees of freedom). S wins 2 deals of 30; L wins 20 of 30.
     private static IEnumerable<Opportunity> Alternating(string rep) => Deals(rep, 10, 0, i => i % 2 == 0 ? 50 : 150);
