@@ -136,23 +136,24 @@ public static class NewBusinessSignals
         var window = c.Engine.Dataset.Settings.QualificationWindowDays;
         var quarter = calendar.Containing(c.Period.End.AddDays(-1), Grain.Quarter);
         IndicatorRow? row = null;
+        string? latestReason = null;
         for (var k = 0; k < 8 && row is null; k++, quarter = calendar.Previous(quarter))
         {
+            // A quarter not begun is missing and one whose window is open provisional: look further back.
             var candidate = Row(c, Name, quarter);
             if (candidate.Value is not null && !candidate.Provisional)
             {
                 row = candidate;
             }
-            else if (candidate.Value is null && !candidate.MissingReason!.Contains("not over", StringComparison.Ordinal)
-                && !candidate.MissingReason.Contains("not begun", StringComparison.Ordinal))
-            {
-                return Missing(NewBusiness, Name, Title, Unit.Ratio, candidate.MissingReason);
-            }
+
+            latestReason ??= candidate.MissingReason;
         }
 
         if (row is null)
         {
-            return Missing(NewBusiness, Name, Title, Unit.Ratio, $"no quarter's leads have all had the {window}-day qualification window");
+            return Missing(NewBusiness, Name, Title, Unit.Ratio, latestReason is not null && !latestReason.Contains("not begun", StringComparison.Ordinal)
+                ? latestReason
+                : $"no quarter of the last two years has leads that have all had the {window}-day qualification window");
         }
 
         quarter = calendar.Next(quarter);
