@@ -28,6 +28,12 @@ public static class Output
             {
                 table.Columns[i].RightAligned();
             }
+
+            // A figure is never split across lines; on a narrow terminal the words wrap instead.
+            if (data.Rows.Count > 0 && data.Rows.All(r => IsFigure(r[i])))
+            {
+                table.Columns[i].NoWrap();
+            }
         }
 
         foreach (var row in data.Rows)
@@ -37,6 +43,13 @@ public static class Output
 
         context.Console.Write(table);
     }
+
+    private static bool IsFigure(object? cell) => cell switch
+    {
+        null or int or long or decimal or double or DateOnly or DateTimeOffset => true,
+        string s => s.Length <= 24 && s.Length > 0 && !s.Contains(' ', StringComparison.Ordinal) || s.Length <= 24 && s.Any(char.IsDigit) && s.Count(c => c == ' ') <= 1,
+        _ => false,
+    };
 
     public static void Csv(TextWriter writer, TableData data)
     {
