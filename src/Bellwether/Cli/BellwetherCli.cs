@@ -19,6 +19,7 @@ public static class BellwetherCli
         root.Subcommands.Add(ImportCommand.Create(globals, context));
         root.Subcommands.Add(StatusCommand.Create(globals, context));
         root.Subcommands.Add(IndicatorsCommand.Create(globals, context));
+        root.Subcommands.Add(Signals.SignalsCommand.Create(globals, context));
         root.Subcommands.Add(ForecastCommand.Create(globals, context));
         root.Subcommands.Add(BacktestCommand.Create(globals, context));
         root.Subcommands.Add(Export.ExportCommand.Create(globals, context));

@@ -104,13 +104,16 @@ internal static class DetailTables
         ("win rate (trailing 4 quarters)", Formats.Percent(t.WinRate)),
         ("required pipeline", t.RequiredPipeline is { } r ? f.Money(r) : "—"),
         ("closable pipeline", t.ClosableAmount is { } c ? $"{f.Money(c)} in {t.ClosableDeals ?? 0:#,0} deals" : "—"),
-        ("months left", t.MonthsLeft is { } m ? m.ToString("0.0", CultureInfo.InvariantCulture) : "—"),
-        ("monthly outflow", t.MonthlyOutflow is { } o ? f.Money(o) : "—"),
+        ("mean won cycle", t.CycleDays is { } cycle ? Core.Reporting.Readable.Days(cycle) : "—"),
+        ("created in time to close in it", t.WindowStart is { } from && t.WindowEnd is { } to ? $"{from:yyyy-MM-dd} to {to.AddDays(-1):yyyy-MM-dd}" : "—"),
+        ("months in that window", t.MonthsLeft is { } m ? m.ToString("0.0", CultureInfo.InvariantCulture) : "—"),
+        ("monthly outflow (not added)", t.MonthlyOutflow is { } o ? f.Money(o) : "—"),
     ]);
 
     private static TableData Hiring(string title, HiringDetail h, Formats f) => Figures(
-        h.RepsToAdd > 0 && h.StartBy is { } by ? $"{title}: hire {h.RepsToAdd} rep{(h.RepsToAdd == 1 ? "" : "s")} starting by {by:yyyy-MM-dd} to make {h.TargetPeriod}" : $"{title}: no hire needed for {h.TargetPeriod}",
+        h.RepsToAdd > 0 && h.StartBy is { } by ? $"{title}: hire {h.RepsToAdd} {(h.HireRole is "ae" or "sdr" ? h.HireRole.ToUpperInvariant() : h.HireRole)} rep{(h.RepsToAdd == 1 ? "" : "s")} starting by {by:yyyy-MM-dd} to make {h.TargetPeriod}" : $"{title}: no hire needed for {h.TargetPeriod}",
         [
+            ("created in time to close in it", h.WindowStart is { } from && h.WindowEnd is { } to ? $"{from:yyyy-MM-dd} to {to.AddDays(-1):yyyy-MM-dd}" : "—"),
             ("new pipeline needed", $"{f.Money(h.Needed)}"),
             ("current reps will create", f.Money(h.CurrentCapacity)),
             ("shortfall", f.Money(h.Shortfall)),

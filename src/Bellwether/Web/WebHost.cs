@@ -49,6 +49,7 @@ public static class WebHost
         app.UseExceptionHandler();
         app.MapOpenApi();
         Api.Map(app);
+        app.MapSignalsEndpoints();
         app.MapDashboard();
         return app;
     }
