@@ -16,9 +16,13 @@ public static class CsvText
 
     /// <summary>
     /// Text that a spreadsheet would read as a formula — beginning with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or
-    /// a carriage return — gets a leading apostrophe, as OWASP recommends; anything else is unchanged. Numbers are
-    /// written with <see cref="Quote"/> and stay numbers.
+    /// a carriage return — gets a leading apostrophe, as OWASP recommends, unless it is a plain number (<c>-5</c>);
+    /// anything else is unchanged. Numbers are written with <see cref="Quote"/> and stay numbers.
     /// </summary>
     public static string Neutral(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !IsNumber(text) ? "'" + text : text;
+
+    /// <summary>A plain number such as <c>-5</c> or <c>+1.5</c> is no formula: a spreadsheet reads it as the number it is.</summary>
+    private static bool IsNumber(string text) =>
+        decimal.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out _);
 }

@@ -7,15 +7,12 @@ namespace Bellwether.Indicators;
 
 /// <summary>
 /// Indicator rows as a pillar owner reads them: one line per indicator and slice, the periods as columns when there
-/// are several (split into tables that fit <see cref="MaxWidth"/> columns), each dimension in its own column with reps
+/// are several (split into tables that fit <see cref="Output.MaxWidth"/> columns), each dimension in its own column with reps
 /// and accounts by name, values in their unit and the company's currency, and the reasons (provisional, missing) said
 /// once as footnotes. The lists behind a value follow as their own tables (<see cref="DetailTables"/>).
 /// </summary>
 internal static class IndicatorTable
 {
-    /// <summary>The widest a table is drawn: readable in a terminal beside another window.</summary>
-    public const int MaxWidth = 100;
-
     public static void Write(CliContext context, IReadOnlyList<IndicatorRow> rows, NameBook names, string currency)
     {
         if (rows.Count == 0)
@@ -64,7 +61,7 @@ internal static class IndicatorTable
             // Cells are formatted once, so that each chunk of periods is as wide as its widest cell.
             var cells = keys.ToDictionary(k => k, k => periods.Select(p => Cell(byKey[k].GetValueOrDefault(p))).ToArray(), StringComparer.Ordinal);
             var keyWidth = keyColumns.Select((c, i) => Math.Max(c.Length, keys.Max(k => (KeyCells(k)[i]?.ToString() ?? "").Length)) + 3).Sum() + 1;
-            var chunks = Chunks(periods.Count, p => Math.Max(periods[p].Length, keys.Max(k => cells[k][p].Length)) + 3, MaxWidth - keyWidth);
+            var chunks = Chunks(periods.Count, p => Math.Max(periods[p].Length, keys.Max(k => cells[k][p].Length)) + 3, Output.MaxWidth - keyWidth);
             foreach (var (start, count) in chunks)
             {
                 if (start > 0)

@@ -40,28 +40,44 @@ public static class SignalOutput
         }
     }
 
+    /// <summary>
+    /// For people: per pillar, a table of figures (value, what it is judged against, status, change in a week), the
+    /// summaries beneath it as sentences, then who needs attention; every table at most 100 columns wide.
+    /// </summary>
     private static void Table(CliContext context, IReadOnlyList<Signal> signals, SignalRequest request, string currency)
     {
-        var rows = signals.Select(s => (IReadOnlyList<object?>)
-        [
-            SnakeCase.Name(s.Pillar),
-            s.Title,
-            s.Value is { } v ? Readable.Value(v, s.Unit, currency) : "—",
-            Against(s, currency),
-            s.Status is { } status ? SnakeCase.Name(status) : "",
-            s.ChangeSinceLastWeek is { } change ? Readable.Change(change, s.Unit, currency) : "",
-            s.Summary,
-        ]).ToList();
-        Output.Table(context, new TableData(["Pillar", "Signal", "Value", "Against", "Status", "Change since last week", "Summary"], rows)
+        var first = true;
+        foreach (var pillar in signals.GroupBy(s => s.Pillar))
         {
-            Title = $"{request.Period.Label}, as of {Instants.Format(request.AsOf)}",
-        });
+            if (!first)
+            {
+                context.Output.WriteLine();
+            }
 
-        var attention = signals.SelectMany(s => s.NeedsAttention.Select(a => (IReadOnlyList<object?>)[SnakeCase.Name(s.Pillar), s.Title, a.Name, a.Reason])).ToList();
-        if (attention.Count > 0)
-        {
-            context.Output.WriteLine();
-            Output.Table(context, new TableData(["Pillar", "Signal", "Needs attention", "Why"], attention) { Title = "Who needs attention" });
+            first = false;
+            var rows = pillar.Select(s => (IReadOnlyList<object?>)
+            [
+                s.Title,
+                s.Value is { } v ? Readable.Value(v, s.Unit, currency) : "—",
+                Against(s, currency),
+                s.Status is { } status ? SnakeCase.Name(status).Replace('_', ' ') : "",
+                s.ChangeSinceLastWeek is { } change ? Readable.Change(change, s.Unit, currency) : "",
+            ]).ToList();
+            Output.Table(context, new TableData(["signal", "value", "against", "status", "in a week"], rows)
+            {
+                Title = $"{SnakeCase.Name(pillar.Key).Replace('_', ' ')}: {request.Period.Label}, as of {Instants.Format(request.AsOf)}",
+            });
+            foreach (var s in pillar)
+            {
+                Output.Paragraph(context, s.MissingReason is { } reason ? $"{s.Title}: {reason}" : s.Summary);
+            }
+
+            var attention = pillar.SelectMany(s => s.NeedsAttention.Select(a => (IReadOnlyList<object?>)[s.Title, a.Name, a.Reason])).ToList();
+            if (attention.Count > 0)
+            {
+                context.Output.WriteLine();
+                Output.Table(context, new TableData(["signal", "who", "why"], attention) { Title = "who needs attention" });
+            }
         }
     }
 

@@ -8,6 +8,8 @@ public sealed class CsvTextTests
     [InlineData("=HYPERLINK(\"http://evil.example\",\"click\")", "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\"")]
     [InlineData("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0")]
     [InlineData("-2+3", "'-2+3")]
+    [InlineData("-5", "-5")]
+    [InlineData("+1.5", "+1.5")]
     [InlineData("@SUM(A1:A9)", "'@SUM(A1:A9)")]
     [InlineData("\tindent", "'\tindent")]
     [InlineData("\rreturn", "\"'\rreturn\"")]

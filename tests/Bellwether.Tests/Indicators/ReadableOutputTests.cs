@@ -57,7 +57,7 @@ public sealed class ReadableOutputTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         var lines = result.Out.Split('\n');
-        Assert.All(lines, l => Assert.True(l.TrimEnd().Length <= IndicatorTable.MaxWidth, $"{l.Length}: {l}"));
+        Assert.All(lines, l => Assert.True(l.TrimEnd().Length <= Bellwether.Cli.Output.MaxWidth, $"{l.Length}: {l}"));
         Assert.Contains(lines, l => l.Contains("2025-W01", StringComparison.Ordinal) && l.Contains("2025-W02", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("2026-W01", StringComparison.Ordinal));
         // One line per indicator in each table, not one per week.

@@ -92,7 +92,7 @@ public sealed class SignalsCommandTests(DemoStore demo) : IClassFixture<DemoStor
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("2026-Q2, as of 2026-06-16T00:00:00Z", result.Out, StringComparison.Ordinal);
         Assert.Contains("Pipeline against required", result.Out, StringComparison.Ordinal);
-        Assert.Contains("Who needs attention", result.Out, StringComparison.Ordinal);
+        Assert.Contains("who needs attention", result.Out, StringComparison.Ordinal);
         var coached = Named(json, "coaching").GetProperty("needs_attention").EnumerateArray().First();
         Assert.Contains(coached.GetProperty("name").GetString()!, result.Out, StringComparison.Ordinal);
         Assert.DoesNotContain(coached.GetProperty("id").GetString()!, result.Out, StringComparison.Ordinal);
