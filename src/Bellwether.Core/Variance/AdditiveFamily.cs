@@ -26,7 +26,7 @@ internal sealed class AdditiveFamily(IndicatorDefinition definition) : IExplainF
         string? basisNote = null;
         if (context.Over)
         {
-            var read = Read(context, context.Period, by);
+            var read = Read(context.Engine, context, context.Period, by);
             if (read.Missing is { } why)
             {
                 return Draft.Lacking(why);
@@ -55,7 +55,7 @@ internal sealed class AdditiveFamily(IndicatorDefinition definition) : IExplainF
         string? note = null;
         if (context.ComparisonPeriod is { } other)
         {
-            var read = Read(context, other, by);
+            var read = Read(context.ComparisonEngine, context, other, by);
             if (read.Missing is { } why)
             {
                 return Draft.Lacking(why);
@@ -70,7 +70,7 @@ internal sealed class AdditiveFamily(IndicatorDefinition definition) : IExplainF
             var used = new List<Period>();
             foreach (var p in trailing)
             {
-                var read = Read(context, p, by);
+                var read = Read(context.Engine, context, p, by);
                 if (read.Missing is not null)
                 {
                     continue;
@@ -110,9 +110,9 @@ internal sealed class AdditiveFamily(IndicatorDefinition definition) : IExplainF
         };
     }
 
-    private (Dictionary<string, decimal> Values, string? Missing) Read(ExplainContext context, Period period, Dimension? by)
+    private (Dictionary<string, decimal> Values, string? Missing) Read(IndicatorEngine engine, ExplainContext context, Period period, Dimension? by)
     {
-        var rows = context.Engine.Run(new IndicatorQuery
+        var rows = engine.Run(new IndicatorQuery
         {
             Indicators = [definition.Name],
             Period = period,

@@ -11,4 +11,10 @@ public enum Against
 
     /// <summary>The same period a year earlier (2025-Q2 for 2026-Q2).</summary>
     LastYear,
+
+    /// <summary>
+    /// The same period of another version of the same company — a simulation without a shock, data before a
+    /// correction — given to <see cref="VarianceExplainer.AgainstBaseline"/>; not a command-line choice.
+    /// </summary>
+    Baseline,
 }

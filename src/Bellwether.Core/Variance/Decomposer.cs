@@ -18,9 +18,9 @@ internal sealed record Decomposition(decimal Actual, decimal Comparison, IReadOn
 }
 
 /// <summary>
-/// Turns slices' identities into an explanation's cells at a resolution (a cent, a millionth of a ratio): each slice's
-/// actual is rounded, the comparison's slices are apportioned to the comparison's total (a plan's target, exactly), and
-/// each slice's Shapley contributions are apportioned to its rounded gap. So cells add up to their slice's gap, slices
+/// Turns slices' identities into an explanation's cells at a resolution (a cent, a millionth of a ratio): the actual is
+/// rounded once and its slices apportioned to it, the comparison's slices are apportioned to the comparison's total (a
+/// plan's target, exactly, or the rounded sum), and each slice's Shapley contributions are apportioned to its rounded gap. So cells add up to their slice's gap, slices
 /// to the company's, and the driver totals (sums of cells) to it too — exactly, never "about".
 /// </summary>
 internal static class Decomposer
@@ -39,9 +39,10 @@ internal static class Decomposer
         decimal? comparisonTotal,
         decimal resolution)
     {
-        var actualSlices = parts.Select(p => Apportion.Round(p.Identity.To, resolution)).ToArray();
-        var actual = constant + actualSlices.Sum();
-        var comparison = comparisonTotal ?? (constant + parts.Sum(p => Apportion.Round(p.Identity.From, resolution)));
+        // The total is rounded once (as the indicator rounds it) and the slices apportioned to it, on both sides.
+        var actual = Apportion.Round(constant + parts.Sum(p => p.Identity.To), resolution);
+        var actualSlices = Apportion.ToTotal([.. parts.Select(p => p.Identity.To)], actual - constant, resolution);
+        var comparison = comparisonTotal ?? Apportion.Round(constant + parts.Sum(p => p.Identity.From), resolution);
         var comparisonSlices = Apportion.ToTotal([.. parts.Select(p => p.Identity.From)], comparison - constant, resolution);
         var byName = drivers.ToDictionary(d => d.Name, StringComparer.Ordinal);
         var cells = new List<Contribution>();

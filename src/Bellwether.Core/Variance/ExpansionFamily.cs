@@ -36,17 +36,18 @@ internal sealed class ExpansionFamily : IExplainFamily
             return draft;
         }
 
-        var actual = Moves(context, book, context.Period, by);
+        var actual = Moves(context, context.Attributes, book, context.Period, by);
         Dictionary<string, Growth> comparison;
         string? note = null;
         if (context.ComparisonPeriod is { } other)
         {
-            if (!book.Holds(other) || !book.Holds(context.Calendar.Previous(other)))
+            var source = context.AgainstBaseline ? new RevenueBook(context.ComparisonView, context.ComparisonAttributes, context.Filter) : book;
+            if (!source.Holds(other) || !source.Holds(context.Calendar.Previous(other)))
             {
                 return Draft.Lacking($"the revenue ledger does not hold {context.Calendar.Previous(other).Label} and {other.Label}, which expansion_revenue of {other.Label} is read from");
             }
 
-            comparison = Moves(context, book, other, by).Slices;
+            comparison = Moves(context, context.ComparisonAttributes, source, other, by).Slices;
         }
         else
         {
@@ -59,7 +60,7 @@ internal sealed class ExpansionFamily : IExplainFamily
             var average = new Dictionary<string, Growth>(StringComparer.Ordinal);
             foreach (var p in trailing)
             {
-                foreach (var (key, g) in Moves(context, book, p, by).Slices)
+                foreach (var (key, g) in Moves(context, context.Attributes, book, p, by).Slices)
                 {
                     (average.TryGetValue(key, out var sum) ? sum : average[key] = new Growth()).Add(g, 1m / trailing.Count);
                 }
@@ -122,7 +123,7 @@ internal sealed class ExpansionFamily : IExplainFamily
         [LargerServices] = new(Math.Round(c.Larger, 2), Math.Round(a.Larger, 2)),
     };
 
-    private static (Dictionary<string, Growth> Slices, List<AccountChange> Expanded) Moves(ExplainContext context, RevenueBook book, Time.Period period, Dimension? by)
+    private static (Dictionary<string, Growth> Slices, List<AccountChange> Expanded) Moves(ExplainContext context, Attributes attributes, RevenueBook book, Time.Period period, Dimension? by)
     {
         var before = book.ByAccount(context.Calendar.Previous(period));
         var now = book.ByAccount(period);
@@ -146,13 +147,13 @@ internal sealed class ExpansionFamily : IExplainFamily
             var growth = n - b;
             var newPart = growth * newTotal / (newTotal + grownTotal);
             var largerPart = growth - newPart;
-            foreach (var (key, weight) in Shares(context, account, by, newLines))
+            foreach (var (key, weight) in Shares(attributes, account, by, newLines))
             {
                 Of(key).NewRevenue += newPart * weight;
                 Of(key).Adders += weight;
             }
 
-            foreach (var (key, weight) in Shares(context, account, by, grown))
+            foreach (var (key, weight) in Shares(attributes, account, by, grown))
             {
                 Of(key).Larger += largerPart * weight;
             }
@@ -160,7 +161,7 @@ internal sealed class ExpansionFamily : IExplainFamily
             expanded.Add(new AccountChange
             {
                 AccountId = account,
-                Name = context.Attributes.AccountName(account),
+                Name = attributes.AccountName(account),
                 Kind = "expanded",
                 Before = b,
                 After = n,
@@ -172,7 +173,7 @@ internal sealed class ExpansionFamily : IExplainFamily
     }
 
     /// <summary>The slices a part of an account's growth goes to: its own value, or the service lines it came from.</summary>
-    private static IEnumerable<(string Key, decimal Weight)> Shares(ExplainContext context, string account, Dimension? by, Dictionary<string, decimal> lines)
+    private static IEnumerable<(string Key, decimal Weight)> Shares(Attributes attributes, string account, Dimension? by, Dictionary<string, decimal> lines)
     {
         var total = lines.Values.Sum();
         if (total <= 0)
@@ -184,7 +185,7 @@ internal sealed class ExpansionFamily : IExplainFamily
         {
             null => [("", 1m)],
             Dimension.ServiceLine => lines.Where(l => l.Value > 0).Select(l => (l.Key, l.Value / total)),
-            { } d => [(context.Attributes.OfAccount(account, d), 1m)],
+            { } d => [(attributes.OfAccount(account, d), 1m)],
         };
     }
 

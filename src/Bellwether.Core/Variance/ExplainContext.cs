@@ -14,7 +14,7 @@ internal sealed class ExplainContext
     private readonly Func<ForecastModel>? _forecast;
     private ForecastModel? _model;
 
-    public ExplainContext(IndicatorEngine engine, ExplainRequest request, Func<ForecastModel>? forecast, IReadOnlyList<EngagementSignal> engagement)
+    public ExplainContext(IndicatorEngine engine, ExplainRequest request, Func<ForecastModel>? forecast, IReadOnlyList<EngagementSignal> engagement, IndicatorEngine? baseline = null)
     {
         Engine = engine;
         Request = request;
@@ -23,9 +23,23 @@ internal sealed class ExplainContext
         Engagement = engagement;
         Filter = request.Filter;
         _forecast = forecast;
+        ComparisonEngine = baseline ?? engine;
+        ComparisonView = baseline is null ? View : baseline.Dataset.AsOf(request.AsOf);
+        ComparisonAttributes = baseline is null ? Attributes : new Attributes(baseline.Dataset);
     }
 
     public IndicatorEngine Engine { get; }
+
+    /// <summary>The engine the comparison is read from: the same one, or a baseline's.</summary>
+    public IndicatorEngine ComparisonEngine { get; }
+
+    /// <summary>The data the comparison is read from, as known at the instant: <see cref="View"/>, or a baseline's.</summary>
+    public Dataset ComparisonView { get; }
+
+    public Attributes ComparisonAttributes { get; }
+
+    /// <summary>Whether the comparison is another version of the company (same period) rather than another period or a plan.</summary>
+    public bool AgainstBaseline => Request.Against == Against.Baseline;
 
     public ExplainRequest Request { get; }
 
@@ -60,10 +74,16 @@ internal sealed class ExplainContext
     {
         Against.Previous => Calendar.Previous(Period),
         Against.LastYear => Calendar.YearEarlier(Period),
+        Against.Baseline => Period,
         _ => null,
     };
 
-    public string ComparisonLabel => ComparisonPeriod is { } p ? p.Label : "plan";
+    public string ComparisonLabel => Request.Against switch
+    {
+        Against.Plan => "plan",
+        Against.Baseline => "baseline",
+        _ => ComparisonPeriod!.Value.Label,
+    };
 
     /// <summary>Whether a forecast can be had (the caller gave a way to fit one).</summary>
     public bool CanForecast => _forecast is not null;

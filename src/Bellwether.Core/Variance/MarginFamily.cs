@@ -32,17 +32,18 @@ internal sealed class MarginFamily : IExplainFamily
             return draft;
         }
 
-        var actual = Books.Of(context, book, context.Period);
+        var actual = Books.Of(context.View, book, context.Period);
         Books comparison;
         string? note = null;
         if (context.ComparisonPeriod is { } other)
         {
-            if (!book.Holds(other))
+            var source = context.AgainstBaseline ? new RevenueBook(context.ComparisonView, context.ComparisonAttributes, context.Filter) : book;
+            if (!source.Holds(other))
             {
                 return Draft.Lacking($"the revenue ledger does not hold {other.Label}");
             }
 
-            comparison = Books.Of(context, book, other);
+            comparison = Books.Of(context.ComparisonView, source, other);
         }
         else
         {
@@ -52,7 +53,7 @@ internal sealed class MarginFamily : IExplainFamily
                 return Draft.Lacking($"the revenue ledger holds no period in the year before {context.Period.Label} to imply the plan's drivers from");
             }
 
-            var average = Books.Average([.. trailing.Select(p => Books.Of(context, book, p))]);
+            var average = Books.Average([.. trailing.Select(p => Books.Of(context.View, book, p))]);
             var revenue = average.Revenue.Values.Sum();
             var costs = average.Costs.Values.Sum();
             if (revenue <= 0 || costs <= 0)
@@ -118,11 +119,11 @@ internal sealed class MarginFamily : IExplainFamily
     /// <summary>A period's revenue per service line and costs per category (cogs as one).</summary>
     private sealed record Books(Dictionary<string, decimal> Revenue, Dictionary<string, decimal> Costs)
     {
-        public static Books Of(ExplainContext context, RevenueBook book, Period period)
+        public static Books Of(Data.Dataset view, RevenueBook book, Period period)
         {
             var lines = book.ByLine(period);
             var costs = new Dictionary<string, decimal>(StringComparer.Ordinal) { [Cogs] = lines.Values.Sum(l => l.Cogs) };
-            foreach (var expense in context.View.Expenses)
+            foreach (var expense in view.Expenses)
             {
                 if (period.Contains(expense.Month))
                 {

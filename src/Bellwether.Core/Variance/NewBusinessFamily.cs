@@ -47,7 +47,7 @@ internal sealed class NewBusinessFamily : IExplainFamily
         var cut = context.Over ? period.EndInstant : context.AsOf;
         var offset = cut - period.StartInstant;
         var actual = flow.Window(period, cut);
-        var (comparison, implied) = Comparison(context, flow, context.Over ? null : offset);
+        var (comparison, implied) = Comparison(context, flow, by, context.Over ? null : offset);
         if (comparison is null)
         {
             return Draft.Lacking(implied);
@@ -103,19 +103,21 @@ internal sealed class NewBusinessFamily : IExplainFamily
     /// <summary>The comparison's flow per slice (a plan's implied one, scaled to its target), or null and why not.</summary>
     /// <param name="context">The request.</param>
     /// <param name="flow">The deals.</param>
+    /// <param name="by">The split.</param>
     /// <param name="offset">For a period not over, how far into it the as-of instant is: the comparison is cut as far into its own period.</param>
-    private static (Dictionary<string, FlowFacts>? Flow, string Note) Comparison(ExplainContext context, DealFlow flow, TimeSpan? offset)
+    private static (Dictionary<string, FlowFacts>? Flow, string Note) Comparison(ExplainContext context, DealFlow flow, Dimension? by, TimeSpan? offset)
     {
         DateTimeOffset Cut(Period p) => offset is { } o ? p.StartInstant + o : p.EndInstant;
 
         if (context.ComparisonPeriod is { } other)
         {
-            if (!flow.HasDataBefore(other.EndInstant))
+            var source = context.AgainstBaseline ? new DealFlow(context.ComparisonView, context.ComparisonAttributes, context.Filter, by) : flow;
+            if (!source.HasDataBefore(other.EndInstant))
             {
                 return (null, $"no deals before the end of {other.Label} to compare with");
             }
 
-            return (flow.Window(other, Cut(other)), "");
+            return (source.Window(other, Cut(other)), "");
         }
 
         var plan = context.Plan!;

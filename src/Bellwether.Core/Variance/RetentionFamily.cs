@@ -90,12 +90,13 @@ internal sealed class RetentionFamily(string metric) : IExplainFamily
     {
         if (context.ComparisonPeriod is { } other)
         {
-            if (!book.Holds(other) || !book.Holds(context.Calendar.Previous(other)))
+            var source = context.AgainstBaseline ? new RevenueBook(context.ComparisonView, context.ComparisonAttributes, context.Filter) : book;
+            if (!source.Holds(other) || !source.Holds(context.Calendar.Previous(other)))
             {
                 return ([], null, $"the revenue ledger does not hold {context.Calendar.Previous(other).Label} and {other.Label}, which {metric} of {other.Label} is read from");
             }
 
-            var moves = RetentionMoves.Of(book, context.Calendar, other, context.Attributes, by);
+            var moves = RetentionMoves.Of(source, context.Calendar, other, context.ComparisonAttributes, by);
             return moves.Base <= 0
                 ? ([], null, $"no account had revenue in {context.Calendar.Previous(other).Label}")
                 : (moves.Slices.ToDictionary(kv => kv.Key, kv => Shares(kv.Value, moves.Base, moves.Cohort), StringComparer.Ordinal), null, null);

@@ -28,8 +28,11 @@ internal sealed class RevenueBook
 
     public DateOnly? FirstMonth { get; }
 
-    /// <summary>Whether every month of the period is over and inside the ledger's span.</summary>
-    public bool Holds(Period period) => FirstMonth is { } first && LastMonth is { } last && period.Start >= first && period.End <= last.AddMonths(1);
+    /// <summary>
+    /// Whether the ledger can speak for the period: every month of it is over (the ledger reaches its last month) and
+    /// the ledger has begun by its end (a ledger that starts inside the period reads it as the indicators do).
+    /// </summary>
+    public bool Holds(Period period) => FirstMonth is { } first && LastMonth is { } last && period.End > first && period.End <= last.AddMonths(1);
 
     /// <summary>Each account's revenue per service line over the period.</summary>
     public Dictionary<string, Dictionary<string, decimal>> ByAccount(Period period)

@@ -20,7 +20,7 @@ namespace Bellwether.Core.Variance;
 public static class VarianceExplainer
 {
     /// <summary>The metrics with drivers of their own; every other additive indicator is explained by slice.</summary>
-    public static IReadOnlyList<string> DriverMetrics { get; } = ["bookings", "expansion_bookings", "grr", "nrr", "logo_churn", "expansion_revenue", "operating_margin"];
+    public static IReadOnlyList<string> DriverMetrics { get; } = ["bookings", "expansion_bookings", "new_pipeline", "grr", "nrr", "logo_churn", "expansion_revenue", "operating_margin"];
 
     /// <summary>Every metric explain takes: those with drivers, then the additive indicators.</summary>
     public static IReadOnlyList<string> Metrics { get; } =
@@ -32,11 +32,36 @@ public static class VarianceExplainer
     /// <param name="engagement">Engagement events, when the engine's Dataset was loaded without them; null to use the Dataset's.</param>
     public static Explanation Explain(IndicatorEngine engine, ExplainRequest request, Func<ForecastModel>? forecast = null, IReadOnlyList<EngagementSignal>? engagement = null)
     {
-        ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Against == Against.Baseline)
+        {
+            throw new ArgumentException("a baseline comparison needs the baseline's data: use AgainstBaseline", nameof(request));
+        }
+
+        return Run(engine, request, forecast, engagement, null);
+    }
+
+    /// <summary>
+    /// Explains the gap between two versions of one company over the same period, as known at the same instant — a
+    /// simulated shock against the run without it, data after a correction against before — split into the same drivers
+    /// as against an earlier period. The period must be over at the request's instant.
+    /// </summary>
+    /// <param name="engine">The version explained.</param>
+    /// <param name="baseline">The version it is compared with.</param>
+    /// <param name="request">What to explain; its <see cref="ExplainRequest.Against"/> is taken as <see cref="Against.Baseline"/>.</param>
+    public static Explanation AgainstBaseline(IndicatorEngine engine, IndicatorEngine baseline, ExplainRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(request);
+        return Run(engine, request with { Against = Against.Baseline }, null, null, baseline);
+    }
+
+    private static Explanation Run(IndicatorEngine engine, ExplainRequest request, Func<ForecastModel>? forecast, IReadOnlyList<EngagementSignal>? engagement, IndicatorEngine? baseline)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
         var metric = request.Metric.Trim().ToLowerInvariant();
         var known = engagement ?? engine.Dataset.Engagement;
-        var context = new ExplainContext(engine, request with { Metric = metric }, forecast, [.. known.Where(e => e.OccurredAt < request.AsOf)]);
+        var context = new ExplainContext(engine, request with { Metric = metric }, forecast, [.. known.Where(e => e.OccurredAt < request.AsOf)], baseline);
         var definition = IndicatorCatalog.Find(metric);
         var family = Family(metric, definition);
         if (definition is null || family is null)
@@ -65,6 +90,7 @@ public static class VarianceExplainer
     private static IExplainFamily? Family(string metric, IndicatorDefinition? definition) => metric switch
     {
         "bookings" or "expansion_bookings" => new NewBusinessFamily(),
+        "new_pipeline" => new NewPipelineFamily(),
         "grr" or "nrr" or "logo_churn" => new RetentionFamily(metric),
         "expansion_revenue" => new ExpansionFamily(),
         "operating_margin" => new MarginFamily(),
@@ -108,6 +134,11 @@ public static class VarianceExplainer
         }
 
         var other = context.ComparisonPeriod!.Value;
+        if (context.AgainstBaseline && context.ComparisonView.Settings.Calendar != context.Calendar)
+        {
+            return "the baseline's fiscal calendar is not the company's: the same period would be other days";
+        }
+
         return other.EndInstant > context.AsOf
             ? $"{other.Label} is not over as of {Instants.Format(context.AsOf)}: compare with a period that is"
             : null;

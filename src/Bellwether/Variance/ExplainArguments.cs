@@ -60,9 +60,10 @@ public static class ExplainArguments
         }
 
         var comparison = Against.Plan;
-        if (against is not null && !SnakeCase.TryParse(against, out comparison))
+        if (against is not null && (!SnakeCase.TryParse(against, out comparison) || comparison == Against.Baseline))
         {
-            error = $"{option("against")} {against}: not one of {string.Join(", ", SnakeCase.AllNames<Against>())}";
+            // A baseline is a second company's data, which only the core's AgainstBaseline takes.
+            error = $"{option("against")} {against}: not one of plan, previous, last_year";
             return false;
         }
 
