@@ -79,8 +79,8 @@ internal sealed class Attributes
     /// <summary>The account's name, or its id when accounts.csv does not name it.</summary>
     public string AccountName(string accountId) => _accounts.GetValueOrDefault(accountId)?.Name ?? accountId;
 
-    /// <summary>What a person reads for a value: a rep's or manager's name, an account's name, or the value itself.</summary>
-    public string Label(Dimension dimension, string value) => dimension switch
+    /// <summary>What a person reads for a value: a rep's or manager's name, an account's name, or the value itself ("unknown source" for a missing one).</summary>
+    public string Label(Dimension dimension, string value) => value == Unknown ? $"unknown {SnakeCase.Name(dimension).Replace('_', ' ')}" : dimension switch
     {
         Dimension.Rep or Dimension.Manager => _reps.GetValueOrDefault(value)?.Name ?? value,
         Dimension.Account => AccountName(value),

@@ -82,6 +82,6 @@ internal static class Decomposer
         From = values.From,
         To = values.To,
         Change = values.To - values.From,
-        ChangeRatio = driver.Unit != Unit.Ratio && values.From is { } from && from != 0 && values.To is { } to ? (to - from) / Math.Abs(from) : null,
+        ChangeRatio = driver.Unit != Unit.Ratio && values.From is { } from && from != 0 && values.To is { } to ? Math.Round((to - from) / Math.Abs(from), 6) : null,
     };
 }

@@ -12,6 +12,9 @@ internal static class SummaryWriter
 {
     private const int Leading = 2;
 
+    /// <summary>A share and its contribution differ only by the rounding of a millionth or two.</summary>
+    private const decimal ShareTolerance = 0.000005m;
+
     public static string Write(Explanation e, string currency, string subject)
     {
         if (e.MissingReason is { } reason || e.Gap is not { } gap || e.Actual is not { } actual || e.Comparison is not { } comparison)
@@ -79,7 +82,7 @@ internal static class SummaryWriter
         if (c.DriverUnit == Unit.Ratio)
         {
             // A retention share is its own contribution (churn +1.4 pts of base is −1.4 pts of grr): say it once.
-            return metricUnit == Unit.Ratio && Math.Abs(change) == Math.Abs(c.Amount) ? "" : Readable.Points(change);
+            return metricUnit == Unit.Ratio && Math.Abs(Math.Abs(change) - Math.Abs(c.Amount)) <= ShareTolerance ? "" : Readable.Points(change);
         }
 
         return c.ChangeRatio is { } ratio
