@@ -24,6 +24,7 @@ public static class BellwetherCli
         root.Subcommands.Add(BacktestCommand.Create(globals, context));
         root.Subcommands.Add(Export.ExportCommand.Create(globals, context));
         root.Subcommands.Add(ScenarioCommand.Create(globals, context));
+        root.Subcommands.Add(Variance.ExplainCommand.Create(globals, context));
         root.Subcommands.Add(DemoCommand.Create(globals, context));
         root.Subcommands.Add(Web.ServeCommand.Create(globals, context));
         var parsed = root.Parse(args);

@@ -50,6 +50,7 @@ public static class WebHost
         app.MapOpenApi();
         Api.Map(app);
         app.MapSignalsEndpoints();
+        app.MapExplainEndpoints();
         app.MapDashboard();
         return app;
     }
