@@ -10,7 +10,7 @@ namespace Bellwether.Storage.DuckDb;
 /// The embedded store: one DuckDB file, opened by one process at a time. Migrations are applied on open. Every write
 /// happens in an import's single transaction, so a crash at any point leaves the file as it was before the import.
 /// </summary>
-public sealed class DuckDbStore : IStore
+public sealed partial class DuckDbStore : IStore
 {
     public const string DefaultPath = "bellwether.duckdb";
 

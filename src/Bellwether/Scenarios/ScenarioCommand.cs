@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using Bellwether.Cli;
 using Bellwether.Core.Forecasting;
+using Bellwether.Core.Indicators;
+using Bellwether.Core.Plans;
 using Bellwether.Core.Scenarios;
 using Bellwether.Core.Slicing;
 using Bellwether.Indicators;
@@ -172,14 +174,19 @@ public static class ScenarioCommand
         }
 
         var query = new ForecastQuery { Indicators = indicators, Period = common.Period, By = common.By, Filter = common.Filter };
-        var model = ForecastModel.Fit(store.Load(workspace, tables: IndicatorService.EngineTables), common.AsOf);
+        var data = store.Load(workspace, tables: IndicatorService.EngineTables);
+        var model = ForecastModel.Fit(data, common.AsOf);
+
+        // The plan lines of the period compared (those whose period lies within it), as they stood at the instant.
+        var plans = PlanRollup.Items(new PlanBook(store.PlanChanges(workspace)).AsOf(common.AsOf), settings.Calendar, PlanScope.Within(common.Period));
+        var reading = new PlanReading { Engine = new IndicatorEngine(data), AsOf = common.AsOf, Model = model };
         ScenarioComparison comparison;
-        IReadOnlyList<PlanProjection> firstPlans, secondPlans;
+        IReadOnlyList<PlanStatusRow> firstPlans, secondPlans;
         try
         {
             comparison = model.Compare(query, first, second);
-            firstPlans = model.Plans(first);
-            secondPlans = model.Plans(second);
+            firstPlans = PlanEvaluation.Of(plans, reading with { Scenario = first });
+            secondPlans = PlanEvaluation.Of(plans, reading with { Scenario = second });
         }
         catch (ArgumentException e)
         {
@@ -202,10 +209,8 @@ public static class ScenarioCommand
         Output.Write(context, format, Differences(comparison, format));
         if (format == OutputFormat.Table)
         {
-            // The plan lines of the period compared: those whose period lies within it.
-            bool Within(PlanProjection p) => settings.Calendar.TryParse(p.Period, out var period) && common.Period.Contains(period);
             context.Output.WriteLine();
-            Output.Write(context, format, Plans(first.Name, [.. firstPlans.Where(Within)], second.Name, [.. secondPlans.Where(Within)]));
+            Output.Write(context, format, Plans(first.Name, firstPlans, second.Name, secondPlans));
         }
 
         return ExitCodes.Ok;
@@ -231,18 +236,18 @@ public static class ScenarioCommand
         };
     }
 
-    private static TableData Plans(string firstName, IReadOnlyList<PlanProjection> first, string secondName, IReadOnlyList<PlanProjection> second) => new(
+    private static TableData Plans(string firstName, IReadOnlyList<PlanStatusRow> first, string secondName, IReadOnlyList<PlanStatusRow> second) => new(
         ["pillar", "metric", "period", "slice", "owner", "target", $"{firstName} projected", $"{firstName} status", $"{secondName} projected", $"{secondName} status"],
         [
             .. first.Select((p, i) =>
             {
                 var other = i < second.Count ? second[i] : null;
-                var unit = Core.Text.SnakeCase.Name(Core.Indicators.IndicatorCatalog.Find(p.Metric)?.Unit ?? Core.Indicators.Unit.Money);
-                object? Show(decimal? v) => v is { } x ? IndicatorsCommand.FormatValue(x, unit) : null;
+                object? Show(decimal? v) => v is { } x ? IndicatorsCommand.FormatValue(x, p.Unit) : null;
+                string? Status(PlanStatusRow? r) => r?.Status is { } status ? Core.Text.SnakeCase.Name(status) : r?.MissingReason;
                 return (IReadOnlyList<object?>)
                 [
                     Core.Text.SnakeCase.Name(p.Pillar), p.Metric, p.Period, SliceText.Format(p.Slice), p.Owner, Show(p.Target),
-                    Show(p.Projected), p.Status ?? p.MissingReason, Show(other?.Projected), other?.Status ?? other?.MissingReason,
+                    Show(p.Projected), Status(p), Show(other?.Projected), Status(other),
                 ];
             }),
         ])

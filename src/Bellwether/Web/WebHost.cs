@@ -35,6 +35,7 @@ public static class WebHost
         app.UseExceptionHandler();
         app.MapOpenApi();
         Api.Map(app);
+        PlansEndpoints.Map(app);
         return app;
     }
 
