@@ -20,9 +20,9 @@ public sealed record PlanFields
 
 /// <summary>One mistake in a typed plan: the field and what is wrong with its value.</summary>
 /// <param name="Field">The field's name: <c>pillar</c>, <c>metric</c>, <c>period</c>, <c>slice</c>, <c>target</c>, <c>owner</c>.</param>
-/// <param name="Message">What is wrong, starting with the value: <c>"sales" is not a pillar (…)</c>.</param>
+/// <param name="Message">What is wrong, starting with the value or with "is": <c>"sales" is not a pillar (…)</c>, <c>is required: …</c>.</param>
 public sealed record PlanProblem(string Field, string Message)
 {
-    /// <summary>The problem as one line, the field written as the caller names it (<c>--</c> for options).</summary>
-    public string Describe(string prefix = "") => $"{prefix}{Field}: {Message}";
+    /// <summary>The problem as one line, the field written as the caller names it (<c>--</c> for options): <c>--pillar "sales" is not a pillar (…)</c>.</summary>
+    public string Describe(string prefix = "") => $"{prefix}{Field} {Message}";
 }

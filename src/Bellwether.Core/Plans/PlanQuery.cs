@@ -10,6 +10,13 @@ public sealed record PlanQuery
     /// <summary>The instant of knowledge: the plans as they stood then, read with what was known then.</summary>
     public required DateTimeOffset AsOf { get; init; }
 
+    /// <summary>
+    /// Whether to read the plans as they stand (every change, even one made after <see cref="AsOf"/>) rather than as
+    /// they stood at <see cref="AsOf"/>: what "now" means when no instant is given, since "now" is rounded (to the
+    /// second, to the hour in the web host) and a plan just set must show.
+    /// </summary>
+    public bool LatestPlans { get; init; }
+
     public Pillar? Pillar { get; init; }
 
     /// <summary>One owner's plans (compared ignoring case); null for everyone's.</summary>

@@ -36,7 +36,7 @@ public sealed record PlanReport
         ArgumentNullException.ThrowIfNull(fit);
         ArgumentNullException.ThrowIfNull(query);
         var calendar = engine.Dataset.Settings.Calendar;
-        var now = PlanRollup.Items(book.AsOf(query.AsOf), calendar, query.Scope).Where(query.Selects).ToList();
+        var now = PlanRollup.Items(query.LatestPlans ? book.Current() : book.AsOf(query.AsOf), calendar, query.Scope).Where(query.Selects).ToList();
         if (!query.WeekEarlier)
         {
             return new PlanReport { Scope = query.Scope, AsOf = query.AsOf, Rows = Evaluate(now, engine, fit, query.AsOf, query, null) };

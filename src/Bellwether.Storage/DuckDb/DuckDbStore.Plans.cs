@@ -109,6 +109,8 @@ public sealed partial class DuckDbStore
             sequence = Convert.ToInt64(next.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        // To the second, as "now" is everywhere else on the command line: an instant a person can type back as --as-of.
+        var now = _clock.GetUtcNow().ToUniversalTime();
         var change = new PlanChange
         {
             Sequence = sequence,
@@ -116,7 +118,7 @@ public sealed partial class DuckDbStore
             Before = before,
             After = after,
             ChangedBy = author.Name,
-            ChangedAt = _clock.GetUtcNow().ToUniversalTime(),
+            ChangedAt = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero),
             Source = author.Source,
         };
         using var insert = Command(

@@ -16,7 +16,7 @@ public static class PlanArguments
     /// <param name="periodText">A period; its plans and those of every period within it. Null for the month, quarter and year containing the instant.</param>
     /// <param name="pillarText">One pillar, or null for all four.</param>
     /// <param name="owner">One owner's plans, or null for everyone's.</param>
-    /// <param name="asOfText">A date (its end) or an instant; null for <paramref name="now"/>.</param>
+    /// <param name="asOfText">A date (its end) or an instant; null for <paramref name="now"/>, with the plans as they stand.</param>
     /// <param name="calendar">The company's fiscal calendar.</param>
     /// <param name="now">The caller's now.</param>
     /// <param name="commandLine">Whether messages name options (<c>--as-of</c>) or query parameters (<c>as_of</c>).</param>
@@ -69,7 +69,7 @@ public static class PlanArguments
             return false;
         }
 
-        query = new PlanQuery { Scope = scope, AsOf = asOf, Pillar = pillar, Owner = owner?.Trim() };
+        query = new PlanQuery { Scope = scope, AsOf = asOf, LatestPlans = asOfText is null, Pillar = pillar, Owner = owner?.Trim() };
         return true;
     }
 

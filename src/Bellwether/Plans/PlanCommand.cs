@@ -81,23 +81,27 @@ public static class PlanCommand
             using var store = globals.OpenExistingStore(result, context);
             var workspace = globals.WorkspaceName(result, context);
             var settings = store.Settings(workspace);
-            var instant = QueryArguments.Now(context);
-            if (result.GetValue(asOf) is { } text && !Instants.TryParseAsOf(text, out instant))
+            // Without --as-of: the plans as they stand, every change included (even one made this very second).
+            DateTimeOffset? instant = null;
+            if (result.GetValue(asOf) is { } text)
             {
-                throw new UserErrorException($"--as-of {text}: not a date or instant (expected 2025-03-31 or 2025-03-31T14:05:00Z)");
+                instant = Instants.TryParseAsOf(text, out var parsed)
+                    ? parsed
+                    : throw new UserErrorException($"--as-of {text}: not a date or instant (expected 2025-03-31 or 2025-03-31T14:05:00Z)");
             }
 
             var book = new PlanBook(store.PlanChanges(workspace));
             var format = result.GetValue(globals.Format);
             if (result.GetValue(history))
             {
-                var changes = book.ChangesAsOf(instant);
+                var changes = instant is { } t ? book.ChangesAsOf(t) : book.Changes;
                 Output.Write(context, format, PlanLogTable.Changes(changes, settings.Currency, format == OutputFormat.Table), changes);
             }
             else
             {
-                var plans = PlanLogTable.Ordered(book.AsOf(instant), settings.Calendar);
-                Output.Write(context, format, PlanLogTable.Plans(plans, settings.Currency, format == OutputFormat.Table) with { Title = $"Plans as of {Instants.Format(instant)}" }, plans);
+                var plans = PlanLogTable.Ordered(instant is { } t ? book.AsOf(t) : book.Current(), settings.Calendar);
+                var title = instant is { } at ? $"Plans as of {Instants.Format(at)}" : "Plans as they stand";
+                Output.Write(context, format, PlanLogTable.Plans(plans, settings.Currency, format == OutputFormat.Table) with { Title = title }, plans);
             }
 
             return ExitCodes.Ok;

@@ -77,7 +77,7 @@ public static class PlanStatusTable
     private static string Title(PlanReport report)
     {
         var title = $"Plans of {report.Scope.Describe()} as of {Instants.Format(report.AsOf)}";
-        return report.WeekEarlierAsOf is { } earlier ? $"{title}, beside a week earlier ({Instants.Format(earlier)})" : title;
+        return report.WeekEarlierAsOf is { } earlier ? $"{title}\n\"a week ago\" is the same plans as they stood and were read at {Instants.Format(earlier)}" : title;
     }
 
     private static IReadOnlyList<object?> Cells(PlanStatusRow r, string currency, List<string> notes)

@@ -73,7 +73,7 @@ public sealed class PlanInputTests
     {
         PlanInput.Read(Valid with { Metric = "bookings", Pillar = "new_business", Target = "45%" }, April, out var problems);
 
-        Assert.Equal("target: \"45%\" is a percentage, but bookings is in money, not a ratio", Assert.Single(problems).Describe());
+        Assert.Equal("target \"45%\" is a percentage, but bookings is in money, not a ratio", Assert.Single(problems).Describe());
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class PlanInputTests
         PlanInput.Read(new PlanFields { Pillar = "x", Metric = "y", Period = "z", Target = "t" }, April, out var problems);
 
         Assert.Equal(["pillar", "metric", "period", "target", "owner"], problems.Select(p => p.Field));
-        Assert.Equal("--pillar: \"x\" is not a pillar (new_business, retention, expansion, cost_model)", problems[0].Describe("--"));
+        Assert.Equal("--pillar \"x\" is not a pillar (new_business, retention, expansion, cost_model)", problems[0].Describe("--"));
     }
 
     [Fact]

@@ -64,6 +64,21 @@ public sealed class PlanReportTests
     }
 
     [Fact]
+    public void LatestPlans_IncludeAChangeMadeAfterTheRoundedNow()
+    {
+        // "Now" is rounded (to the hour in the web host): a plan set since must still show when no instant is given.
+        var book = new PlanBook(
+        [
+            Change(1, March, null, PlanBookTests.Terms(4000, "President"), null),
+            Change(2, March, PlanBookTests.Terms(4000, "President"), PlanBookTests.Terms(3000, "President"), Now.AddMinutes(20)),
+        ]);
+        var query = new PlanQuery { Scope = PlanScope.Within(Calendar.Parse("2025-03")), AsOf = Now };
+
+        Assert.Equal(4000m, PlanReport.Read(book, Engine, NoFit, query).Rows[0].Target);
+        Assert.Equal(3000m, PlanReport.Read(book, Engine, NoFit, query with { LatestPlans = true }).Rows[0].Target);
+    }
+
+    [Fact]
     public void PillarAndOwner_SelectTheirPlans_IgnoringCase()
     {
         var book = PlanBook.KnownFromStart(
