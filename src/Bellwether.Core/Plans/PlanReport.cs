@@ -6,7 +6,7 @@ namespace Bellwether.Core.Plans;
 /// <summary>
 /// Plan status for an owner: the plans of a scope as they stood at t, read with what was known at t, beside the same
 /// plans as they stood and were read a week earlier. Fits a forecast model only for an instant that needs one (a
-/// forecast metric over a period not over), each once, the two side by side.
+/// forecast metric over a period not over), each once; the two instants are read side by side.
 /// <code>
 /// var report = PlanReport.Read(book, engine, t => ForecastModel.Fit(data, t), new PlanQuery { Scope = PlanScope.Around(now, calendar), AsOf = now });
 /// </code>
@@ -39,19 +39,17 @@ public sealed record PlanReport
         var now = PlanRollup.Items(query.LatestPlans ? book.Current() : book.AsOf(query.AsOf), calendar, query.Scope).Where(query.Selects).ToList();
         if (!query.WeekEarlier)
         {
-            return new PlanReport { Scope = query.Scope, AsOf = query.AsOf, Rows = Evaluate(now, engine, fit, query.AsOf, query, null) };
+            return new PlanReport { Scope = query.Scope, AsOf = query.AsOf, Rows = Evaluate(now, engine, fit, query.AsOf, query) };
         }
 
-        // The same plans a week earlier, whoever owned them then.
+        // The same plans a week earlier, whoever owned them then: read beside today's, each with its own model, since
+        // a fit and a forecast leave one of two cores idle much of the time.
         var earlier = query.AsOf - Week;
         var keys = now.Select(i => i.Key).ToHashSet();
         var then = PlanRollup.Items(book.AsOf(earlier), calendar, query.Scope).Where(i => keys.Contains(i.Key)).ToList();
-        Task<ForecastModel?> thenModel = PlanEvaluation.NeedsForecast(then, earlier)
-            ? Task.Run(() => (ForecastModel?)fit(earlier))
-            : Task.FromResult<ForecastModel?>(null);
-        var rowsNow = Evaluate(now, engine, fit, query.AsOf, query, null);
-        var rowsThen = Evaluate(then, engine, fit, earlier, query, thenModel.GetAwaiter().GetResult());
-        var byKey = then.Zip(rowsThen).ToDictionary(x => x.First.Key, x => x.Second);
+        var rowsThen = Task.Run(() => Evaluate(then, engine, fit, earlier, query));
+        var rowsNow = Evaluate(now, engine, fit, query.AsOf, query);
+        var byKey = then.Zip(rowsThen.GetAwaiter().GetResult()).ToDictionary(x => x.First.Key, x => x.Second);
         return new PlanReport
         {
             Scope = query.Scope,
@@ -61,9 +59,9 @@ public sealed record PlanReport
         };
     }
 
-    private static IReadOnlyList<PlanStatusRow> Evaluate(List<PlanItem> items, IndicatorEngine engine, Func<DateTimeOffset, ForecastModel> fit, DateTimeOffset asOf, PlanQuery query, ForecastModel? model)
+    private static IReadOnlyList<PlanStatusRow> Evaluate(List<PlanItem> items, IndicatorEngine engine, Func<DateTimeOffset, ForecastModel> fit, DateTimeOffset asOf, PlanQuery query)
     {
-        model ??= PlanEvaluation.NeedsForecast(items, asOf) ? fit(asOf) : null;
+        var model = PlanEvaluation.NeedsForecast(items, asOf) ? fit(asOf) : null;
         return PlanEvaluation.Of(items, new PlanReading { Engine = engine, AsOf = asOf, Model = model, Scenario = query.Scenario });
     }
 

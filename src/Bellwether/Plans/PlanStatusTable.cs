@@ -17,7 +17,12 @@ public static class PlanStatusTable
 {
     private static readonly string[] Columns = ["metric", "period", "target", "to date", "projected", "status", "variance", "a week ago"];
 
-    public static void Write(CliContext context, OutputFormat format, PlanReport report, string currency)
+    /// <param name="context">Where to write.</param>
+    /// <param name="format">Table, JSON or CSV.</param>
+    /// <param name="report">The rows.</param>
+    /// <param name="currency">The company's currency, for money in the table.</param>
+    /// <param name="names">A slice value as people know it (a rep's or account's name for its id); JSON and CSV keep ids.</param>
+    public static void Write(CliContext context, OutputFormat format, PlanReport report, string currency, Func<string, string, string> names)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(report);
@@ -41,7 +46,7 @@ public static class PlanStatusTable
         foreach (var group in report.Rows.GroupBy(r => (r.Pillar, r.Owner)))
         {
             var notes = new List<string>();
-            var table = new TableData(Columns, [.. group.Select(r => Cells(r, currency, notes))]) { Title = $"{SnakeCase.Name(group.Key.Pillar)} · {group.Key.Owner}" };
+            var table = new TableData(Columns, [.. group.Select(r => Cells(r, currency, names, notes))]) { Title = $"{SnakeCase.Name(group.Key.Pillar)} · {group.Key.Owner}" };
             context.Output.WriteLine();
             Output.Table(context, table);
             foreach (var note in notes)
@@ -80,20 +85,22 @@ public static class PlanStatusTable
         return report.WeekEarlierAsOf is { } earlier ? $"{title}\n\"a week ago\" is the same plans as they stood and were read at {Instants.Format(earlier)}" : title;
     }
 
-    private static IReadOnlyList<object?> Cells(PlanStatusRow r, string currency, List<string> notes)
+    private static IReadOnlyList<object?> Cells(PlanStatusRow r, string currency, Func<string, string, string> names, List<string> notes)
     {
         var unit = SnakeCase.TryParse<Unit>(r.Unit, out var u) ? u : Unit.Count;
         string Show(decimal? value) => value is { } v ? Short(v, unit, currency) : "—";
-        var slice = r.Slice.Values.ToList();
         var status = r.Status is { } s
             ? SnakeCase.Name(s) + (r.Attainment is { } a ? "\n" + Readable.Percent(a) : "")
-            : Note(notes, r);
+            : Note(notes, r, r.MissingReason ?? "no status");
+        var actual = r.Actual is { } value
+            ? Short(value, unit, currency) + (r.ActualProvisional ? "\nso far" : "")
+            : Note(notes, r, $"no actual to date: {r.ActualMissingReason ?? "it cannot be computed"}");
         return
         [
-            string.Join("\n", slice.Prepend(r.Metric)),
+            string.Join("\n", r.Slice.Select(kv => names(kv.Key, kv.Value)).Prepend(r.Metric)),
             r.RolledUpFrom.Count > 0 ? r.Period + "\nrolled up" : r.Period,
             Show(r.Target),
-            r.Actual is { } actual ? Short(actual, unit, currency) + (r.ActualProvisional ? "\nso far" : "") : "—",
+            actual,
             r.Projected is { } projected ? Short(projected, unit, currency) + "\n" + Name(r.Basis) : "—",
             status,
             r.Variance is { } variance ? Change(variance, unit, currency) : "—",
@@ -119,11 +126,11 @@ public static class PlanStatusTable
         return first + (second.Length > 0 ? "\n" + second : "") + target;
     }
 
-    /// <summary>The reason a row has no status, as a numbered note under the table; the cell says which note.</summary>
-    private static string Note(List<string> notes, PlanStatusRow r)
+    /// <summary>A reason as a numbered note under the table; the cell says which note.</summary>
+    private static string Note(List<string> notes, PlanStatusRow r, string reason)
     {
         var slice = r.Slice.Count == 0 ? "" : $" [{Core.Slicing.SliceText.Format(r.Slice)}]";
-        notes.Add($"{notes.Count + 1}. {r.Metric} {r.Period}{slice}: {r.MissingReason ?? "no status"}");
+        notes.Add($"{notes.Count + 1}. {r.Metric} {r.Period}{slice}: {reason}");
         return $"note {notes.Count}";
     }
 

@@ -39,7 +39,7 @@ public static class PlansCommand
 
             var data = store.Load(workspace, tables: IndicatorService.EngineTables);
             var report = PlanReport.Read(new PlanBook(store.PlanChanges(workspace)), new IndicatorEngine(data), t => ForecastModel.Fit(data, t), query);
-            PlanStatusTable.Write(context, result.GetValue(globals.Format), report, settings.Currency);
+            PlanStatusTable.Write(context, result.GetValue(globals.Format), report, settings.Currency, SliceNames.Of(data));
             return ExitCodes.Ok;
         });
         return command;

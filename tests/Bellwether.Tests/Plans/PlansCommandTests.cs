@@ -158,6 +158,35 @@ public sealed class PlansCommandTests(DemoStore demo) : IClassFixture<DemoStore>
         Assert.Equal(["12000", "0.9"], plans.Select(p => p["target"]));
     }
 
+    [Fact]
+    public void APlanForARep_IsPrintedWithTheRepsName_AndJudgedOnTheirDealsAlone()
+    {
+        // Rita Rep (R1) won O1, 1,000, on 2025-02-15; Raj's deal is still open.
+        using var company = new SmallCompany(new Dictionary<string, string>
+        {
+            ["plans.csv"] = """
+                pillar,metric,period,target,owner,slice
+                new_business,bookings,2025-02,800,Maria Manager,rep=R1
+                new_business,bookings,2025-02,500,Maria Manager,rep=R2
+                """,
+        });
+        Assert.Equal(0, company.Import().ExitCode);
+
+        var table = CliRunner.Run("plans", "--period", "2025-02", "--as-of", "2025-06-30", "--db", company.Db);
+        var json = JsonDocument.Parse(CliRunner.Run("plans", "--period", "2025-02", "--as-of", "2025-06-30", "--db", company.Db, "--format", "json").Out).RootElement;
+
+        Assert.True(table.ExitCode == 0, table.ToString());
+        Assert.Contains("Rita Rep", table.Out, StringComparison.Ordinal);
+        Assert.Contains("Raj Rep", table.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("R1 ", table.Out, StringComparison.Ordinal);
+        var rita = json.EnumerateArray().Single(r => r.GetProperty("slice").GetProperty("rep").GetString() == "R1");
+        Assert.Equal(1000m, rita.GetProperty("actual").GetDecimal());
+        Assert.Equal(1.25m, rita.GetProperty("attainment").GetDecimal());
+        Assert.Equal("on_track", rita.GetProperty("status").GetString());
+        var raj = json.EnumerateArray().Single(r => r.GetProperty("slice").GetProperty("rep").GetString() == "R2");
+        Assert.Equal("off_track", raj.GetProperty("status").GetString());
+    }
+
     /// <summary>grr as the spec defines it, from revenue.csv: the accounts with revenue in the month before, what they kept.</summary>
     private static decimal Grr(List<Dictionary<string, string>> revenue, string previous, string month)
     {
