@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Bellwether.Core.Plans;
 using Bellwether.Core.Scenarios;
-using Bellwether.Indicators;
 using Bellwether.Plans;
 using Bellwether.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,7 +30,7 @@ public static class PlansEndpoints
     }
 
     private static Results<Ok<IReadOnlyList<PlanStatusRow>>, ProblemHttpResult> Status(
-        string workspace, [AsParameters] StatusParameters q, IStore store, IndicatorService indicators, ForecastService forecasts, TimeProvider clock)
+        string workspace, [AsParameters] StatusParameters q, IStore store, PlanStatusService plans, TimeProvider clock)
     {
         if (Missing(store, workspace) is { } missing)
         {
@@ -53,8 +52,7 @@ public static class PlansEndpoints
             query = query with { Scenario = ScenarioJson.Deserialize(json) with { Name = name } };
         }
 
-        var report = PlanReport.Read(new PlanBook(store.PlanChanges(workspace)), indicators.Engine(workspace), t => forecasts.Model(workspace, t), query);
-        return TypedResults.Ok(report.Rows);
+        return TypedResults.Ok(plans.Read(workspace, query).Rows);
     }
 
     private static Results<Ok<IReadOnlyList<PlanChange>>, ProblemHttpResult> Changes(string workspace, [FromQuery(Name = "as_of")] string? asOf, IStore store, TimeProvider clock)

@@ -22,6 +22,7 @@ public static class WebHost
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(_ => new IndicatorService(shared));
         builder.Services.AddSingleton<ForecastService>();
+        builder.Services.AddSingleton<PlanStatusService>();
         builder.Services.ConfigureHttpJsonOptions(o => Cli.Json.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>

@@ -58,6 +58,7 @@ public sealed class PlansEndpointsTests(DemoStore demo) : IClassFixture<DemoStor
     public async Task Edits_AreRecordedAsTheApis_AndTheNextReadingShowsThem()
     {
         var put = new { pillar = "new_business", metric = "bookings", period = "2026-05", slice = "type=new_business", target = 2_000_000, owner = "Rita Reyes" };
+        using var before = await Json($"{Plans}?period=2026-05&pillar=new_business");
 
         using var set = await _http.PutAsJsonAsync(new Uri(Plans, UriKind.Relative), put, TestContext.Current.CancellationToken);
         using var again = await _http.PutAsJsonAsync(new Uri(Plans, UriKind.Relative), put, TestContext.Current.CancellationToken);
@@ -73,6 +74,8 @@ public sealed class PlansEndpointsTests(DemoStore demo) : IClassFixture<DemoStor
         Assert.Equal("api", change.RootElement.GetProperty("source").GetString());
         Assert.Equal(2_000_000m, change.RootElement.GetProperty("after").GetProperty("target").GetDecimal());
         Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
+        // The reading before the edit was kept (the host caches readings per store version); the edit moved it on.
+        Assert.NotEqual(2_000_000m, Assert.Single(before.RootElement.EnumerateArray(), r => r.GetProperty("period").GetString() == "2026-05").GetProperty("target").GetDecimal());
         var row = Assert.Single(reading.RootElement.EnumerateArray(), r => r.GetProperty("period").GetString() == "2026-05");
         Assert.Equal(2_000_000m, row.GetProperty("target").GetDecimal());
         Assert.Equal("Rita Reyes", row.GetProperty("owner").GetString());
