@@ -51,10 +51,11 @@ public static class PlanEvaluation
 
         // A deal forecast counts each future win in the first period that contains it, so it is asked for periods of
         // one grain at a time; a ledger forecast sums each period's own months, so a month, its quarter and its year
-        // go in one call, which simulates the ledger once for all of them.
+        // go in one call, which simulates the ledger once for all of them. (A week or a day, which has no forecast, is
+        // asked on its own, so that its reason does not become theirs.)
         var groups = items
             .Where(i => IsOpen(i.Period, reading.AsOf) && IsForecast(i.Metric))
-            .GroupBy(i => (Metric: Name(i.Metric), i.Slice, Grain: ForecastIndicators.FromLedger(Name(i.Metric)) ? (Grain?)null : i.Period.Grain));
+            .GroupBy(i => (Metric: Name(i.Metric), i.Slice, Grain: ForecastIndicators.FromLedger(Name(i.Metric)) && i.Period.Grain >= Grain.Month ? (Grain?)null : i.Period.Grain));
         foreach (var group in groups)
         {
             var periods = group.Select(i => i.Period).Distinct().OrderBy(p => p.Start).ThenBy(p => p.Grain).ToList();

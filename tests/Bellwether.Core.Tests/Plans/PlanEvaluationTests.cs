@@ -107,6 +107,21 @@ public sealed class PlanEvaluationTests(CompanyFixture company) : IClassFixture<
     }
 
     [Fact]
+    public void AWeekPlan_HasNoForecast_AndSaysWhy_WithoutTakingTheForecastOfItsMonth()
+    {
+        // Imports accept weekly plans; forecasts are made for months and longer.
+        var t = SmallCompany.At("2025-07-01");
+        var model = ForecastModel.Fit(company.Data, t, company.Options);
+        var plans = new[] { PlanRollupTests.Plan("grr", "2025-W28", 0.9m), PlanRollupTests.Plan("grr", "2025-07", 0.9m) };
+        var items = PlanRollup.Items(plans, Calendar, PlanScope.Within(Calendar.Parse("2025")));
+
+        var rows = PlanEvaluation.Of(items, new PlanReading { Engine = new IndicatorEngine(company.Data), AsOf = t, Model = model });
+
+        Assert.Equal("forecasts are made for months, fiscal quarters and fiscal years", Assert.Single(rows, r => r.Period == "2025-W28").MissingReason);
+        Assert.NotNull(Assert.Single(rows, r => r.Period == "2025-07").P50);
+    }
+
+    [Fact]
     public void AModelFittedAtAnotherInstant_IsRefused()
     {
         var model = ForecastModel.Fit(company.Data, SmallCompany.At("2025-07-01"), company.Options);
