@@ -41,6 +41,24 @@ public static class PlanTiming
         PlanEvaluation.Of(thenItems, new PlanReading { Engine = engine, AsOf = earlier, Model = then });
         step.Report("evaluate as of t − 7 days", "");
 
+        // Each forecast the evaluation asks for, one by one: ledger metrics for all their periods at once, then each period alone.
+        foreach (var group in items.Where(i => i.Period.EndInstant > asOf && ForecastIndicators.Names.Contains(i.Metric)).GroupBy(i => (i.Metric, i.Slice)))
+        {
+            var filter = IndicatorQuery.FilterOf(Core.Slicing.SliceText.TryParse(group.Key.Slice, out var slice, out _) ? slice : new Dictionary<string, string>());
+            var periods = group.Select(i => i.Period).Distinct().OrderBy(p => p.Start).ThenBy(p => p.Grain).ToList();
+            if (ForecastIndicators.FromLedger(group.Key.Metric))
+            {
+                now.Forecast(new ForecastQuery { Indicators = [group.Key.Metric], Period = periods[0], Filter = filter }, periods, null);
+                step.Report($"  forecast {group.Key.Metric} for {string.Join(", ", periods.Select(p => p.Label))} in one call", "");
+            }
+
+            foreach (var period in periods)
+            {
+                now.Forecast(new ForecastQuery { Indicators = [group.Key.Metric], Period = period, Filter = filter });
+                step.Report($"  forecast {group.Key.Metric} {group.Key.Slice} {period.Label} alone", "");
+            }
+        }
+
         var year = PlanScope.Within(data.Settings.Calendar.Containing(asOf.AddTicks(-1), Grain.Year));
         var all = PlanEvaluation.Of(PlanRollup.Items(book.AsOf(asOf), data.Settings.Calendar, year), new PlanReading { Engine = engine, AsOf = asOf, Model = now });
         step.Report("evaluate every plan of the fiscal year as of t (fitted model)", $"{all.Count} plans");
