@@ -55,20 +55,22 @@ public static class PlansEndpoints
         return TypedResults.Ok(plans.Read(workspace, query).Rows);
     }
 
-    private static Results<Ok<IReadOnlyList<PlanChange>>, ProblemHttpResult> Changes(string workspace, [FromQuery(Name = "as_of")] string? asOf, IStore store, TimeProvider clock)
+    private static Results<Ok<IReadOnlyList<PlanChange>>, ProblemHttpResult> Changes(string workspace, [FromQuery(Name = "as_of")] string? asOf, IStore store)
     {
         if (Missing(store, workspace) is { } missing)
         {
             return missing;
         }
 
-        var instant = clock.GetUtcNow();
-        if (asOf is not null && !Core.Time.Instants.TryParseAsOf(asOf, out instant))
+        var book = new PlanBook(store.PlanChanges(workspace));
+        if (asOf is null)
         {
-            return BadRequest($"as_of {asOf}: not a date or instant (expected 2025-03-31 or 2025-03-31T14:05:00Z)");
+            return TypedResults.Ok(book.Changes);
         }
 
-        return TypedResults.Ok(new PlanBook(store.PlanChanges(workspace)).ChangesAsOf(instant));
+        return Core.Time.Instants.TryParseAsOf(asOf, out var instant)
+            ? TypedResults.Ok(book.ChangesAsOf(instant))
+            : BadRequest($"as_of {asOf}: not a date or instant (expected 2025-03-31 or 2025-03-31T14:05:00Z)");
     }
 
     private static Results<Ok<PlanChange>, NoContent, ProblemHttpResult> Set(string workspace, PlanBody body, IStore store)
