@@ -10,6 +10,7 @@ return args switch
     ["dashboard", var db, var asOf] => DashboardRefresh.Run(db, "default", Bellwether.Core.Time.Instants.TryParseAsOf(asOf, out var t) ? t : throw new ArgumentException("as-of")),
     ["load", var db] => LoadTiming.Run(db, "default"),
     ["forecast", var db, var asOf] => ForecastTiming.Run(db, "default", Bellwether.Core.Time.Instants.TryParseAsOf(asOf, out var t) ? t : throw new ArgumentException("as-of")),
+    ["plans", var db, var asOf] => PlanTiming.Run(db, "default", Bellwether.Core.Time.Instants.TryParseAsOf(asOf, out var t) ? t : throw new ArgumentException("as-of")),
     ["backtest", .. var rest] => ForecastBacktest.Run(rest),
     ["backtest-parts", .. var rest] => ForecastParts.Run(rest),
     ["lightgbm-trial", .. var rest] => LightGbmTrial.Run(rest),
@@ -20,7 +21,7 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Bellwether.Benchmarks import FOLDER [RUNS] | dashboard STORE.duckdb AS-OF | load STORE.duckdb | forecast STORE.duckdb AS-OF | backtest ... | micro [BenchmarkDotNet arguments]");
+    Console.Error.WriteLine("usage: Bellwether.Benchmarks import FOLDER [RUNS] | dashboard STORE.duckdb AS-OF | load STORE.duckdb | forecast STORE.duckdb AS-OF | plans STORE.duckdb AS-OF | backtest ... | micro [BenchmarkDotNet arguments]");
     return 1;
 }
 

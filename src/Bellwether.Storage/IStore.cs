@@ -7,7 +7,7 @@ namespace Bellwether.Storage;
 /// A Bellwether store: the embedded DuckDB file by default, PostgreSQL for teams. Every method takes the workspace
 /// (one company) it works on. Implementations translate their database's errors into <see cref="StoreException"/>.
 /// </summary>
-public interface IStore : IDisposable
+public interface IStore : IPlanLog, IDisposable
 {
     /// <summary>What and where the store is, for messages: <c>DuckDB file ./bellwether.duckdb</c>.</summary>
     string Description { get; }

@@ -153,9 +153,6 @@ public sealed class ForecastModel
         return new ScenarioComparison { First = first, Second = second, FirstRows = firstRows, SecondRows = secondRows, Differences = differences };
     }
 
-    /// <summary>Every plan line of plans.csv against the forecast, under a scenario (the base forecast without one).</summary>
-    public IReadOnlyList<PlanProjection> Plans(Scenario? scenario = null) => PlanStatus.Of(this, scenario ?? Scenario.Base);
-
     /// <summary>The projection of a scenario to a horizon, computed once and kept (a few dozen at most).</summary>
     internal Projection ProjectionFor(ScenarioEffects effects, DateOnly end)
     {

@@ -113,12 +113,19 @@ internal sealed class DuckDbImportSession : IImportSession
         var counts = new Dictionary<string, TableCounts>(StringComparer.Ordinal);
         long derivedHistory = 0;
         using var transaction = _store.Connection.BeginTransaction();
+        var importId = NextImportId();
         foreach (var schema in FileSchemas.All.Where(_staged.Contains))
         {
             if (schema == FileSchemas.Opportunities && !request.HistoryInImport)
             {
                 // Before the deals are merged: the comparison needs the stored deals as they were.
                 derivedHistory = RecordHistory(request.AsOf);
+            }
+
+            if (schema == FileSchemas.Plans)
+            {
+                // Likewise before the plans are merged: the log's "before" is the stored plan.
+                RecordPlanChanges(request.AsOf, importId);
             }
 
             counts[schema.Table] = Merge(schema, request);
@@ -146,7 +153,7 @@ internal sealed class DuckDbImportSession : IImportSession
             }
         }
 
-        var importId = LogImport(request, counts);
+        LogImport(request, counts, importId);
         transaction.Commit();
         _committed = true;
         return new CommitResult(importId, counts);
@@ -235,14 +242,22 @@ internal sealed class DuckDbImportSession : IImportSession
         return insert.ExecuteNonQuery();
     }
 
-    private long LogImport(CommitRequest request, Dictionary<string, TableCounts> counts)
+    private long NextImportId()
     {
-        long id;
-        using (var next = _store.Command("SELECT coalesce(max(import_id), 0) + 1 FROM imports WHERE workspace_id = $ws", _workspace))
-        {
-            id = Convert.ToInt64(next.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        }
+        using var next = _store.Command("SELECT coalesce(max(import_id), 0) + 1 FROM imports WHERE workspace_id = $ws", _workspace);
+        return Convert.ToInt64(next.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
 
+    private void RecordPlanChanges(DateTimeOffset asOf, long importId)
+    {
+        using var insert = _store.Command(Sql.InsertPlanChanges(), _workspace);
+        insert.Parameters.Add(new DuckDBParameter("as_of", asOf.UtcDateTime));
+        insert.Parameters.Add(new DuckDBParameter("import_id", importId));
+        insert.ExecuteNonQuery();
+    }
+
+    private void LogImport(CommitRequest request, Dictionary<string, TableCounts> counts, long id)
+    {
         using var insert = _store.Command("INSERT INTO imports VALUES ($ws, $id, $started, $finished, $source, $preset, $as_of, $summary)", _workspace);
         insert.Parameters.Add(new DuckDBParameter("id", id));
         insert.Parameters.Add(new DuckDBParameter("started", request.StartedAt.UtcDateTime));
@@ -252,7 +267,6 @@ internal sealed class DuckDbImportSession : IImportSession
         insert.Parameters.Add(new DuckDBParameter("as_of", request.AsOf.UtcDateTime));
         insert.Parameters.Add(new DuckDBParameter("summary", request.SummaryJson ?? JsonSerializer.Serialize(counts)));
         insert.ExecuteNonQuery();
-        return id;
     }
 
     private void EnsureStaging(FileSchema schema)

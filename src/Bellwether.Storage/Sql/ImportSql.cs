@@ -173,6 +173,34 @@ public sealed class ImportSql(SqlDialect dialect)
                           WHERE h.workspace_id = {Ws} AND h.opportunity_id = d.opportunity_id AND h.changed_at = {dialect.Parameter("as_of")})
         """;
 
+    /// <summary>
+    /// The plan log's entries for an import of plans.csv, run before the plans are merged (it compares the staged plans
+    /// with the stored ones): a row for every staged plan that is new or whose target or owner differ from the store's,
+    /// with the stored terms as before and the staged ones as after. A key the log has never seen is recorded as known
+    /// from the start (changed_at NULL: plans.csv has no date); any other change at the import's as-of instant. Plans
+    /// the file leaves out are kept, as the importer keeps absent rows, so they get no entry.
+    /// </summary>
+    public string InsertPlanChanges()
+    {
+        var s = Staging(FileSchemas.Plans);
+        var asOf = dialect.Parameter("as_of");
+        return $"""
+            INSERT INTO plan_changes (workspace_id, seq, pillar, metric, period, slice, target_before, owner_before, target_after, owner_after, changed_by, changed_at, source, import_id)
+            SELECT {Ws},
+                   (SELECT coalesce(max(seq), 0) FROM plan_changes WHERE workspace_id = {Ws})
+                       + row_number() OVER (ORDER BY s.pillar, s.metric, s.period, coalesce(s.slice, '')),
+                   s.pillar, s.metric, s.period, coalesce(s.slice, ''), m.target, m.owner, s.target, s.owner, 'import',
+                   CASE WHEN m.workspace_id IS NULL AND NOT EXISTS (
+                            SELECT 1 FROM plan_changes c
+                            WHERE c.workspace_id = {Ws} AND c.pillar = s.pillar AND c.metric = s.metric AND c.period = s.period
+                              AND c.slice = coalesce(s.slice, ''))
+                        THEN NULL ELSE {asOf} END,
+                   'import', {dialect.Parameter("import_id")}
+            FROM {s} s LEFT JOIN plans m ON m.workspace_id = {Ws} AND {KeyMatch(FileSchemas.Plans, "s", "m")}
+            WHERE m.workspace_id IS NULL OR m.target IS DISTINCT FROM s.target OR m.owner IS DISTINCT FROM s.owner
+            """;
+    }
+
     /// <summary>Accounts for ids the staged rows name that no stored account has (imports without accounts.csv).</summary>
     public string InsertDerivedAccounts(IReadOnlyList<(FileSchema Schema, ColumnSpec Column)> references)
     {

@@ -25,6 +25,8 @@ public static class BellwetherCli
         root.Subcommands.Add(Export.ExportCommand.Create(globals, context));
         root.Subcommands.Add(ScenarioCommand.Create(globals, context));
         root.Subcommands.Add(Variance.ExplainCommand.Create(globals, context));
+        root.Subcommands.Add(Plans.PlansCommand.Create(globals, context));
+        root.Subcommands.Add(Plans.PlanCommand.Create(globals, context));
         root.Subcommands.Add(DemoCommand.Create(globals, context));
         root.Subcommands.Add(Web.ServeCommand.Create(globals, context));
         var parsed = root.Parse(args);

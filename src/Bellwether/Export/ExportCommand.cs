@@ -2,6 +2,7 @@ using System.CommandLine;
 using Bellwether.Cli;
 using Bellwether.Core.Forecasting;
 using Bellwether.Core.Indicators;
+using Bellwether.Core.Plans;
 using Bellwether.Core.Slicing;
 using Bellwether.Core.Time;
 using Bellwether.Indicators;
@@ -56,6 +57,7 @@ public static class ExportCommand
                     Period = parsed.Period,
                     AsOf = parsed.AsOf,
                     Model = model,
+                    Plans = new PlanBook(store.PlanChanges(workspace)).AsOf(parsed.AsOf),
                     Source = $"{store.Description}, workspace {workspace}",
                 });
 

@@ -1,6 +1,7 @@
 using Bellwether.Core.Data;
 using Bellwether.Core.Forecasting;
 using Bellwether.Core.Indicators;
+using Bellwether.Core.Plans;
 using Bellwether.Core.Reporting;
 using Bellwether.Core.Slicing;
 using Bellwether.Core.Text;
@@ -34,6 +35,9 @@ public static class FinancePack
         /// <summary>The forecaster fitted at <see cref="AsOf"/>, for the Forecast and Plans sheets; none leaves them out.</summary>
         public ForecastModel? Model { get; init; }
 
+        /// <summary>The plans as they stood at <see cref="AsOf"/> (<see cref="PlanBook.AsOf"/>); null takes the data's current plans.</summary>
+        public IReadOnlyList<PlanLine>? Plans { get; init; }
+
         /// <summary>Where the data came from, for the About sheet (a store path and workspace).</summary>
         public string Source { get; init; } = "";
     }
@@ -56,7 +60,8 @@ public static class FinancePack
         {
             var year = calendar.Containing(request.Period.Start, Grain.Year);
             sheets.Add(Forecast(model, ForecastPeriod(request.Period, calendar), year));
-            sheets.Add(Plans(model, year, calendar));
+            var plans = PlanRollup.Items(request.Plans ?? data.Plans, calendar, PlanScope.Within(year));
+            sheets.Add(Plans(PlanEvaluation.Of(plans, new PlanReading { Engine = engine, AsOf = request.AsOf, Model = model })));
         }
 
         return sheets;
@@ -172,30 +177,20 @@ public static class FinancePack
             ]);
     }
 
-    private static Sheet Plans(ForecastModel model, Period year, FiscalCalendar calendar)
-    {
-        var lines = model.Plans()
-            .Where(p => calendar.TryParse(p.Period, out var period) && year.Contains(period))
-            .OrderBy(p => p.Pillar)
-            .ThenBy(p => calendar.Parse(p.Period).Grain)
-            .ThenBy(p => calendar.Parse(p.Period).Start);
-        return new Sheet(
-            "Plans",
-            ["pillar", "owner", "metric", "period", "slice", "target", "projected", "p10", "p90", "attainment", "variance", "status", "period over", "note"],
+    private static Sheet Plans(IReadOnlyList<PlanStatusRow> rows) => new(
+        "Plans",
+        ["pillar", "owner", "metric", "period", "slice", "target", "rolled up from", "actual", "projected", "basis", "p10", "p50", "p90", "attainment", "variance", "status", "note"],
+        [
+            .. rows.Select(p => (IReadOnlyList<Cell>)
             [
-                .. lines.Select(p =>
-                {
-                    var unit = SnakeCase.Name(IndicatorCatalog.Find(p.Metric)?.Unit ?? Unit.Money);
-                    return (IReadOnlyList<Cell>)
-                    [
-                        Cell.Text(SnakeCase.Name(p.Pillar)), Cell.Text(p.Owner), Cell.Text(p.Metric), Cell.Text(p.Period), Cell.Text(SliceText.Format(p.Slice)),
-                        Cell.Of(p.Target, unit), Cell.Of(p.Projected, unit), Cell.Of(p.P10, unit), Cell.Of(p.P90, unit),
-                        Cell.Number(p.Attainment, CellKind.Ratio), Cell.Of(p.Variance, unit),
-                        Cell.Text(p.Status), new Cell(p.Over, CellKind.Text), Cell.Text(p.MissingReason),
-                    ];
-                }),
-            ]);
-    }
+                Cell.Text(SnakeCase.Name(p.Pillar)), Cell.Text(p.Owner), Cell.Text(p.Metric), Cell.Text(p.Period), Cell.Text(SliceText.Format(p.Slice)),
+                Cell.Of(p.Target, p.Unit), Cell.Text(string.Join(", ", p.RolledUpFrom)), Cell.Of(p.Actual, p.Unit), Cell.Of(p.Projected, p.Unit),
+                Cell.Text(p.Basis is { } basis ? SnakeCase.Name(basis) : null),
+                Cell.Of(p.P10, p.Unit), Cell.Of(p.P50, p.Unit), Cell.Of(p.P90, p.Unit),
+                Cell.Number(p.Attainment, CellKind.Ratio), Cell.Of(p.Variance, p.Unit),
+                Cell.Text(p.Status is { } status ? SnakeCase.Name(status) : null), Cell.Text(p.MissingReason),
+            ]),
+        ]);
 
     private static string? Note(string? missing, string? provisional) =>
         missing ?? (provisional is null ? null : "provisional: " + provisional);

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using Bellwether.Cli;
 using Bellwether.Core.Forecasting;
+using Bellwether.Core.Indicators;
+using Bellwether.Core.Plans;
 using Bellwether.Core.Reporting;
 using Bellwether.Core.Scenarios;
 using Bellwether.Core.Slicing;
@@ -173,18 +175,21 @@ public static class ScenarioCommand
         }
 
         var query = new ForecastQuery { Indicators = indicators, Period = common.Period, By = common.By, Filter = common.Filter };
+        // The plan lines of the period compared (those whose period lies within it), as they stood at the instant.
+        var plans = PlanRollup.Items(new PlanBook(store.PlanChanges(workspace)).AsOf(common.AsOf), settings.Calendar, PlanScope.Within(common.Period));
         var (comparison, firstPlans, secondPlans) = Steps.Run(context, step =>
         {
             step("Loading the store");
             var data = store.Load(workspace, tables: IndicatorService.EngineTables);
             step("Fitting the forecast");
             var model = ForecastModel.Fit(data, common.AsOf);
+            var reading = new PlanReading { Engine = new IndicatorEngine(data), AsOf = common.AsOf, Model = model };
             try
             {
                 step($"Simulating {first.Name} and {second.Name}, one change at a time");
                 var comparison = model.Compare(query, first, second);
                 step("Plans under each");
-                return (comparison, model.Plans(first), model.Plans(second));
+                return (comparison, PlanEvaluation.Of(plans, reading with { Scenario = first }), PlanEvaluation.Of(plans, reading with { Scenario = second }));
             }
             catch (ArgumentException e)
             {
@@ -208,10 +213,8 @@ public static class ScenarioCommand
         Output.Write(context, format, Differences(comparison, format, settings.Currency));
         if (format == OutputFormat.Table)
         {
-            // The plan lines of the period compared: those whose period lies within it.
-            bool Within(PlanProjection p) => settings.Calendar.TryParse(p.Period, out var period) && common.Period.Contains(period);
             context.Output.WriteLine();
-            Output.Write(context, format, Plans(first.Name, [.. firstPlans.Where(Within)], second.Name, [.. secondPlans.Where(Within)], settings.Currency));
+            Output.Write(context, format, Plans(first.Name, firstPlans, second.Name, secondPlans, settings.Currency));
         }
 
         return ExitCodes.Ok;
@@ -237,18 +240,18 @@ public static class ScenarioCommand
         };
     }
 
-    private static TableData Plans(string firstName, IReadOnlyList<PlanProjection> first, string secondName, IReadOnlyList<PlanProjection> second, string currency) => new(
+    private static TableData Plans(string firstName, IReadOnlyList<PlanStatusRow> first, string secondName, IReadOnlyList<PlanStatusRow> second, string currency) => new(
         ["pillar", "metric", "period", "slice", "owner", "target", $"{firstName} projected", $"{firstName} status", $"{secondName} projected", $"{secondName} status"],
         [
             .. first.Select((p, i) =>
             {
                 var other = i < second.Count ? second[i] : null;
-                var unit = Core.Text.SnakeCase.Name(Core.Indicators.IndicatorCatalog.Find(p.Metric)?.Unit ?? Core.Indicators.Unit.Money);
-                object? Show(decimal? v) => v is { } x ? Readable.Value(x, unit, currency) : null;
+                object? Show(decimal? v) => v is { } x ? Readable.Value(x, p.Unit, currency) : null;
+                string? Status(PlanStatusRow? r) => r?.Status is { } status ? Core.Text.SnakeCase.Name(status) : r?.MissingReason;
                 return (IReadOnlyList<object?>)
                 [
                     Core.Text.SnakeCase.Name(p.Pillar), p.Metric, p.Period, SliceText.Format(p.Slice), p.Owner, Show(p.Target),
-                    Show(p.Projected), p.Status ?? p.MissingReason, Show(other?.Projected), other?.Status ?? other?.MissingReason,
+                    Show(p.Projected), Status(p), Show(other?.Projected), Status(other),
                 ];
             }),
         ])

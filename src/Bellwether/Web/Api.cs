@@ -33,7 +33,6 @@ public static class Api
         workspace.MapGet("/indicators", Indicators).WithName("indicators").WithSummary("Indicator rows for a period, sliced and as of an instant");
         workspace.MapGet("/forecast", Forecast).WithName("forecast").WithSummary("P10, P50 and P90 with their parts, as known at an instant, optionally under a saved scenario");
         workspace.MapPost("/forecast/what-if", WhatIf).WithName("whatIf").WithSummary("The forecast under an unsaved scenario in the body (what a dashboard slider sends)");
-        workspace.MapGet("/plans", Plans).WithName("plans").WithSummary("Every plan line against the forecast, optionally under a saved scenario");
         workspace.MapGet("/scenarios", ListScenarios).WithName("scenarios").WithSummary("The saved scenarios");
         workspace.MapGet("/scenarios/{name}", GetScenario).WithName("scenario").WithSummary("One saved scenario");
         workspace.MapPut("/scenarios/{name}", PutScenario).WithName("saveScenario").WithSummary("Saves a scenario (replacing one of the same name)");
@@ -72,13 +71,6 @@ public static class Api
             var (model, query) = ForecastQueryOf(workspace, q, store, forecasts, clock);
             return TypedResults.Ok(model.Forecast(query, body.ToScenario("what-if")));
         });
-
-    private static IResult Plans(string workspace, [FromQuery(Name = "as_of")] string? asOf, [FromQuery] string? scenario, IStore store, ForecastService forecasts, TimeProvider clock) => Guard(store, workspace, () =>
-    {
-        var instant = Instant(asOf, clock);
-        var model = forecasts.Model(workspace, instant);
-        return TypedResults.Ok(model.Plans(scenario is null ? null : Saved(store, workspace, scenario)));
-    });
 
     private static IResult ListScenarios(string workspace, IStore store) => Guard(store, workspace, () =>
         TypedResults.Ok(store.Scenarios(workspace).Select(kv => ScenarioJson.Deserialize(kv.Value) with { Name = kv.Key })));

@@ -24,7 +24,8 @@ public sealed class ForecastService(IStore store, IndicatorService indicators) :
 
     public ForecastModel Model(string workspace, DateTimeOffset asOf)
     {
-        var versions = store.Versions(workspace);
+        // The forecaster reads no plans: a plan edit (a new version of the plans table) must not refit the model.
+        var versions = store.Versions(workspace).Where(v => v.Key != "plans");
         var key = $"{workspace}\n{asOf.UtcTicks}\n{string.Join(",", versions.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}"))}";
         var lazy = _models.GetOrCreate(key, entry =>
         {

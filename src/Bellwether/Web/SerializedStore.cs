@@ -1,5 +1,6 @@
 using Bellwether.Core.Data;
 using Bellwether.Core.Import;
+using Bellwether.Core.Plans;
 using Bellwether.Storage;
 
 namespace Bellwether.Web;
@@ -93,6 +94,30 @@ public sealed class SerializedStore(IStore inner) : IStore
         lock (_gate)
         {
             inner.SaveSettings(workspace, settings);
+        }
+    }
+
+    public IReadOnlyList<PlanChange> PlanChanges(string workspace)
+    {
+        lock (_gate)
+        {
+            return inner.PlanChanges(workspace);
+        }
+    }
+
+    public PlanChange? SetPlan(string workspace, PlanLine plan, PlanAuthor author)
+    {
+        lock (_gate)
+        {
+            return inner.SetPlan(workspace, plan, author);
+        }
+    }
+
+    public PlanChange? RemovePlan(string workspace, PlanKey key, PlanAuthor author)
+    {
+        lock (_gate)
+        {
+            return inner.RemovePlan(workspace, key, author);
         }
     }
 

@@ -33,6 +33,7 @@ public static class WebHost
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(_ => new IndicatorService(shared));
         builder.Services.AddSingleton<ForecastService>();
+        builder.Services.AddSingleton<PlanStatusService>();
         builder.Services.ConfigureHttpJsonOptions(o => Cli.Json.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddDashboard(new DashboardOptions(workspace));
@@ -49,6 +50,7 @@ public static class WebHost
         app.UseExceptionHandler();
         app.MapOpenApi();
         Api.Map(app);
+        PlansEndpoints.Map(app);
         app.MapSignalsEndpoints();
         app.MapExplainEndpoints();
         app.MapDashboard();

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Bellwether.Core.Forecasting;
 using Bellwether.Core.Indicators;
+using Bellwether.Core.Plans;
 using Bellwether.Core.Scenarios;
+using Bellwether.Core.Signals;
 using Bellwether.Core.Slicing;
 using Bellwether.Core.Tests.Forecasting;
 using Bellwether.Core.Time;
@@ -202,20 +204,23 @@ public sealed class ScenarioForecastTests(ModelFixture fixture) : IClassFixture<
         {
             Plans =
             [
-                new Plans.PlanLine { Pillar = Plans.Pillar.NewBusiness, Metric = "bookings", Period = "2025-Q3", Target = 1m, Owner = "President" },
-                new Plans.PlanLine { Pillar = Plans.Pillar.NewBusiness, Metric = "bookings", Period = "2025-Q3", Target = 1_000_000_000m, Owner = "President" },
-                new Plans.PlanLine { Pillar = Plans.Pillar.Retention, Metric = "logo_churn", Period = "2025-Q3", Target = 0.1m, Owner = "COO" },
+                new PlanLine { Pillar = Pillar.NewBusiness, Metric = "bookings", Period = "2025-Q3", Target = 1m, Owner = "President" },
+                new PlanLine { Pillar = Pillar.NewBusiness, Metric = "bookings", Period = "2025-Q3", Target = 1_000_000_000m, Owner = "President" },
+                new PlanLine { Pillar = Pillar.Retention, Metric = "logo_churn", Period = "2025-Q3", Target = 0.1m, Owner = "COO" },
             ],
         };
         var model = ForecastModel.Fit(data, fixture.Model.AsOf, fixture.Model.Options);
+        var items = PlanRollup.Items(data.Plans, Calendar, PlanScope.Within(Calendar.Parse("2025-Q3")));
+        var reading = new PlanReading { Engine = new IndicatorEngine(data), AsOf = model.AsOf, Model = model };
 
-        var plans = model.Plans();
+        var plans = PlanEvaluation.Of(items, reading);
 
-        Assert.Equal("on_track", plans[0].Status);
-        Assert.Equal("off_track", plans[1].Status);
+        Assert.Equal(SignalStatus.OnTrack, plans[0].Status);
+        Assert.Equal(SignalStatus.OffTrack, plans[1].Status);
         Assert.Equal(plans[0].Projected, model.Forecast(Query("2025-Q3", null))[0].P50);
+        Assert.Equal(PlanBasis.Forecast, plans[0].Basis);
         Assert.StartsWith("logo_churn is not forecast", plans[2].MissingReason, StringComparison.Ordinal);
-        var better = model.Plans(new Scenario { Name = "better", Changes = [new WinRateChange { Relative = 0.2 }] });
+        var better = PlanEvaluation.Of(items, reading with { Scenario = new Scenario { Name = "better", Changes = [new WinRateChange { Relative = 0.2 }] } });
         Assert.True(better[0].Projected > plans[0].Projected);
         Assert.Equal("better", better[0].Scenario);
     }

@@ -1,44 +1,37 @@
-using System.Runtime.CompilerServices;
-using Bellwether.Core.Forecasting;
 using Bellwether.Core.Indicators;
 using Bellwether.Core.Plans;
 using Bellwether.Core.Slicing;
+using Bellwether.Core.Text;
 using Bellwether.Core.Time;
-using Bellwether.Indicators;
 using Bellwether.Storage;
 using Bellwether.Web;
 
 namespace Bellwether.Dashboard.Plans;
 
 /// <summary>
-/// Where each pillar stands against its plan for the month, quarter and fiscal year that contain "now": the one place
-/// the dashboard reads plan status from. Today it reads <see cref="ForecastModel.Plans"/> (the forecast against
-/// plans.csv, as <c>GET …/plans</c> serves it) and the actual to date from the <see cref="IndicatorService"/> (as
-/// <c>bellwether indicators</c> prints it); when the plans command lands, only this class changes.
+/// Where each pillar stands against its plan for the month, quarter and fiscal year that contain "now", and what
+/// changed since a week earlier: the one place the dashboard reads plan status from. It reads the same
+/// <see cref="PlanReport"/> as <c>bellwether plans</c> and <c>GET …/plans</c>, through the host's
+/// <see cref="PlanStatusService"/> (one reading per store version and hour).
 /// </summary>
-public sealed class PillarStatusService(IStore store, ForecastService forecasts, IndicatorService indicators, TimeProvider clock, DashboardOptions options)
+public sealed class PillarStatusService(IStore store, PlanStatusService plans, TimeProvider clock, DashboardOptions options)
 {
     /// <summary>The horizons each pillar is shown for, in order.</summary>
     public static readonly IReadOnlyList<(string Name, Grain Grain)> Horizons = [("Month", Grain.Month), ("Quarter", Grain.Quarter), ("Year", Grain.Year)];
-
-    // Plan status of a fitted model, computed once: a model stands for one store version and one hour.
-    private readonly ConditionalWeakTable<ForecastModel, Lazy<IReadOnlyList<PlanProjection>>> _plans = new();
 
     public PillarOverview Overview(CancellationToken cancellation = default)
     {
         var workspace = options.Workspace;
         var asOf = ForecastService.Now(clock);
         var settings = store.Settings(workspace);
-        var model = forecasts.Model(workspace, asOf);
+        var report = plans.Read(workspace, new PlanQuery { Scope = PlanScope.Around(asOf, settings.Calendar), AsOf = asOf, LatestPlans = true });
         cancellation.ThrowIfCancellationRequested();
-        var plans = _plans.GetValue(model, m => new Lazy<IReadOnlyList<PlanProjection>>(() => m.Plans())).Value;
         var periods = Horizons.Select(h => (h.Name, Period: settings.Calendar.Containing(asOf, h.Grain))).ToList();
         var pillars = new List<PillarCard>();
         foreach (var pillar in Enum.GetValues<Pillar>())
         {
-            cancellation.ThrowIfCancellationRequested();
-            var lines = plans.Where(p => p.Pillar == pillar).ToList();
-            var metric = lines.GroupBy(l => l.Metric).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+            var rows = report.Rows.Where(p => p.Pillar == pillar).ToList();
+            var metric = rows.GroupBy(l => l.Metric).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
             if (metric is null)
             {
                 pillars.Add(new PillarCard { Pillar = pillar, Owner = null, Metric = null, Slice = new Dictionary<string, string>(), Figures = [] });
@@ -46,35 +39,34 @@ public sealed class PillarStatusService(IStore store, ForecastService forecasts,
             }
 
             // The pillar's headline: its metric over the widest slice it is planned for (type=new_business, not one vertical).
-            var headline = lines.Where(l => l.Metric == metric).OrderBy(l => l.Slice.Count).First();
-            var slice = headline.Slice;
+            var headline = rows.Where(l => l.Metric == metric).OrderBy(l => l.Slice.Count).First();
+            var slice = SliceText.Format(headline.Slice);
             var figures = periods.Select(h =>
             {
-                var line = lines.FirstOrDefault(l => l.Metric == metric && l.Period == h.Period.Label && SliceText.Format(l.Slice) == SliceText.Format(slice));
-                var actual = Actual(workspace, metric, h.Period, slice, asOf);
+                var row = rows.FirstOrDefault(l => l.Metric == metric && l.Period == h.Period.Label && SliceText.Format(l.Slice) == slice);
+                var open = row?.Basis == PlanBasis.Forecast;
                 return new PillarFigure
                 {
                     Horizon = h.Name,
                     Period = h.Period.Label,
-                    Target = line?.Target,
-                    Actual = actual.Value,
-                    ActualReason = actual.Value is null ? actual.MissingReason : null,
-                    P10 = line is { Over: false } ? line.P10 : null,
-                    P50 = line is { Over: false } ? line.Projected : null,
-                    P90 = line is { Over: false } ? line.P90 : null,
-                    Status = line?.Status,
-                    Attainment = line?.Attainment,
-                    MissingReason = line is null ? $"no {metric} plan for {h.Period.Label}" : line.MissingReason,
+                    Target = row?.Target,
+                    Actual = row?.Actual,
+                    ActualReason = row?.ActualMissingReason,
+                    P10 = open ? row!.P10 : null,
+                    P50 = open ? row!.P50 : null,
+                    P90 = open ? row!.P90 : null,
+                    Status = row?.Status is { } status ? SnakeCase.Name(status) : null,
+                    Attainment = row?.Attainment,
+                    MissingReason = row is null ? $"no {metric} plan for {h.Period.Label}" : row.MissingReason,
+                    StatusWeekEarlier = row?.WeekEarlier?.Status is { } before ? SnakeCase.Name(before) : null,
+                    ProjectedChange = row?.WeekEarlier?.ProjectedChange,
                 };
             }).ToList();
-            pillars.Add(new PillarCard { Pillar = pillar, Owner = headline.Owner, Metric = metric, Slice = slice, Figures = figures });
+            pillars.Add(new PillarCard { Pillar = pillar, Owner = headline.Owner, Metric = metric, Slice = headline.Slice, Figures = figures });
         }
 
         return new PillarOverview { AsOf = asOf, Currency = settings.Currency, Pillars = pillars };
     }
-
-    private IndicatorRow Actual(string workspace, string metric, Period period, IReadOnlyDictionary<string, string> slice, DateTimeOffset asOf) =>
-        indicators.Run(workspace, new IndicatorQuery { Indicators = [metric], Period = period, AsOf = asOf, Filter = IndicatorQuery.FilterOf(slice) })[0];
 }
 
 /// <summary>The four pillars against plan, as known at <see cref="AsOf"/> (the start of the current hour).</summary>
@@ -138,4 +130,10 @@ public sealed record PillarFigure
     public decimal? Attainment { get; init; }
 
     public string? MissingReason { get; init; }
+
+    /// <summary>The status a week earlier (the plan as it stood then, read with what was known then); null when there was none.</summary>
+    public string? StatusWeekEarlier { get; init; }
+
+    /// <summary>How the projection moved in the week, in the metric's unit.</summary>
+    public decimal? ProjectedChange { get; init; }
 }

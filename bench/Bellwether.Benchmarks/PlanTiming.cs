@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using Bellwether.Core.Forecasting;
+using Bellwether.Core.Indicators;
+using Bellwether.Core.Plans;
+using Bellwether.Core.Time;
+using Bellwether.Storage.DuckDb;
+
+namespace Bellwether.Benchmarks;
+
+/// <summary>
+/// Where the time of `bellwether plans` goes, on a store file (a demo company): each step of the command run one after
+/// the other in one process — load, the engine's prepared form, the forecast fitted as of t and as of t − 7 days, the
+/// plans evaluated at each instant (actuals from the engine, forecasts from the model) — with the wall time and the
+/// process's CPU time of each, so that the cost of a step is seen apart from the machine's other work.
+/// </summary>
+public static class PlanTiming
+{
+    public static int Run(string dbPath, string workspace, DateTimeOffset asOf)
+    {
+        Console.WriteLine($"store {dbPath}, workspace {workspace}, as of {Instants.Format(asOf)}");
+        var step = new Step();
+        using var store = DuckDbStore.Open(dbPath);
+        var data = store.Load(workspace, tables: Bellwether.Indicators.IndicatorService.EngineTables);
+        var book = new PlanBook(store.PlanChanges(workspace));
+        step.Report("load", $"{data.Opportunities.Count:#,0} deals, {data.Plans.Count:#,0} plans");
+
+        var engine = new IndicatorEngine(data);
+        step.Report("prepare the engine", "");
+
+        var earlier = asOf - PlanReport.Week;
+        var now = ForecastModel.Fit(data, asOf);
+        step.Report("fit as of t", "");
+        var then = ForecastModel.Fit(data, earlier);
+        step.Report("fit as of t − 7 days", "");
+
+        var scope = PlanScope.Around(asOf, data.Settings.Calendar);
+        var items = PlanRollup.Items(book.AsOf(asOf), data.Settings.Calendar, scope);
+        var rows = PlanEvaluation.Of(items, new PlanReading { Engine = engine, AsOf = asOf, Model = now });
+        step.Report("evaluate as of t", $"{rows.Count} plans, {items.Count(i => i.Period.EndInstant > asOf)} open");
+        var thenItems = PlanRollup.Items(book.AsOf(earlier), data.Settings.Calendar, scope);
+        PlanEvaluation.Of(thenItems, new PlanReading { Engine = engine, AsOf = earlier, Model = then });
+        step.Report("evaluate as of t − 7 days", "");
+
+        // Each forecast the evaluation asks for, one by one: ledger metrics for all their periods at once, then each period alone.
+        foreach (var group in items.Where(i => i.Period.EndInstant > asOf && ForecastIndicators.Names.Contains(i.Metric)).GroupBy(i => (i.Metric, i.Slice)))
+        {
+            var filter = IndicatorQuery.FilterOf(Core.Slicing.SliceText.TryParse(group.Key.Slice, out var slice, out _) ? slice : new Dictionary<string, string>());
+            var periods = group.Select(i => i.Period).Distinct().OrderBy(p => p.Start).ThenBy(p => p.Grain).ToList();
+            if (ForecastIndicators.FromLedger(group.Key.Metric))
+            {
+                now.Forecast(new ForecastQuery { Indicators = [group.Key.Metric], Period = periods[0], Filter = filter }, periods, null);
+                step.Report($"  forecast {group.Key.Metric} for {string.Join(", ", periods.Select(p => p.Label))} in one call", "");
+            }
+
+            foreach (var period in periods)
+            {
+                now.Forecast(new ForecastQuery { Indicators = [group.Key.Metric], Period = period, Filter = filter });
+                step.Report($"  forecast {group.Key.Metric} {group.Key.Slice} {period.Label} alone", "");
+            }
+        }
+
+        var year = PlanScope.Within(data.Settings.Calendar.Containing(asOf.AddTicks(-1), Grain.Year));
+        var all = PlanEvaluation.Of(PlanRollup.Items(book.AsOf(asOf), data.Settings.Calendar, year), new PlanReading { Engine = engine, AsOf = asOf, Model = now });
+        step.Report("evaluate every plan of the fiscal year as of t (fitted model)", $"{all.Count} plans");
+
+        var report = PlanReport.Read(book, engine, t => ForecastModel.Fit(data, t), new PlanQuery { Scope = scope, AsOf = asOf });
+        step.Report("PlanReport.Read (both fits side by side, both evaluations)", $"{report.Rows.Count} plans");
+        return 0;
+    }
+
+    /// <summary>Wall and CPU time since the last report.</summary>
+    private sealed class Step
+    {
+        private readonly Stopwatch _watch = Stopwatch.StartNew();
+        private TimeSpan _cpu = Process.GetCurrentProcess().TotalProcessorTime;
+
+        public void Report(string what, string detail)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            Console.WriteLine(FormattableString.Invariant($"| {what} | {_watch.Elapsed.TotalMilliseconds:#,0} ms | {(cpu - _cpu).TotalMilliseconds:#,0} ms | {detail} |"));
+            _cpu = cpu;
+            _watch.Restart();
+        }
+    }
+}
