@@ -10,6 +10,8 @@ public static class PillarSignals
 {
     private static readonly (Pillar Pillar, Func<SignalContext, IReadOnlyList<Signal>> Of)[] Sources =
     [
+        (Pillar.Retention, RetentionSignals.Of),
+        (Pillar.Expansion, ExpansionSignals.Of),
     ];
 
     /// <summary>The signals of one pillar, or of all four (null), as of the context's instant.</summary>
