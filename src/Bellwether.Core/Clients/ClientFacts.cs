@@ -44,9 +44,6 @@ internal sealed record ClientFacts
     /// <summary>Lines other than <see cref="Lines3"/> with a new-business or expansion deal open at the cut.</summary>
     public required ulong OpenDealLines { get; init; }
 
-    /// <summary>Lines other than <see cref="Lines3"/> with a deal won in the 92 days before the cut (bought, not yet billing).</summary>
-    public required ulong WonLines { get; init; }
-
     /// <summary>Whole months from the account's first month with revenue to the cut; 0 before any revenue.</summary>
     public required int TenureMonths { get; init; }
 
@@ -75,7 +72,7 @@ internal sealed record ClientFacts
     /// <summary>Mean usage reading three months before <see cref="UsageNow"/>'s month.</summary>
     public double? UsageThen { get; init; }
 
-    /// <summary>How far back a won deal counts as recent: a quarter.</summary>
+    /// <summary>How far back a won deal counts as recent (bought, not yet billing): a quarter.</summary>
     public const int RecentDays = 92;
 
     public int LineCount => ClientBook.LineCount(Lines3);
@@ -160,7 +157,6 @@ internal sealed record ClientFacts
             LineRuns = lineRuns,
             LinesEver = ever,
             OpenDealLines = book.Deals.OpenOn(account, cut.Day) & ~lines3,
-            WonLines = book.Deals.WonBetween(account, cut.Day - RecentDays, cut.Day) & ~lines3,
             TenureMonths = firstRevenue < 0 ? 0 : r - firstRevenue,
             DaysKnown = Math.Max(0, cut.Day - firstDay),
             DaysSinceQbr = qbr < 0 ? null : cut.Day - qbr,
@@ -169,8 +165,8 @@ internal sealed record ClientFacts
             NpsPrevious = npsBefore < 0 ? null : c.NpsSum[npsBefore] / (double)c.NpsCount[npsBefore],
             Csat3 = csatCount == 0 ? null : csatSum / csatCount,
             Tickets3 = tickets,
-            UsageNow = usage < 0 ? null : c.UsageSum[usage] / c.UsageCount[usage],
-            UsageThen = usage < 0 || usageThen < 0 ? null : c.UsageSum[usageThen] / c.UsageCount[usageThen],
+            UsageNow = usage < 0 ? null : c.UsageSum[usage] / (double)c.UsageCount[usage],
+            UsageThen = usage < 0 || usageThen < 0 ? null : c.UsageSum[usageThen] / (double)c.UsageCount[usageThen],
         };
     }
 }

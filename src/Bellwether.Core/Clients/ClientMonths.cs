@@ -5,7 +5,9 @@ namespace Bellwether.Core.Clients;
 /// <summary>
 /// The columns of <see cref="ClientBook"/>: one entry per account and month. Revenue is in the reporting currency;
 /// NPS answers are on the 0–10 scale (a score given on −100..100 is mapped onto it); CSAT is 1–5; usage is in the
-/// company's own units; last days are <see cref="DateOnly.DayNumber"/>s, −1 when the month has none.
+/// company's own units; last days are <see cref="DateOnly.DayNumber"/>s, −1 when the month has none. Counts are 16-bit
+/// (a month's count stops at 65,535) and sums of scores single precision: at a million deals the book holds a few
+/// million of these rows, and the features need no more.
 /// </summary>
 internal sealed class ClientMonths
 {
@@ -13,15 +15,15 @@ internal sealed class ClientMonths
     {
         Revenue = new double[cells];
         Lines = new ulong[cells];
-        Meetings = new int[cells];
-        Qbrs = new int[cells];
-        Tickets = new int[cells];
+        Meetings = new ushort[cells];
+        Qbrs = new ushort[cells];
+        Tickets = new ushort[cells];
         NpsSum = new float[cells];
-        NpsCount = new int[cells];
+        NpsCount = new ushort[cells];
         CsatSum = new float[cells];
-        CsatCount = new int[cells];
-        UsageSum = new double[cells];
-        UsageCount = new int[cells];
+        CsatCount = new ushort[cells];
+        UsageSum = new float[cells];
+        UsageCount = new ushort[cells];
         LastQbrDay = new int[cells];
         LastMeetingDay = new int[cells];
         Array.Fill(LastQbrDay, -1);
@@ -33,23 +35,23 @@ internal sealed class ClientMonths
     /// <summary>Bits of the service lines with revenue in the month (codes of <see cref="ClientBook.LineNames"/>).</summary>
     public ulong[] Lines { get; }
 
-    public int[] Meetings { get; }
+    public ushort[] Meetings { get; }
 
-    public int[] Qbrs { get; }
+    public ushort[] Qbrs { get; }
 
-    public int[] Tickets { get; }
+    public ushort[] Tickets { get; }
 
     public float[] NpsSum { get; }
 
-    public int[] NpsCount { get; }
+    public ushort[] NpsCount { get; }
 
     public float[] CsatSum { get; }
 
-    public int[] CsatCount { get; }
+    public ushort[] CsatCount { get; }
 
-    public double[] UsageSum { get; }
+    public float[] UsageSum { get; }
 
-    public int[] UsageCount { get; }
+    public ushort[] UsageCount { get; }
 
     public int[] LastQbrDay { get; }
 
@@ -68,30 +70,32 @@ internal sealed class ClientMonths
         switch (kind)
         {
             case EngagementKind.Meeting:
-                Meetings[cell]++;
+                Meetings[cell] = Saturated(Meetings[cell]);
                 LastMeetingDay[cell] = Math.Max(LastMeetingDay[cell], day);
                 break;
             case EngagementKind.Qbr:
-                Qbrs[cell]++;
+                Qbrs[cell] = Saturated(Qbrs[cell]);
                 LastQbrDay[cell] = Math.Max(LastQbrDay[cell], day);
                 break;
             case EngagementKind.SupportTicket:
-                Tickets[cell]++;
+                Tickets[cell] = Saturated(Tickets[cell]);
                 break;
             case EngagementKind.Nps when value is { } nps:
                 NpsSum[cell] += (float)NpsAnswer(nps);
-                NpsCount[cell]++;
+                NpsCount[cell] = Saturated(NpsCount[cell]);
                 break;
             case EngagementKind.Csat when value is { } csat:
                 CsatSum[cell] += (float)csat;
-                CsatCount[cell]++;
+                CsatCount[cell] = Saturated(CsatCount[cell]);
                 break;
             case EngagementKind.Usage when value is { } usage:
-                UsageSum[cell] += (double)usage;
-                UsageCount[cell]++;
+                UsageSum[cell] += (float)usage;
+                UsageCount[cell] = Saturated(UsageCount[cell]);
                 break;
             default:
                 break;
         }
     }
+
+    private static ushort Saturated(ushort count) => count == ushort.MaxValue ? count : (ushort)(count + 1);
 }

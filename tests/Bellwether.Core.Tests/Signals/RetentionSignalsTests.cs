@@ -100,6 +100,24 @@ public sealed class RetentionSignalsTests
     }
 
     [Fact]
+    public void WithoutRevenue_EveryClientSignalSaysWhy_NeverZero()
+    {
+        var data = new Dataset { Files = new HashSet<string> { "engagement.csv" }, Accounts = [Account("A1", "Acme")] };
+
+        var signals = PillarSignals.Of(Context(data, ClientCompany.AsOf), null).Where(s => s.Pillar is Pillar.Retention or Pillar.Expansion).ToList();
+
+        Assert.Equal(7, signals.Count);
+        Assert.All(signals, s =>
+        {
+            Assert.Null(s.Value);
+            Assert.False(string.IsNullOrEmpty(s.MissingReason));
+            Assert.Null(s.Status);
+        });
+        Assert.Equal(ChurnRisk.NoRevenue, signals.Single(s => s.Name == "revenue_at_risk").MissingReason);
+        Assert.Equal(ChurnRisk.NoRevenue, signals.Single(s => s.Name == "second_line_candidates").MissingReason);
+    }
+
+    [Fact]
     public void PillarSignals_ListsRetentionAndExpansionSources()
     {
         var context = Context(ClientCompany.Generate(), ClientCompany.AsOf);
