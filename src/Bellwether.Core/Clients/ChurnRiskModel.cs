@@ -24,11 +24,6 @@ internal sealed class ChurnRiskModel
     /// <summary>The ridge penalty, chosen on the tuning seeds (docs/retention.md).</summary>
     public const double DefaultPenalty = 0.01;
 
-    /// <summary>A contribution (in log-odds) below which a feature is not worth naming as a reason.</summary>
-    private const double MinReason = 0.1;
-
-    private const int MaxReasons = 4;
-
     public static readonly IReadOnlyList<ClientFeature> Features =
     [
         ClientFeature.QbrGap,
@@ -77,8 +72,6 @@ internal sealed class ChurnRiskModel
     public int Rows { get; }
 
     public int Churns { get; }
-
-    public LogisticModel Logistic => _model;
 
     /// <summary>Fits the model as of the book's instant, or says why it cannot (too little history).</summary>
     /// <param name="book">What is known.</param>
@@ -141,22 +134,10 @@ internal sealed class ChurnRiskModel
                 ChurnRisk = risk,
                 Band = risk >= 2 * BaseRate ? HealthBand.AtRisk : risk >= BaseRate ? HealthBand.Watch : HealthBand.Healthy,
                 RevenueAtStake = Math.Round((decimal)revenue, 2),
-                Reasons = Reasons(facts, contributions, currency),
+                Reasons = ClientFeature.Reasons(_features, facts, contributions, currency),
             });
         }
 
         return [.. result.OrderByDescending(r => r.ChurnRisk).ThenBy(r => r.AccountId, StringComparer.Ordinal)];
     }
-
-    /// <summary>The features that raise the risk most, said in words; one phrase once (NPS speaks for two features).</summary>
-    private List<string> Reasons(ClientFacts facts, double[] contributions, string currency) =>
-    [
-        .. contributions.Select((c, j) => (Contribution: c, Feature: _features[j]))
-            .Where(x => x.Contribution >= MinReason)
-            .OrderByDescending(x => x.Contribution)
-            .Select(x => x.Feature.Reason(facts, currency))
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal)
-            .Take(MaxReasons),
-    ];
 }

@@ -36,7 +36,8 @@ internal sealed class ClientBook
             _indexOf[data.Accounts[i].AccountId] = i;
         }
 
-        LineNames = [.. data.Revenue.GroupBy(r => r.ServiceLine, StringComparer.Ordinal)
+        // Ranked by revenue known at the instant only: a line's code must not depend on what it billed later.
+        LineNames = [.. data.Revenue.Where(r => MonthIndex.Of(r.Month) < RevenueEnd).GroupBy(r => r.ServiceLine, StringComparer.Ordinal)
             .OrderByDescending(g => g.Sum(r => r.Revenue)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key)];
         var bitOf = LineNames.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => Math.Min(x.i, OwnLineBits), StringComparer.Ordinal);
 

@@ -110,6 +110,26 @@ internal sealed record ClientFeature(string Name, Func<ClientFacts, double> Valu
         f => (f.Lines3 & (1UL << bit)) != 0 ? 1 : 0,
         (f, _) => (f.Lines3 & (1UL << bit)) != 0 ? $"buys {name}" : $"does not buy {name}");
 
+    /// <summary>A contribution (in log-odds) below which a feature is not worth naming as a reason.</summary>
+    private const double MinReason = 0.1;
+
+    private const int MaxReasons = 4;
+
+    /// <summary>
+    /// A client's reasons: the features whose contributions raise its log-odds most (at least 0.1 each, four at most),
+    /// said in words; a phrase once, where two features share one (NPS and its fall).
+    /// </summary>
+    public static IReadOnlyList<string> Reasons(IReadOnlyList<ClientFeature> features, ClientFacts facts, double[] contributions, string currency) =>
+    [
+        .. contributions.Select((c, j) => (Contribution: c, Feature: features[j]))
+            .Where(x => x.Contribution >= MinReason)
+            .OrderByDescending(x => x.Contribution)
+            .Select(x => x.Feature.Reason(facts, currency))
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .Take(MaxReasons),
+    ];
+
     /// <summary>A change as a whole signed percentage: +12%, −35%.</summary>
     public static string Signed(double change)
     {

@@ -24,10 +24,6 @@ internal sealed class SecondLineModel
     /// <summary>Lines with an indicator of their own, the most common first; the rest are the average line.</summary>
     private const int MaxLineFeatures = 8;
 
-    private const double MinReason = 0.1;
-
-    private const int MaxReasons = 4;
-
     private static readonly ClientFeature[] Common =
     [
         ClientFeature.Nps,
@@ -60,8 +56,6 @@ internal sealed class SecondLineModel
     }
 
     public double BaseRate { get; }
-
-    public LogisticModel Logistic => _model;
 
     public int Snapshots { get; }
 
@@ -160,16 +154,7 @@ internal sealed class SecondLineModel
                 LikelyNextShare = next < 0 ? null : share,
                 OpenDealLines = [.. ClientFeature.Bits(facts.OpenDealLines).Select(book.LineName)],
                 Revenue = Math.Round((decimal)facts.Revenue3, 2),
-                Reasons =
-                [
-                    .. contributions.Select((c, j) => (Contribution: c, Feature: _features[j]))
-                        .Where(x => x.Contribution >= MinReason)
-                        .OrderByDescending(x => x.Contribution)
-                        .Select(x => x.Feature.Reason(facts, currency))
-                        .OfType<string>()
-                        .Distinct(StringComparer.Ordinal)
-                        .Take(MaxReasons),
-                ],
+                Reasons = ClientFeature.Reasons(_features, facts, contributions, currency),
             });
         }
 

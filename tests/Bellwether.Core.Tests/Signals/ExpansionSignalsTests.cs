@@ -1,4 +1,6 @@
 using Bellwether.Core.Clients;
+using Bellwether.Core.Finance;
+using Bellwether.Core.Pipeline;
 using Bellwether.Core.Plans;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Tests.Clients;
@@ -32,6 +34,42 @@ public sealed class ExpansionSignalsTests
         Assert.Null(candidates.Status);
         Assert.Equal(reading.TopTenth.Take(RetentionSignals.MaxNamed).Select(c => c.AccountId), candidates.NeedsAttention.Select(a => a.Id));
         Assert.All(reading.Clients, c => Assert.Equal("retainer", c.CurrentLine));
+    }
+
+    [Fact]
+    public void NothingAfterTheInstant_ChangesAnyPropensity()
+    {
+        // After July 1 every client buys nine large audits, fifty clients open audit deals, and the expander's deal is lost.
+        var data = ClientCompany.Generate();
+        var later = data with
+        {
+            Revenue =
+            [
+                .. data.Revenue,
+                .. data.Accounts.SelectMany(a => Enumerable.Range(1, 9).Select(k => new RevenueLine { AccountId = a.AccountId, Month = new DateOnly(2025, 7, 1), ServiceLine = $"audit{k}", Revenue = 90_000 })),
+            ],
+            Opportunities =
+            [
+                .. data.Opportunities.Select(o => o.AccountId == "H3" ? o with { Status = OpportunityStatus.Lost, Stage = "Lost", ClosedAt = ClientCompany.AsOf.AddDays(3) } : o),
+                .. data.Accounts.Take(50).Select(a => new Opportunity
+                {
+                    OpportunityId = "AUDIT-" + a.AccountId,
+                    AccountId = a.AccountId,
+                    OwnerRepId = "R1",
+                    ServiceLine = "audit1",
+                    Type = OpportunityType.Expansion,
+                    Amount = 90_000,
+                    CreatedAt = ClientCompany.AsOf.AddDays(1),
+                    Stage = "Proposal",
+                    Status = OpportunityStatus.Open,
+                }),
+            ],
+        };
+
+        var before = SecondLine.Read(data, ClientCompany.AsOf);
+        var after = SecondLine.Read(later, ClientCompany.AsOf);
+
+        Assert.Equal(before.Clients.Select(c => (c.AccountId, c.Propensity, c.LikelyNextLine, string.Join("|", c.Reasons))), after.Clients.Select(c => (c.AccountId, c.Propensity, c.LikelyNextLine, string.Join("|", c.Reasons))));
     }
 
     [Fact]
