@@ -12,4 +12,10 @@ public sealed class StoreException : Exception
         : base(message, inner)
     {
     }
+
+    /// <summary>True when another process holds the store (an embedded file is opened by one process at a time).</summary>
+    public bool InUse { get; init; }
+
+    /// <summary>The process that holds the store, when the database names it.</summary>
+    public int? HeldByPid { get; init; }
 }

@@ -22,7 +22,7 @@ internal sealed partial class CompanyEngine
         var weekend = !IsBusinessDay(day);
         var lambda = CompanyModel.InboundLeadsPerDay * _s.UnitCount * demand
             * CompanyModel.InboundSeasonality[day.Month - 1]
-            * (InShock(day) ? CompanyModel.ShockFactor : 1.0)
+            * (InShock(day) ? CompanyModel.ShockFactor : 1.0) * InboundShockFactor(day)
             * (weekend ? 0.35 : 1.26)
             * (1 + (0.05 * years));
         var count = rng.Poisson(lambda);

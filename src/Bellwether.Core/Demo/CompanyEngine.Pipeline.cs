@@ -156,7 +156,7 @@ internal sealed partial class CompanyEngine
             logit += 2.0 * (account.Health - 0.7);
         }
 
-        return 1 / (1 + Math.Exp(-logit));
+        return ShockedAdvanceChance(opp, day, 1 / (1 + Math.Exp(-logit)));
     }
 
     private void Advance(OppState opp, DateOnly day)

@@ -29,6 +29,9 @@ public sealed record DemoOptions
     /// <summary>The fiscal year's first month (1 = January), which decides the quarters and years of quotas and plans.</summary>
     public int FiscalYearFirstMonth { get; init; } = 1;
 
+    /// <summary>Scripted shocks to the company's course (none by default): a known cause for checking explanations.</summary>
+    public IReadOnlyList<DemoShock> Shocks { get; init; } = [];
+
     /// <summary>The first day of history.</summary>
     public DateOnly HistoryStart => HistoryEnd.AddYears(-Years).AddDays(1);
 
@@ -58,6 +61,11 @@ public sealed record DemoOptions
         if (HistoryEnd.Year is < 1990 or > 2200)
         {
             throw new ArgumentOutOfRangeException(nameof(HistoryEnd), HistoryEnd, "History ends between 1990 and 2200.");
+        }
+
+        foreach (var shock in Shocks)
+        {
+            shock.Validate();
         }
     }
 }

@@ -23,6 +23,9 @@ public static class IndicatorCsv
         "detail", "detail_rank", "detail_item", "detail_fields",
     ];
 
+    private const int ValueColumn = 4;
+    private const int RankColumn = 10;
+
     /// <summary>The lines, header first, as lists of unquoted fields.</summary>
     public static IEnumerable<IReadOnlyList<string>> Lines(IEnumerable<IndicatorRow> rows)
     {
@@ -59,7 +62,8 @@ public static class IndicatorCsv
         var sb = new StringBuilder();
         foreach (var line in Lines(rows))
         {
-            sb.AppendJoin(',', line.Select(CsvText.Quote)).Append('\n');
+            // value and detail_rank are numbers; every other field is text and is neutralised.
+            sb.AppendJoin(',', line.Select((field, i) => i is ValueColumn or RankColumn ? CsvText.Quote(field) : CsvText.Text(field))).Append('\n');
         }
 
         return sb.ToString();

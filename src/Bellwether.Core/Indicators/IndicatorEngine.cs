@@ -145,7 +145,7 @@ public sealed class IndicatorEngine
             return;
         }
 
-        var space = _cache.Slicing(family.FixedBy(name) ?? query.By, query.Filter);
+        var space = _cache.Slicing(family.FixedBy(name) ?? query.By, query.Filter, family.FiltersWhereCarried(name));
         var map = space.Map(family.SourceOf(name));
         var cannot = family.AlsoReads(name).Prepend(family.SourceOf(name)).Select(t => space.Map(t).CannotSlice).FirstOrDefault(r => r is not null);
         if (cannot is not null)

@@ -32,12 +32,12 @@ public static class ExpansionSignals
         var reading = SecondLine.Read(c.Engine.Dataset, c.AsOf);
         if (reading.MissingReason is { } why)
         {
-            return LedgerSignal.Missing(Pillar.Expansion, Name, Title, Unit.Count, why);
+            return SignalReading.Missing(Pillar.Expansion, Name, Title, Unit.Count, why);
         }
 
         if (reading.Clients.Count == 0)
         {
-            return LedgerSignal.Missing(Pillar.Expansion, Name, Title, Unit.Count, "no client bought from a single service line in the last 3 months over");
+            return SignalReading.Missing(Pillar.Expansion, Name, Title, Unit.Count, "no client bought from a single service line in the last 3 months over");
         }
 
         var top = reading.TopTenth;

@@ -2,6 +2,7 @@ using Bellwether.Core.Indicators;
 using Bellwether.Core.Plans;
 using Bellwether.Core.Reporting;
 using Bellwether.Core.Time;
+using static Bellwether.Core.Signals.SignalReading;
 
 namespace Bellwether.Core.Signals;
 
@@ -29,7 +30,7 @@ internal static class LedgerSignal
         decimal? reference = null;
         string? kind = null;
         string against;
-        if (PlanFor(c, pillar, metric, period) is { } plan)
+        if (Plan(c, pillar, metric, period) is { Slice.Count: 0 } plan)
         {
             (reference, kind) = (plan.Target, "plan");
             against = $"against the plan's {Text(plan.Target)} ({plan.Owner})";
@@ -65,18 +66,6 @@ internal static class LedgerSignal
         };
     }
 
-    /// <summary>A signal that cannot be computed, and why.</summary>
-    public static Signal Missing(Pillar pillar, string name, string title, Unit unit, string reason, bool lowerIsBetter = false) => new()
-    {
-        Pillar = pillar,
-        Name = name,
-        Title = title,
-        Unit = unit,
-        LowerIsBetter = lowerIsBetter,
-        Summary = $"{title}: {reason}.",
-        MissingReason = reason,
-    };
-
     /// <summary>
     /// The latest period whose months are all over at the context's instant, of the context period's grain (a quarter
     /// for a day or week, which the monthly ledger cannot speak for).
@@ -95,14 +84,9 @@ internal static class LedgerSignal
         return period;
     }
 
-    /// <summary>The pillar's plan for the metric over exactly the period, for the whole company; null when there is none.</summary>
-    private static PlanLine? PlanFor(SignalContext c, Pillar pillar, string metric, Period period) => c.Plans
-        .FirstOrDefault(p => p.Pillar == pillar && p.Slice.Count == 0 && string.Equals(p.Metric.Trim(), metric, StringComparison.OrdinalIgnoreCase)
-            && c.Engine.Dataset.Settings.Calendar.TryParse(p.Period, out var planned) && planned.Start == period.Start && planned.End == period.End);
-
     private static decimal? Value(SignalContext c, string metric, Period period, out string? missing)
     {
-        var row = c.Engine.Run(new IndicatorQuery { Indicators = [metric], Period = period, AsOf = c.AsOf })[0];
+        var row = Row(c, metric, period);
         missing = row.MissingReason;
         return row.Value;
     }

@@ -10,8 +10,10 @@ public static class PillarSignals
 {
     private static readonly (Pillar Pillar, Func<SignalContext, IReadOnlyList<Signal>> Of)[] Sources =
     [
+        (Pillar.NewBusiness, NewBusinessSignals.Of),
         (Pillar.Retention, RetentionSignals.Of),
         (Pillar.Expansion, ExpansionSignals.Of),
+        (Pillar.CostModel, CostModelSignals.Of),
     ];
 
     /// <summary>The signals of one pillar, or of all four (null), as of the context's instant.</summary>

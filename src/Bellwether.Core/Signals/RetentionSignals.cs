@@ -39,7 +39,7 @@ public static class RetentionSignals
         const string Title = "Revenue at risk of churn";
         if (reading.MissingReason is { } why)
         {
-            return LedgerSignal.Missing(Pillar.Retention, Name, Title, Unit.Money, why, lowerIsBetter: true);
+            return SignalReading.Missing(Pillar.Retention, Name, Title, Unit.Money, why, lowerIsBetter: true);
         }
 
         var atRisk = reading.AtRisk.ToList();
@@ -73,12 +73,12 @@ public static class RetentionSignals
         const string Title = "Clients at risk";
         if (reading.MissingReason is { } why)
         {
-            return LedgerSignal.Missing(Pillar.Retention, Name, Title, Unit.Ratio, why, lowerIsBetter: true);
+            return SignalReading.Missing(Pillar.Retention, Name, Title, Unit.Ratio, why, lowerIsBetter: true);
         }
 
         if (reading.Clients.Count == 0)
         {
-            return LedgerSignal.Missing(Pillar.Retention, Name, Title, Unit.Ratio, "no client had revenue in the last 3 months over", lowerIsBetter: true);
+            return SignalReading.Missing(Pillar.Retention, Name, Title, Unit.Ratio, "no client had revenue in the last 3 months over", lowerIsBetter: true);
         }
 
         decimal Share(IReadOnlyList<ClientRisk> clients, HealthBand band) =>

@@ -10,7 +10,7 @@ namespace Bellwether.Storage.DuckDb;
 /// The embedded store: one DuckDB file, opened by one process at a time. Migrations are applied on open. Every write
 /// happens in an import's single transaction, so a crash at any point leaves the file as it was before the import.
 /// </summary>
-public sealed class DuckDbStore : IStore
+public sealed partial class DuckDbStore : IStore
 {
     public const string DefaultPath = "bellwether.duckdb";
 
@@ -49,7 +49,12 @@ public sealed class DuckDbStore : IStore
         catch (DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
         {
             connection.Dispose();
-            throw new StoreException($"{path} is in use by another process (is `bellwether serve` running on it?)", e);
+            var pid = HolderPid().Match(e.Message);
+            throw new StoreException($"{path} is in use by another process{(pid.Success ? $" (pid {pid.Groups[1].Value})" : "")} (is `bellwether serve` running on it?)", e)
+            {
+                InUse = true,
+                HeldByPid = pid.Success ? int.Parse(pid.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) : null,
+            };
         }
         catch (DuckDBException e)
         {
@@ -296,6 +301,10 @@ public sealed class DuckDbStore : IStore
             throw new StoreException($"{path} cannot be opened as a Bellwether store: DuckDB did not open it as a database file");
         }
     }
+
+    /// <summary>DuckDB's lock error names the holder: "Conflicting lock is held in /usr/bin/dotnet (PID 1234)".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\(PID (\d+)\)")]
+    private static partial System.Text.RegularExpressions.Regex HolderPid();
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 }

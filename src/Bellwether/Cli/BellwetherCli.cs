@@ -19,10 +19,12 @@ public static class BellwetherCli
         root.Subcommands.Add(ImportCommand.Create(globals, context));
         root.Subcommands.Add(StatusCommand.Create(globals, context));
         root.Subcommands.Add(IndicatorsCommand.Create(globals, context));
+        root.Subcommands.Add(Signals.SignalsCommand.Create(globals, context));
         root.Subcommands.Add(ForecastCommand.Create(globals, context));
         root.Subcommands.Add(BacktestCommand.Create(globals, context));
         root.Subcommands.Add(Export.ExportCommand.Create(globals, context));
         root.Subcommands.Add(ScenarioCommand.Create(globals, context));
+        root.Subcommands.Add(Variance.ExplainCommand.Create(globals, context));
         root.Subcommands.Add(DemoCommand.Create(globals, context));
         root.Subcommands.Add(Web.ServeCommand.Create(globals, context));
         var parsed = root.Parse(args);

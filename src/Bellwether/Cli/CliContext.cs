@@ -24,8 +24,8 @@ public sealed class CliContext
         });
         if (!ReferenceEquals(output, System.Console.Out) || System.Console.IsOutputRedirected)
         {
-            // Not a terminal: tables go to logs and files, where wrapping at 80 columns only hurts.
-            Console.Profile.Width = 240;
+            // Not a terminal: tables go to logs and files, drawn at the width every report keeps to.
+            Console.Profile.Width = Cli.Output.MaxWidth;
         }
 
         ErrorConsole = AnsiConsole.Create(new AnsiConsoleSettings

@@ -55,7 +55,7 @@ public sealed class GlobalOptions
     public string WorkspaceName(ParseResult result, CliContext context) =>
         result.GetValue(Workspace) ?? context.Environment(WorkspaceVariable) ?? DefaultWorkspace;
 
-    public IStore OpenStore(ParseResult result, CliContext context) => DuckDbStore.Open(DbPath(result, context), context.Clock);
+    public IStore OpenStore(ParseResult result, CliContext context) => Open(DbPath(result, context), result, context);
 
     /// <summary>Opens the store only if its file exists: commands that read must not create an empty store by accident.</summary>
     public IStore OpenExistingStore(ParseResult result, CliContext context)
@@ -66,6 +66,33 @@ public sealed class GlobalOptions
             throw new UserErrorException($"{path}: no store here yet (run `bellwether import FOLDER` or `bellwether demo` first, or pass --db)");
         }
 
-        return DuckDbStore.Open(path, context.Clock);
+        return Open(path, result, context);
+    }
+
+    /// <summary>
+    /// Refuses, in one line that says what to do, a file another bellwether process holds (see <see cref="StoreHolder"/>):
+    /// DuckDB lets one process open a file.
+    /// </summary>
+    public void ThrowIfHeld(ParseResult result, CliContext context)
+    {
+        var path = DbPath(result, context);
+        if (StoreHolder.Find(path) is { Command: "serve" } server)
+        {
+            throw new UserErrorException(server.Message(path, result.CommandResult.Command.Name));
+        }
+    }
+
+    private DuckDbStore Open(string path, ParseResult result, CliContext context)
+    {
+        ThrowIfHeld(result, context);
+        try
+        {
+            return DuckDbStore.Open(path, context.Clock);
+        }
+        catch (StoreException e) when (e.HeldByPid is not null || e.InUse)
+        {
+            var holder = StoreHolder.Find(path);
+            throw new UserErrorException(holder?.Message(path, result.CommandResult.Command.Name) ?? StoreHolder.Unknown(path, e.HeldByPid));
+        }
     }
 }

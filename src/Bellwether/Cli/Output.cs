@@ -9,6 +9,9 @@ namespace Bellwether.Cli;
 /// <summary>Prints data in the format asked for: a table for people, JSON and CSV for scripts and spreadsheets.</summary>
 public static class Output
 {
+    /// <summary>The widest a table or paragraph is drawn for people: readable beside another window.</summary>
+    public const int MaxWidth = 100;
+
     public static void Table(CliContext context, TableData data)
     {
         var table = new Table().Border(TableBorder.Rounded);
@@ -28,6 +31,12 @@ public static class Output
             {
                 table.Columns[i].RightAligned();
             }
+
+            // A figure is never split across lines; on a narrow terminal the words wrap instead.
+            if (data.Rows.Count > 0 && data.Rows.All(r => IsFigure(r[i])))
+            {
+                table.Columns[i].NoWrap();
+            }
         }
 
         foreach (var row in data.Rows)
@@ -38,13 +47,42 @@ public static class Output
         context.Console.Write(table);
     }
 
+    private static bool IsFigure(object? cell) => cell switch
+    {
+        null or int or long or decimal or double or DateOnly or DateTimeOffset => true,
+        string s => s.Length <= 24 && s.Length > 0 && !s.Contains(' ', StringComparison.Ordinal) || s.Length <= 24 && s.Any(char.IsDigit) && s.Count(c => c == ' ') <= 1,
+        _ => false,
+    };
+
+    /// <summary>A sentence or two for people, wrapped at word boundaries to <see cref="MaxWidth"/>, with a blank-free hanging indent.</summary>
+    public static void Paragraph(CliContext context, string text, string bullet = "• ")
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(text);
+        var width = Math.Min(MaxWidth, context.Console.Profile.Width);
+        var line = new StringBuilder(bullet);
+        var indent = new string(' ', bullet.Length);
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length + word.Length + 1 > width && line.Length > indent.Length)
+            {
+                context.Output.WriteLine(line.ToString().TrimEnd());
+                line.Clear().Append(indent);
+            }
+
+            line.Append(word).Append(' ');
+        }
+
+        context.Output.WriteLine(line.ToString().TrimEnd());
+    }
+
     public static void Csv(TextWriter writer, TableData data)
     {
-        writer.Write(string.Join(',', data.Columns.Select(CsvText.Quote)));
+        writer.Write(string.Join(',', data.Columns.Select(CsvText.Text)));
         writer.Write('\n');
         foreach (var row in data.Rows)
         {
-            writer.Write(string.Join(',', row.Select(cell => CsvText.Quote(Format(cell, forPeople: false)))));
+            writer.Write(string.Join(',', row.Select(cell => cell is string text ? CsvText.Text(text) : CsvText.Quote(Format(cell, forPeople: false)))));
             writer.Write('\n');
         }
     }

@@ -24,9 +24,11 @@ public static class DemoCommand
         var historyEnd = new Option<string?>("--history-end") { Description = "The last day of history (default: yesterday, so the demo's today is today)" };
         var fiscalStart = new Option<int>("--fiscal-year-start") { Description = "The fiscal year's first month, 1–12", DefaultValueFactory = _ => 1 };
         var output = new Option<string?>("--out") { Description = "Write the company's folder (the folder format) here instead of importing it" };
-        var command = new Command("demo", "Build a realistic demo company into the store and show what it holds")
+        var noServe = new Option<bool>("--no-serve") { Description = "Stop after the import instead of serving the dashboard" };
+        var urls = Web.ServeCommand.UrlsOption();
+        var command = new Command("demo", "Build a realistic demo company into the store, show what it holds, and serve the dashboard over it")
         {
-            seed, scale, years, historyEnd, fiscalStart, output,
+            seed, scale, years, historyEnd, fiscalStart, output, noServe, urls,
         };
         command.SetHandler(context, result =>
         {
@@ -55,7 +57,10 @@ public static class DemoCommand
                 return WriteFolder(context, result.GetValue(globals.Format), options, folder);
             }
 
-            return ImportDemo(context, globals, result, options);
+            // Refuse a file another process holds before simulating, not after.
+            globals.ThrowIfHeld(result, context);
+            var code = ImportDemo(context, globals, result, options);
+            return code != ExitCodes.Ok || result.GetValue(noServe) ? code : Web.ServeCommand.Serve(context, globals, result, result.GetRequiredValue(urls));
         });
         return command;
     }
@@ -106,7 +111,7 @@ public static class DemoCommand
                 context.Output.WriteLine();
                 context.Output.WriteLine($"The demo company is in {globals.DbPath(result, context)} (workspace {workspace}); its today is {options.Now:yyyy-MM-dd}.");
                 var db = globals.DbPath(result, context) == Storage.DuckDb.DuckDbStore.DefaultPath ? "" : $" --db {globals.DbPath(result, context)}";
-                context.Output.WriteLine($"Next: bellwether indicators win_rate --by vertical{db} · bellwether forecast bookings revenue{db} · bellwether export pack.xlsx{db} · bellwether serve{db}");
+                context.Output.WriteLine($"Also: bellwether indicators win_rate --by vertical{db} · bellwether forecast bookings revenue{db} · bellwether export pack.xlsx{db} · bellwether serve{db} (the dashboard, again)");
             }
 
             return ExitCodes.Ok;

@@ -38,35 +38,49 @@ public static class ExportCommand
             var workspace = globals.WorkspaceName(result, context);
             var settings = store.Settings(workspace);
             var parsed = QueryArguments.Parse(result.GetValue(period), null, null, null, result.GetValue(asOf), settings.Calendar, QueryArguments.Now(context));
-            var data = store.Load(workspace, tables: IndicatorService.EngineTables);
-            var engine = new IndicatorEngine(data);
-            var model = result.GetValue(noForecast) || data.Opportunities.Count == 0 ? null : ForecastModel.Fit(data, parsed.AsOf);
-            var sheets = FinancePack.Build(data, engine, new FinancePack.Request
+            var (engine, model, written) = Steps.Run(context, step =>
             {
-                Period = parsed.Period,
-                AsOf = parsed.AsOf,
-                Model = model,
-                Source = $"{store.Description}, workspace {workspace}",
-            });
-
-            var written = new List<string>();
-            if (workbook)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
-                SheetXlsx.Write(sheets, target);
-                written.Add(target);
-            }
-            else
-            {
-                Directory.CreateDirectory(target);
-                foreach (var sheet in sheets)
+                step("Loading the store");
+                var data = store.Load(workspace, tables: IndicatorService.EngineTables);
+                var engine = new IndicatorEngine(data);
+                ForecastModel? model = null;
+                if (!result.GetValue(noForecast) && data.Opportunities.Count > 0)
                 {
-                    var path = Path.Combine(target, sheet.FileName);
-                    using var writer = new StreamWriter(path);
-                    SheetCsv.Write(sheet, writer);
-                    written.Add(path);
+                    step("Fitting the forecast");
+                    model = ForecastModel.Fit(data, parsed.AsOf);
                 }
-            }
+
+                step("Computing the indicators, forecasts and plans");
+                var sheets = FinancePack.Build(data, engine, new FinancePack.Request
+                {
+                    Period = parsed.Period,
+                    AsOf = parsed.AsOf,
+                    Model = model,
+                    Source = $"{store.Description}, workspace {workspace}",
+                });
+
+                step("Writing");
+                var written = new List<string>();
+                if (workbook)
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
+                    SheetXlsx.Write(sheets, target);
+                    written.Add(target);
+                }
+                else
+                {
+                    Directory.CreateDirectory(target);
+                    foreach (var sheet in sheets)
+                    {
+                        var path = Path.Combine(target, sheet.FileName);
+                        using var writer = new StreamWriter(path);
+                        SheetCsv.Write(sheet, writer);
+                        written.Add(path);
+                    }
+                }
+
+                return (engine, model, written);
+            });
 
             var chartFolder = result.GetValue(charts) ?? (workbook ? null : target);
             if (chartFolder is { } folder)

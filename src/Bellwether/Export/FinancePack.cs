@@ -1,6 +1,7 @@
 using Bellwether.Core.Data;
 using Bellwether.Core.Forecasting;
 using Bellwether.Core.Indicators;
+using Bellwether.Core.Reporting;
 using Bellwether.Core.Slicing;
 using Bellwether.Core.Text;
 using Bellwether.Core.Time;
@@ -45,9 +46,10 @@ public static class FinancePack
         var calendar = data.Settings.Calendar;
         var periods = Trend(request.Period, calendar);
         var sheets = new List<Sheet> { About(request, periods), Indicators(engine, periods, request.AsOf) };
+        var names = NameBook.Of(data);
         foreach (var (name, dimension) in Breakdowns)
         {
-            sheets.Add(Breakdown(name, engine, request.Period, dimension, request.AsOf));
+            sheets.Add(Breakdown(name, engine, request.Period, dimension, request.AsOf, names));
         }
 
         if (request.Model is { } model)
@@ -117,11 +119,15 @@ public static class FinancePack
         return new Sheet("Indicators", columns, [.. rows]);
     }
 
-    /// <summary>Rows = the dimension's values, columns = every indicator that has a value for at least one of them.</summary>
-    private static Sheet Breakdown(string name, IndicatorEngine engine, Period period, Dimension dimension, DateTimeOffset asOf)
+    /// <summary>
+    /// Rows = the dimension's values, columns = every indicator that has a value for at least one of them. Reps come
+    /// with their names beside their ids (the id to join on, the name to read).
+    /// </summary>
+    private static Sheet Breakdown(string name, IndicatorEngine engine, Period period, Dimension dimension, DateTimeOffset asOf, NameBook names)
     {
         var rows = engine.Run(new IndicatorQuery { Indicators = IndicatorCatalog.Names, Period = period, By = [dimension], AsOf = asOf });
         var key = SnakeCase.Name(dimension);
+        var named = dimension is Dimension.Rep or Dimension.Manager or Dimension.Account;
         var indicators = IndicatorCatalog.Names.Where(n => rows.Any(r => r.Indicator == n && r.Value is not null)).ToList();
         var units = rows.Where(r => r.Value is not null).GroupBy(r => r.Indicator).ToDictionary(g => g.Key, g => g.First().Unit, StringComparer.Ordinal);
         var bySlice = rows
@@ -132,10 +138,15 @@ public static class FinancePack
             {
                 var cells = g.GroupBy(r => r.Indicator).ToDictionary(x => x.Key, x => x.First(), StringComparer.Ordinal);
                 var row = new List<Cell> { Cell.Text(g.Key) };
+                if (named)
+                {
+                    row.Add(Cell.Text(names.SliceValue(dimension, g.Key)));
+                }
+
                 row.AddRange(indicators.Select(n => cells.TryGetValue(n, out var r) ? Cell.Of(r.Value, units[n]) : Cell.Empty));
                 return (IReadOnlyList<Cell>)row;
             });
-        return new Sheet(name, [key, .. indicators], [.. bySlice]);
+        return new Sheet(name, named ? [key + "_id", key, .. indicators] : [key, .. indicators], [.. bySlice]);
     }
 
     private static Sheet Forecast(ForecastModel model, Period period, Period year)

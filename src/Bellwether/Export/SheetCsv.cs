@@ -8,11 +8,11 @@ public static class SheetCsv
 {
     public static void Write(Sheet sheet, TextWriter writer)
     {
-        writer.Write(string.Join(',', sheet.Columns.Select(CsvText.Quote)));
+        writer.Write(string.Join(',', sheet.Columns.Select(CsvText.Text)));
         writer.Write('\n');
         foreach (var row in sheet.Rows)
         {
-            writer.Write(string.Join(',', row.Select(cell => CsvText.Quote(Raw(cell.Value)))));
+            writer.Write(string.Join(',', row.Select(cell => cell.Value is string text ? CsvText.Text(text) : CsvText.Quote(Raw(cell.Value)))));
             writer.Write('\n');
         }
     }

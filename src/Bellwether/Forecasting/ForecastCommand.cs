@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Bellwether.Cli;
 using Bellwether.Core.Forecasting;
+using Bellwether.Core.Reporting;
 using Bellwether.Core.Slicing;
 using Bellwether.Core.Time;
 using Bellwether.Indicators;
@@ -57,18 +58,24 @@ public static class ForecastCommand
                 Filter = parsed.Filter,
                 IncludeDistribution = result.GetValue(distribution),
             };
-            var model = ForecastModel.Fit(store.Load(workspace, tables: IndicatorService.EngineTables), parsed.AsOf);
-            IReadOnlyList<ForecastRow> rows;
-            try
+            var (nameBook, rows) = Steps.Run(context, step =>
             {
-                rows = model.Forecast(query, what);
-            }
-            catch (ArgumentException e)
-            {
-                throw new UserErrorException(e.Message);
-            }
+                step("Loading the store");
+                var data = store.Load(workspace, tables: IndicatorService.EngineTables);
+                step("Fitting the forecast to what was known then");
+                var model = ForecastModel.Fit(data, parsed.AsOf);
+                step(what is null ? "Simulating the futures" : $"Simulating the futures under {what.Name}");
+                try
+                {
+                    return (NameBook.Of(data), model.Forecast(query, what));
+                }
+                catch (ArgumentException e)
+                {
+                    throw new UserErrorException(e.Message);
+                }
+            });
 
-            Write(context, result.GetValue(globals.Format), rows);
+            Write(context, result.GetValue(globals.Format), rows, settings.Currency, nameBook);
             if (result.GetValue(chart) is { } picture)
             {
                 Charts.ForecastChart.SavePng(rows, picture);
@@ -80,7 +87,7 @@ public static class ForecastCommand
         return command;
     }
 
-    internal static void Write(CliContext context, OutputFormat format, IReadOnlyList<ForecastRow> rows)
+    internal static void Write(CliContext context, OutputFormat format, IReadOnlyList<ForecastRow> rows, string currency, NameBook? names = null)
     {
         if (format == OutputFormat.Json)
         {
@@ -88,52 +95,72 @@ public static class ForecastCommand
             return;
         }
 
+        if (format == OutputFormat.Table)
+        {
+            Table(context, rows, currency, names ?? NameBook.Empty);
+            return;
+        }
+
         var partNames = rows.Where(r => r.Parts is not null).SelectMany(r => r.Parts!.Keys).Distinct().ToList();
-        var sliced = rows.Any(r => r.Slice.Count > 0);
-        var columns = new List<string> { "indicator", "period" };
-        if (sliced || format == OutputFormat.Csv)
-        {
-            columns.Add("slice");
-        }
-
-        columns.AddRange(["p10", "p50", "p90", "mean"]);
-        columns.AddRange(partNames);
-        columns.Add(format == OutputFormat.Csv ? "missing_reason" : "note");
-        if (format == OutputFormat.Csv)
-        {
-            columns.AddRange(["as_of", "unit", "scenario"]);
-        }
-
+        List<string> columns = ["indicator", "period", "slice", "p10", "p50", "p90", "mean", .. partNames, "missing_reason", "as_of", "unit", "scenario"];
         var data = new TableData(
             columns,
             [
-                .. rows.Select(r =>
-                {
-                    var cells = new List<object?> { r.Indicator, r.Period };
-                    if (sliced || format == OutputFormat.Csv)
-                    {
-                        cells.Add(SliceText.Format(r.Slice));
-                    }
-
-                    object? Show(decimal? v) => v is { } x && format == OutputFormat.Table ? IndicatorsCommand.FormatValue(x, r.Unit) : v;
-                    cells.AddRange([Show(r.P10), Show(r.P50), Show(r.P90), Show(r.Mean)]);
-                    cells.AddRange(partNames.Select(p => r.Parts is { } parts && parts.TryGetValue(p, out var part) ? Show(part) : null));
-                    cells.Add(r.MissingReason ?? (r.Provisional ? "provisional: " + r.ProvisionalReason : null));
-                    if (format == OutputFormat.Csv)
-                    {
-                        cells.AddRange([Instants.Format(r.AsOf), r.Unit, r.Scenario]);
-                    }
-
-                    return (IReadOnlyList<object?>)cells;
-                }),
-            ])
-        {
-            Title = rows.Count > 0
-                ? $"forecast as of {Instants.Format(rows[0].AsOf)}{(rows[0].Scenario is { } s ? $", scenario {s}" : "")} — parts are expected values and add up to the mean"
-                : null,
-        };
+                .. rows.Select(r => (IReadOnlyList<object?>)
+                [
+                    r.Indicator, r.Period, SliceText.Format(r.Slice), r.P10, r.P50, r.P90, r.Mean,
+                    .. partNames.Select(p => r.Parts is { } parts && parts.TryGetValue(p, out var part) ? (object?)part : null),
+                    r.MissingReason ?? (r.Provisional ? "provisional: " + r.ProvisionalReason : null), Instants.Format(r.AsOf), r.Unit, r.Scenario,
+                ]),
+            ]);
         Output.Write(context, format, data);
     }
+
+    /// <summary>
+    /// For people: one table per indicator, with the parts that indicator is made of; P50 in full, the P10–P90 range
+    /// and the parts in short money (the mean they add up to is in json and csv); reasons as footnotes.
+    /// </summary>
+    private static void Table(CliContext context, IReadOnlyList<ForecastRow> rows, string currency, NameBook names)
+    {
+        var notes = new Footnotes();
+        var dimensions = rows.SelectMany(r => r.Slice.Keys).Distinct(StringComparer.Ordinal).ToList();
+        var first = true;
+        foreach (var group in rows.GroupBy(r => r.Indicator))
+        {
+            var partNames = group.Where(r => r.Parts is not null).SelectMany(r => r.Parts!.Keys).Distinct().ToList();
+            var unit = group.First().Unit;
+            string Full(decimal? v) => v is { } x ? Readable.Value(x, unit, currency) : "—";
+            string Short(decimal v) => unit == "money" ? Readable.MoneyShort(v, currency) : Readable.Value(v, unit, currency);
+            var data = new TableData(
+                ["period", .. dimensions, "p50", "p10–p90", .. partNames.Select(PartTitle)],
+                [
+                    .. group.Select(r => (IReadOnlyList<object?>)
+                    [
+                        r.Period,
+                        .. dimensions.Select(d => r.Slice.TryGetValue(d, out var v) ? names.SliceValue(d, v) : ""),
+                        r.P50 is null ? notes.Marked("—", r.MissingReason ?? "no forecast") : notes.Marked(Full(r.P50), r.Provisional ? "provisional: " + r.ProvisionalReason : null),
+                        r.P10 is { } lo && r.P90 is { } hi ? (lo == hi ? "known" : $"{Short(lo)}–{Short(hi)}") : "",
+                        .. partNames.Select(p => r.Parts is { } parts && parts.TryGetValue(p, out var part) ? Short(part) : ""),
+                    ]),
+                ])
+            {
+                Title = $"{group.Key} forecast as of {Instants.Format(group.First().AsOf)}{(group.First().Scenario is { } s ? $", scenario {s}" : "")}"
+                    + (partNames.Count > 0 ? $"; the parts are expected values and add up to the mean (in json and csv), not to P50" : ""),
+            };
+            if (!first)
+            {
+                context.Output.WriteLine();
+            }
+
+            first = false;
+            Output.Table(context, data);
+        }
+
+        notes.WriteTo(context.Output);
+    }
+
+    /// <summary>A part's name as a column heading: closed, open pipeline, not yet created, existing book, new bookings.</summary>
+    private static string PartTitle(string part) => part.Replace('_', ' ');
 
     internal static string Percent(decimal? value) => value is { } v ? (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
 }

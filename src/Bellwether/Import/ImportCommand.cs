@@ -84,6 +84,7 @@ public static class ImportCommand
     internal static int Run(CliContext context, GlobalOptions globals, ParseResult result, ImportSource source, ImportOptions options, string? reportFolder, string? importedFolder)
     {
         using var store = globals.OpenStore(result, context);
+        using var holding = StoreHolder.Leave(globals.DbPath(result, context), StoreHolder.Current(result.CommandResult.Command.Name, null));
         var workspace = globals.WorkspaceName(result, context);
         ImportResult outcome;
         using (var session = store.BeginImport(workspace))

@@ -40,6 +40,9 @@ public sealed class IndicatorService : IDisposable
     public static readonly IReadOnlySet<string> EngineTables =
         FileSchemas.All.Select(s => s.Table).Where(t => t != FileSchemas.Engagement.Table).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>The engine's tables and engagement signals: what every pillar's signals read.</summary>
+    private static readonly IReadOnlySet<string> WithEngagement = EngineTables.Append(FileSchemas.Engagement.Table).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The rows of a query, computed once per version of the data it reads.</summary>
     public IReadOnlyList<IndicatorRow> Run(string workspace, IndicatorQuery query)
     {
@@ -61,6 +64,13 @@ public sealed class IndicatorService : IDisposable
     /// <summary>The engine over the company's current data (built once per version).</summary>
     public IndicatorEngine Engine(string workspace) => Current(workspace).Engine;
 
+    /// <summary>
+    /// The engine over the company's current data with engagement signals loaded too, for readers of
+    /// <see cref="Dataset.Engagement"/> (the retention signals). Once asked for, engagement stays loaded for the
+    /// workspace and is reloaded when it changes; a host that never asks never loads it.
+    /// </summary>
+    public IndicatorEngine Engine(string workspace, bool withEngagement) => Current(workspace, withEngagement).Engine;
+
     public void Dispose() => _results.Dispose();
 
     /// <summary>
@@ -78,13 +88,14 @@ public sealed class IndicatorService : IDisposable
         return tables;
     }
 
-    private Snapshot Current(string workspace)
+    private Snapshot Current(string workspace, bool withEngagement = false)
     {
         var versions = _store.Versions(workspace);
         lock (_gate)
         {
             var known = _snapshots.GetValueOrDefault(workspace);
-            if (known is not null && Same(known.Versions, versions))
+            var wanted = withEngagement || known?.Tables.Contains(FileSchemas.Engagement.Table) == true ? WithEngagement : EngineTables;
+            if (known is not null && Same(known.Versions, versions) && wanted.IsSubsetOf(known.Tables))
             {
                 return known;
             }
@@ -95,15 +106,15 @@ public sealed class IndicatorService : IDisposable
 
             // Settings live in every part of a Dataset (its calendar decides every period): a change reloads it all.
             var reload = known is null || changed.Contains("workspaces")
-                ? EngineTables
-                : changed.Where(EngineTables.Contains).ToHashSet(StringComparer.Ordinal);
+                ? wanted
+                : wanted.Where(t => changed.Contains(t) || !known.Tables.Contains(t)).ToHashSet(StringComparer.Ordinal);
             var data = _store.Load(workspace, known is null || changed.Contains("workspaces") ? null : known.Data, reload);
             foreach (var table in reload)
             {
                 _tableLoads[table] = _tableLoads.GetValueOrDefault(table) + 1;
             }
 
-            var snapshot = new Snapshot(versions, data, new IndicatorEngine(data));
+            var snapshot = new Snapshot(versions, wanted, data, new IndicatorEngine(data));
             _snapshots[workspace] = snapshot;
             return snapshot;
         }
@@ -123,5 +134,5 @@ public sealed class IndicatorService : IDisposable
         q.Target?.ToString(CultureInfo.InvariantCulture) ?? "",
         string.Join(';', q.Filter.OrderBy(f => f.Key).Select(f => $"{SnakeCase.Name(f.Key)}={f.Value}")));
 
-    private sealed record Snapshot(IReadOnlyDictionary<string, long> Versions, Dataset Data, IndicatorEngine Engine);
+    private sealed record Snapshot(IReadOnlyDictionary<string, long> Versions, IReadOnlySet<string> Tables, Dataset Data, IndicatorEngine Engine);
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
 using Bellwether.Cli;
 using Bellwether.Core.Indicators;
+using Bellwether.Core.Reporting;
 using Bellwether.Core.Slicing;
 using Bellwether.Core.Text;
 using Bellwether.Core.Time;
@@ -52,8 +52,9 @@ public static class IndicatorsCommand
             // A one-shot command reads only the tables its indicators read: bookings at a million deals skips the
             // 20 M activities, the leads and the revenue lines.
             var tables = IndicatorService.DependenciesOf(query).ToHashSet(StringComparer.Ordinal);
-            var rows = new IndicatorEngine(store.Load(workspace, tables: tables)).Run(query);
-            Write(context, format, rows);
+            var data = store.Load(workspace, tables: tables);
+            var rows = new IndicatorEngine(data).Run(query);
+            Write(context, format, rows, NameBook.Of(data), settings.Currency);
             if (result.GetValue(chart) is { } picture)
             {
                 Charts.IndicatorChart.SavePng(rows, picture);
@@ -91,7 +92,7 @@ public static class IndicatorsCommand
         };
     }
 
-    internal static void Write(CliContext context, OutputFormat format, IReadOnlyList<IndicatorRow> rows)
+    internal static void Write(CliContext context, OutputFormat format, IReadOnlyList<IndicatorRow> rows, NameBook names, string currency)
     {
         switch (format)
         {
@@ -102,70 +103,10 @@ public static class IndicatorsCommand
                 context.Output.Write(IndicatorCsv.Write(rows));
                 break;
             default:
-                Table(context, rows);
+                IndicatorTable.Write(context, rows, names, currency);
                 break;
         }
     }
-
-    private static void Table(CliContext context, IReadOnlyList<IndicatorRow> rows)
-    {
-        var sliced = rows.Any(r => r.Slice.Count > 0);
-        var columns = new List<string> { "Indicator", "Period" };
-        if (sliced)
-        {
-            columns.Add("Slice");
-        }
-
-        columns.AddRange(["Value", "Note"]);
-        var data = new TableData(
-            columns,
-            [
-                .. rows.Select(r =>
-                {
-                    var cells = new List<object?> { r.Indicator, r.Period };
-                    if (sliced)
-                    {
-                        cells.Add(SliceText.Format(r.Slice));
-                    }
-
-                    cells.Add(r.Value is { } v ? FormatValue(v, r.Unit) : "—");
-                    cells.Add(r.MissingReason ?? (r.Provisional ? "provisional: " + r.ProvisionalReason : ""));
-                    return (IReadOnlyList<object?>)cells;
-                }),
-            ])
-        {
-            Title = rows.Count > 0 ? $"as of {Instants.Format(rows[0].AsOf)}" : null,
-        };
-        Output.Table(context, data);
-
-        foreach (var row in rows.Where(r => r.Detail is not null))
-        {
-            var lines = row.Detail!.Lines().ToList();
-            if (lines.Count == 0)
-            {
-                continue;
-            }
-
-            var detail = new TableData(
-                ["Detail", "#", "Item", "Value", "Fields"],
-                [.. lines.Select(l => (IReadOnlyList<object?>)[l.List, l.Rank == 0 ? "" : l.Rank.ToString(CultureInfo.InvariantCulture), l.Item, l.Value, string.Join("; ", l.Fields.Select(f => $"{f.Key}={f.Value}"))])])
-            {
-                Title = $"{row.Indicator} {row.Period}{(row.Slice.Count > 0 ? " " + SliceText.Format(row.Slice) : "")}",
-            };
-            context.Output.WriteLine();
-            Output.Table(context, detail);
-        }
-    }
-
-    /// <summary>A value as a person reads it: ratios as percentages, money and counts with separators, days to a tenth.</summary>
-    internal static string FormatValue(decimal value, string unit) => unit switch
-    {
-        "ratio" => (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
-        "money" => value.ToString("#,0", CultureInfo.InvariantCulture),
-        "money_per_day" => value.ToString("#,0", CultureInfo.InvariantCulture) + " /day",
-        "days" => value.ToString("0.0", CultureInfo.InvariantCulture) + " days",
-        _ => value.ToString("#,0.##", CultureInfo.InvariantCulture),
-    };
 
     private static int List(CliContext context, GlobalOptions globals, ParseResult result, OutputFormat format)
     {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Bellwether.Cli;
 using Bellwether.Core.Forecasting;
+using Bellwether.Core.Reporting;
 using Bellwether.Core.Scenarios;
 using Bellwether.Core.Slicing;
 using Bellwether.Indicators;
@@ -172,19 +173,24 @@ public static class ScenarioCommand
         }
 
         var query = new ForecastQuery { Indicators = indicators, Period = common.Period, By = common.By, Filter = common.Filter };
-        var model = ForecastModel.Fit(store.Load(workspace, tables: IndicatorService.EngineTables), common.AsOf);
-        ScenarioComparison comparison;
-        IReadOnlyList<PlanProjection> firstPlans, secondPlans;
-        try
+        var (comparison, firstPlans, secondPlans) = Steps.Run(context, step =>
         {
-            comparison = model.Compare(query, first, second);
-            firstPlans = model.Plans(first);
-            secondPlans = model.Plans(second);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UserErrorException(e.Message);
-        }
+            step("Loading the store");
+            var data = store.Load(workspace, tables: IndicatorService.EngineTables);
+            step("Fitting the forecast");
+            var model = ForecastModel.Fit(data, common.AsOf);
+            try
+            {
+                step($"Simulating {first.Name} and {second.Name}, one change at a time");
+                var comparison = model.Compare(query, first, second);
+                step("Plans under each");
+                return (comparison, model.Plans(first), model.Plans(second));
+            }
+            catch (ArgumentException e)
+            {
+                throw new UserErrorException(e.Message);
+            }
+        });
 
         var format = result.GetValue(globals.Format);
         if (format == OutputFormat.Json)
@@ -199,24 +205,24 @@ public static class ScenarioCommand
             context.Output.WriteLine();
         }
 
-        Output.Write(context, format, Differences(comparison, format));
+        Output.Write(context, format, Differences(comparison, format, settings.Currency));
         if (format == OutputFormat.Table)
         {
             // The plan lines of the period compared: those whose period lies within it.
             bool Within(PlanProjection p) => settings.Calendar.TryParse(p.Period, out var period) && common.Period.Contains(period);
             context.Output.WriteLine();
-            Output.Write(context, format, Plans(first.Name, [.. firstPlans.Where(Within)], second.Name, [.. secondPlans.Where(Within)]));
+            Output.Write(context, format, Plans(first.Name, [.. firstPlans.Where(Within)], second.Name, [.. secondPlans.Where(Within)], settings.Currency));
         }
 
         return ExitCodes.Ok;
     }
 
-    private static TableData Differences(ScenarioComparison comparison, OutputFormat format)
+    private static TableData Differences(ScenarioComparison comparison, OutputFormat format, string currency)
     {
         var drivers = comparison.Differences.SelectMany(d => d.ByDriver).Select(e => e.Change).Distinct().ToList();
         var units = comparison.FirstRows.ToDictionary(r => (r.Indicator, r.Period, SliceText.Format(r.Slice)), r => r.Unit);
         object? Show(ScenarioDifference d, decimal? v) =>
-            v is { } x && format == OutputFormat.Table ? IndicatorsCommand.FormatValue(x, units.GetValueOrDefault((d.Indicator, d.Period, SliceText.Format(d.Slice)), "money")) : v;
+            v is { } x && format == OutputFormat.Table ? Readable.Value(x, units.GetValueOrDefault((d.Indicator, d.Period, SliceText.Format(d.Slice)), "money"), currency) : v;
         return new TableData(
             ["indicator", "period", "slice", $"{comparison.First.Name} p50", $"{comparison.Second.Name} p50", "p50 change", "mean change", .. drivers.Select(d => $"by: {d}")],
             [
@@ -231,14 +237,14 @@ public static class ScenarioCommand
         };
     }
 
-    private static TableData Plans(string firstName, IReadOnlyList<PlanProjection> first, string secondName, IReadOnlyList<PlanProjection> second) => new(
+    private static TableData Plans(string firstName, IReadOnlyList<PlanProjection> first, string secondName, IReadOnlyList<PlanProjection> second, string currency) => new(
         ["pillar", "metric", "period", "slice", "owner", "target", $"{firstName} projected", $"{firstName} status", $"{secondName} projected", $"{secondName} status"],
         [
             .. first.Select((p, i) =>
             {
                 var other = i < second.Count ? second[i] : null;
                 var unit = Core.Text.SnakeCase.Name(Core.Indicators.IndicatorCatalog.Find(p.Metric)?.Unit ?? Core.Indicators.Unit.Money);
-                object? Show(decimal? v) => v is { } x ? IndicatorsCommand.FormatValue(x, unit) : null;
+                object? Show(decimal? v) => v is { } x ? Readable.Value(x, unit, currency) : null;
                 return (IReadOnlyList<object?>)
                 [
                     Core.Text.SnakeCase.Name(p.Pillar), p.Metric, p.Period, SliceText.Format(p.Slice), p.Owner, Show(p.Target),

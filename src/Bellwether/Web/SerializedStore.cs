@@ -15,8 +15,22 @@ public sealed class SerializedStore(IStore inner) : IStore
 
     public string Description => inner.Description;
 
+    /// <summary>An import session spans many calls, which cannot take turns one by one: imports go through <see cref="Exclusive{T}"/>.</summary>
     public IImportSession BeginImport(string workspace) =>
-        throw new NotSupportedException("imports run from the command line, not through the web host's shared store");
+        throw new NotSupportedException("an import through the web host runs in SerializedStore.Exclusive, with the store to itself");
+
+    /// <summary>
+    /// Runs <paramref name="work"/> with the store to itself: no other call starts until it is done. An import through
+    /// the host (the dashboard's Import page) runs so; pages wait for it, then see its data.
+    /// </summary>
+    public T Exclusive<T>(Func<IStore, T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        lock (_gate)
+        {
+            return work(inner);
+        }
+    }
 
     public Dataset Load(string workspace, Dataset? previous = null, IReadOnlySet<string>? tables = null)
     {

@@ -11,7 +11,7 @@ public sealed class DemoStore : IDisposable
     public DemoStore()
     {
         Db = _temp.File("demo.duckdb");
-        var demo = CliRunner.Run("demo", "--years", "2", "--history-end", "2026-06-30", "--db", Db, "--format", "csv");
+        var demo = CliRunner.Run("demo", "--no-serve", "--years", "2", "--history-end", "2026-06-30", "--db", Db, "--format", "csv");
         Assert.Equal(0, demo.ExitCode);
     }
 

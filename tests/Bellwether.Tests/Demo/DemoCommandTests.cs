@@ -12,7 +12,7 @@ public sealed class DemoCommandTests : IDisposable
     {
         var db = _temp.File("demo.duckdb");
 
-        var first = CliRunner.Run("demo", "--years", "1", "--history-end", "2025-06-30", "--db", db);
+        var first = CliRunner.Run("demo", "--no-serve", "--years", "1", "--history-end", "2025-06-30", "--db", db);
 
         Assert.Equal(0, first.ExitCode);
         Assert.Contains("55 of 55 indicators available.", first.Out, StringComparison.Ordinal);
@@ -20,7 +20,7 @@ public sealed class DemoCommandTests : IDisposable
         var deals = StoreFingerprint.Count(db, "opportunities");
         Assert.InRange(deals, 1_000, 10_000);
 
-        var again = CliRunner.Run("demo", "--years", "1", "--history-end", "2025-06-30", "--db", db, "--format", "csv");
+        var again = CliRunner.Run("demo", "--no-serve", "--years", "1", "--history-end", "2025-06-30", "--db", db, "--format", "csv");
 
         Assert.Equal(0, again.ExitCode);
         Assert.Contains($"opportunities.csv,{deals},0,0,{deals},0,0,0,0", again.Out, StringComparison.Ordinal);
@@ -55,7 +55,7 @@ public sealed class DemoCommandTests : IDisposable
     [Fact]
     public void Demo_BadScale_SaysWhy()
     {
-        var result = CliRunner.Run("demo", "--scale", "0", "--db", _temp.File("x.duckdb"));
+        var result = CliRunner.Run("demo", "--no-serve", "--scale", "0", "--db", _temp.File("x.duckdb"));
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("bellwether: --scale: The scale is a whole number from 1 to 10,000.", result.Err, StringComparison.Ordinal);

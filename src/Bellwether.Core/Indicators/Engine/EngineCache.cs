@@ -31,15 +31,15 @@ internal sealed class EngineCache(PreparedData data)
         return _memos.GetOrAdd((space, t), _ => new Memo());
     }
 
-    public SliceSpace Slicing(IReadOnlyList<Dimension> by, IReadOnlyDictionary<Dimension, string> filter)
+    public SliceSpace Slicing(IReadOnlyList<Dimension> by, IReadOnlyDictionary<Dimension, string> filter, bool filtersWhereCarried = false)
     {
-        var key = string.Join(',', by) + "|" + string.Join(';', filter.OrderBy(f => f.Key).Select(f => $"{f.Key}={f.Value}"));
+        var key = string.Join(',', by) + "|" + string.Join(';', filter.OrderBy(f => f.Key).Select(f => $"{f.Key}={f.Value}")) + (filtersWhereCarried ? "|where-carried" : "");
         if (_slicings.Count > MaxSlicings)
         {
             _slicings.Clear();
         }
 
-        return _slicings.GetOrAdd(key, _ => new Lazy<SliceSpace>(() => new SliceSpace(data, by, filter))).Value;
+        return _slicings.GetOrAdd(key, _ => new Lazy<SliceSpace>(() => new SliceSpace(data, by, filter, filtersWhereCarried))).Value;
     }
 
     /// <summary>The deals open at the instant (ticks), with their state then.</summary>

@@ -34,5 +34,12 @@ internal abstract class IndicatorFamily
     /// <summary>Dimensions the indicator is always broken down by, whatever the query asks (vertical_trend: vertical).</summary>
     public virtual IReadOnlyList<Dimension>? FixedBy(string name) => null;
 
+    /// <summary>
+    /// Whether a filter on a dimension the indicator's own table does not carry narrows only the tables that carry it
+    /// (hiring under <c>type=new_business</c>: the new-business deals, and the reps who sell them), rather than making
+    /// the indicator unsliceable.
+    /// </summary>
+    public virtual bool FiltersWhereCarried(string name) => false;
+
     public abstract Outcome[] Compute(string name, Scope scope);
 }

@@ -34,6 +34,9 @@ internal static class RepMonths
         return Prorated(Math.Max(from, startDay), to, day => day >= rampEnd ? 1 : (day - startDay) / rampDays);
     }
 
+    /// <summary>Calendar months in [from, to): each day counts 1 / the days of its month (July 1–15 is 15/31).</summary>
+    public static double Calendar(int from, int to) => Prorated(from, to, _ => 1);
+
     /// <summary>Σ over days of weight(day) / days in the day's month.</summary>
     private static double Prorated(int from, int to, Func<int, double> weight)
     {

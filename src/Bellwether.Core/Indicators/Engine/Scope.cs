@@ -64,7 +64,7 @@ internal sealed class Scope
     /// <summary>The same question under another slicing (same filter), e.g. the whole company beside each vertical.</summary>
     public Scope Sliced(IReadOnlyList<Dimension> by)
     {
-        return new(Data, Cache, Cache.Slicing(by, Filter), Period, AsOf, Target, Filter);
+        return new(Data, Cache, Cache.Slicing(by, Filter, Space.FiltersWhereCarried), Period, AsOf, Target, Filter);
     }
 
     /// <summary>

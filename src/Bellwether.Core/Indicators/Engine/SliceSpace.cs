@@ -7,7 +7,9 @@ namespace Bellwether.Core.Indicators.Engine;
 /// One way of slicing (0–2 dimensions to break down by, and a fixed filter), laid over every table at once: each table
 /// row gets a group number (−1 when the filter excludes it), and group numbers mean the same slice in every table, so
 /// a ratio of two tables (activities over rep working days) is a division of two arrays. Built once per slicing and
-/// cached by the engine.
+/// cached by the engine. A slicing that <see cref="FiltersWhereCarried"/> applies each filter dimension only to the
+/// tables that carry it: under <c>type=new_business</c> the deals are narrowed while every rep stays, which is how the
+/// capacity indicators read a plan's deal-only slice (see the Indicators README).
 /// </summary>
 internal sealed class SliceSpace
 {
@@ -24,9 +26,10 @@ internal sealed class SliceSpace
     private readonly IReadOnlyDictionary<string, string>[] _slices;
     private int[]? _displayOrder;
 
-    public SliceSpace(PreparedData data, IReadOnlyList<Dimension> by, IReadOnlyDictionary<Dimension, string> filter)
+    public SliceSpace(PreparedData data, IReadOnlyList<Dimension> by, IReadOnlyDictionary<Dimension, string> filter, bool filtersWhereCarried = false)
     {
         _data = data;
+        FiltersWhereCarried = filtersWhereCarried;
         _by = [.. by];
         _filter = [.. filter.OrderBy(f => f.Key).Select(f => (f.Key, f.Value, data.Book.TryFind(f.Key, f.Value, out var code) ? code : -1))];
         if (_by.Length > 2 || _by.Distinct().Count() != _by.Length)
@@ -66,6 +69,12 @@ internal sealed class SliceSpace
     }
 
     public IReadOnlyList<Dimension> By => _by;
+
+    /// <summary>
+    /// Whether a filter dimension a table does not carry leaves that table's rows unfiltered (they still carry every
+    /// dimension broken down by); otherwise such a table cannot be sliced this way.
+    /// </summary>
+    public bool FiltersWhereCarried { get; }
 
     public int GroupCount { get; }
 
@@ -152,7 +161,8 @@ internal sealed class SliceSpace
 
     private GroupMap Build(CodeColumns columns)
     {
-        foreach (var dimension in _by.Concat(_filter.Select(f => f.Dimension)))
+        var filter = FiltersWhereCarried ? _filter.Where(f => columns[f.Dimension] is not null).ToArray() : _filter;
+        foreach (var dimension in _by.Concat(filter.Select(f => f.Dimension)))
         {
             if (columns[dimension] is null)
             {
@@ -161,7 +171,7 @@ internal sealed class SliceSpace
         }
 
         var of = new int[columns.Rows];
-        var filterColumns = _filter.Select(f => (Column: columns[f.Dimension]!, f.Code)).ToArray();
+        var filterColumns = filter.Select(f => (Column: columns[f.Dimension]!, f.Code)).ToArray();
         var first = _by.Length > 0 ? columns[_by[0]]! : null;
         var second = _by.Length > 1 ? columns[_by[1]]! : null;
         for (var row = 0; row < of.Length; row++)

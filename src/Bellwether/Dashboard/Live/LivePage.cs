@@ -1,0 +1,101 @@
+using Bellwether.Cli;
+using Bellwether.Storage;
+using Microsoft.AspNetCore.Components;
+
+namespace Bellwether.Dashboard.Live;
+
+/// <summary>
+/// A page that loads its data off the circuit's thread, shows that it is loading, and loads again when the store's data
+/// changes (<see cref="DataChangeNotifier"/>), without the user reloading. Subclasses say what to load; a user's
+/// mistake or a store problem becomes a message on the page, never a broken circuit.
+/// </summary>
+/// <typeparam name="TData">What the page shows, loaded in one piece and swapped in on the circuit's thread.</typeparam>
+public abstract class LivePage<TData> : ComponentBase, IDisposable
+    where TData : class
+{
+    private IDisposable? _subscription;
+    private readonly CancellationTokenSource _loads = new();
+    private int _generation;
+
+    [Inject]
+    private DataChangeNotifier Notifier { get; set; } = null!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = null!;
+
+    /// <summary>The data shown; null until the first load succeeds.</summary>
+    protected TData? Data { get; private set; }
+
+    /// <summary>True until the first load is done.</summary>
+    protected bool Loading { get; private set; } = true;
+
+    /// <summary>True while a load after a data change runs (the old figures stay on screen meanwhile).</summary>
+    protected bool Refreshing { get; private set; }
+
+    /// <summary>Why the last load failed, in one line; null when it did not.</summary>
+    protected string? Problem { get; private set; }
+
+    /// <summary>When the data shown was last reloaded after a change, for the page to say so.</summary>
+    protected DateTimeOffset? UpdatedAt { get; private set; }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _loads.Cancel();
+        _loads.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Loads the page's data; runs on a thread-pool thread, so it may block on the store and the engine.</summary>
+    protected abstract TData Load(CancellationToken cancellation);
+
+    protected override async Task OnInitializedAsync()
+    {
+        _subscription = Notifier.Subscribe(OnDataChanged);
+        await ReloadAsync(afterChange: false);
+    }
+
+    private void OnDataChanged(DataChange change) => _ = InvokeAsync(() => ReloadAsync(afterChange: true));
+
+    /// <summary>Loads again, e.g. after the user changed what the page shows.</summary>
+    protected Task ReloadAsync() => ReloadAsync(afterChange: false);
+
+    private async Task ReloadAsync(bool afterChange)
+    {
+        var generation = ++_generation;
+        var token = _loads.Token;
+        Refreshing = !Loading;
+        StateHasChanged();
+        string? problem = null;
+        TData? data = null;
+        try
+        {
+            data = await Task.Run(() => Load(token), token);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception e) when (e is UserErrorException or StoreException or ArgumentException)
+        {
+            problem = e.Message;
+        }
+
+        if (generation != _generation)
+        {
+            // A newer load started meanwhile; its result is the one to show.
+            return;
+        }
+
+        Problem = problem;
+        Data = data ?? Data;
+        Loading = false;
+        Refreshing = false;
+        if (afterChange)
+        {
+            UpdatedAt = Clock.GetUtcNow();
+        }
+
+        StateHasChanged();
+    }
+}

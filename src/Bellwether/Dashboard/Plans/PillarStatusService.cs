@@ -1,0 +1,141 @@
+using System.Runtime.CompilerServices;
+using Bellwether.Core.Forecasting;
+using Bellwether.Core.Indicators;
+using Bellwether.Core.Plans;
+using Bellwether.Core.Slicing;
+using Bellwether.Core.Time;
+using Bellwether.Indicators;
+using Bellwether.Storage;
+using Bellwether.Web;
+
+namespace Bellwether.Dashboard.Plans;
+
+/// <summary>
+/// Where each pillar stands against its plan for the month, quarter and fiscal year that contain "now": the one place
+/// the dashboard reads plan status from. Today it reads <see cref="ForecastModel.Plans"/> (the forecast against
+/// plans.csv, as <c>GET …/plans</c> serves it) and the actual to date from the <see cref="IndicatorService"/> (as
+/// <c>bellwether indicators</c> prints it); when the plans command lands, only this class changes.
+/// </summary>
+public sealed class PillarStatusService(IStore store, ForecastService forecasts, IndicatorService indicators, TimeProvider clock, DashboardOptions options)
+{
+    /// <summary>The horizons each pillar is shown for, in order.</summary>
+    public static readonly IReadOnlyList<(string Name, Grain Grain)> Horizons = [("Month", Grain.Month), ("Quarter", Grain.Quarter), ("Year", Grain.Year)];
+
+    // Plan status of a fitted model, computed once: a model stands for one store version and one hour.
+    private readonly ConditionalWeakTable<ForecastModel, Lazy<IReadOnlyList<PlanProjection>>> _plans = new();
+
+    public PillarOverview Overview(CancellationToken cancellation = default)
+    {
+        var workspace = options.Workspace;
+        var asOf = ForecastService.Now(clock);
+        var settings = store.Settings(workspace);
+        var model = forecasts.Model(workspace, asOf);
+        cancellation.ThrowIfCancellationRequested();
+        var plans = _plans.GetValue(model, m => new Lazy<IReadOnlyList<PlanProjection>>(() => m.Plans())).Value;
+        var periods = Horizons.Select(h => (h.Name, Period: settings.Calendar.Containing(asOf, h.Grain))).ToList();
+        var pillars = new List<PillarCard>();
+        foreach (var pillar in Enum.GetValues<Pillar>())
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var lines = plans.Where(p => p.Pillar == pillar).ToList();
+            var metric = lines.GroupBy(l => l.Metric).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+            if (metric is null)
+            {
+                pillars.Add(new PillarCard { Pillar = pillar, Owner = null, Metric = null, Slice = new Dictionary<string, string>(), Figures = [] });
+                continue;
+            }
+
+            // The pillar's headline: its metric over the widest slice it is planned for (type=new_business, not one vertical).
+            var headline = lines.Where(l => l.Metric == metric).OrderBy(l => l.Slice.Count).First();
+            var slice = headline.Slice;
+            var figures = periods.Select(h =>
+            {
+                var line = lines.FirstOrDefault(l => l.Metric == metric && l.Period == h.Period.Label && SliceText.Format(l.Slice) == SliceText.Format(slice));
+                var actual = Actual(workspace, metric, h.Period, slice, asOf);
+                return new PillarFigure
+                {
+                    Horizon = h.Name,
+                    Period = h.Period.Label,
+                    Target = line?.Target,
+                    Actual = actual.Value,
+                    ActualReason = actual.Value is null ? actual.MissingReason : null,
+                    P10 = line is { Over: false } ? line.P10 : null,
+                    P50 = line is { Over: false } ? line.Projected : null,
+                    P90 = line is { Over: false } ? line.P90 : null,
+                    Status = line?.Status,
+                    Attainment = line?.Attainment,
+                    MissingReason = line is null ? $"no {metric} plan for {h.Period.Label}" : line.MissingReason,
+                };
+            }).ToList();
+            pillars.Add(new PillarCard { Pillar = pillar, Owner = headline.Owner, Metric = metric, Slice = slice, Figures = figures });
+        }
+
+        return new PillarOverview { AsOf = asOf, Currency = settings.Currency, Pillars = pillars };
+    }
+
+    private IndicatorRow Actual(string workspace, string metric, Period period, IReadOnlyDictionary<string, string> slice, DateTimeOffset asOf) =>
+        indicators.Run(workspace, new IndicatorQuery { Indicators = [metric], Period = period, AsOf = asOf, Filter = IndicatorQuery.FilterOf(slice) })[0];
+}
+
+/// <summary>The four pillars against plan, as known at <see cref="AsOf"/> (the start of the current hour).</summary>
+public sealed record PillarOverview
+{
+    public required DateTimeOffset AsOf { get; init; }
+
+    /// <summary>The company's currency (ISO code), which money is written in.</summary>
+    public required string Currency { get; init; }
+
+    public required IReadOnlyList<PillarCard> Pillars { get; init; }
+}
+
+/// <summary>One pillar: its owner and headline metric (from plans.csv), and a figure per horizon.</summary>
+public sealed record PillarCard
+{
+    public required Pillar Pillar { get; init; }
+
+    /// <summary>The person accountable, as plans.csv names them; null when the pillar has no plan.</summary>
+    public required string? Owner { get; init; }
+
+    /// <summary>The indicator the pillar is planned on (bookings, grr…); null when the pillar has no plan.</summary>
+    public required string? Metric { get; init; }
+
+    /// <summary>The slice the plan is made for (e.g. type=new_business); empty for the whole company.</summary>
+    public required IReadOnlyDictionary<string, string> Slice { get; init; }
+
+    public required IReadOnlyList<PillarFigure> Figures { get; init; }
+
+    public Unit Unit => Metric is not null && IndicatorCatalog.Find(Metric) is { } definition ? definition.Unit : Unit.Count;
+}
+
+/// <summary>
+/// A pillar's metric for one period: the plan's target, the actual to date, and — for a period not over — the
+/// forecast's P50 with its P10–P90 range; the status compares the projection (the actual once the period is over) with
+/// the target.
+/// </summary>
+public sealed record PillarFigure
+{
+    /// <summary>Month, Quarter or Year.</summary>
+    public required string Horizon { get; init; }
+
+    public required string Period { get; init; }
+
+    public decimal? Target { get; init; }
+
+    public decimal? Actual { get; init; }
+
+    /// <summary>Why there is no actual to date, when there is none.</summary>
+    public string? ActualReason { get; init; }
+
+    public decimal? P10 { get; init; }
+
+    public decimal? P50 { get; init; }
+
+    public decimal? P90 { get; init; }
+
+    /// <summary><c>on_track</c>, <c>at_risk</c> or <c>off_track</c>; null when it cannot be said (<see cref="MissingReason"/>).</summary>
+    public string? Status { get; init; }
+
+    public decimal? Attainment { get; init; }
+
+    public string? MissingReason { get; init; }
+}

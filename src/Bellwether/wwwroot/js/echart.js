@@ -1,0 +1,207 @@
+// The one bridge between the dashboard's EChart component and Apache ECharts (loaded as the global `echarts`).
+// .NET sends data only; the recipes that turn data into an ECharts option live here, and formatters are looked up by
+// name ("fn:money"), since functions cannot travel in JSON. Charts are kept in a map by id and disposed by id: Blazor
+// removes the element before the component's DisposeAsync runs, so the element cannot be used to find the chart then.
+
+const charts = new Map(); // id -> { chart, observer, element }
+const minus = "\u2212";
+
+// Short figures as Readable.MoneyShort and Readable.Percent write them on the server ($13.4M, −$90k, 12.3%).
+function scaled(size) {
+  if (size >= 100) return Math.round(size).toFixed(0);
+  if (size >= 10) return (Math.round(size * 10) / 10).toString();
+  const text = (Math.round(size * 100) / 100).toFixed(2);
+  return text.endsWith("0") ? text.slice(0, -1) : text;
+}
+
+function shortNumber(value) {
+  const size = Math.abs(value);
+  let text;
+  if (size >= 1e9) text = scaled(size / 1e9) + "B";
+  else if (size >= 1e6) text = scaled(size / 1e6) + "M";
+  else if (size >= 1e3) text = scaled(size / 1e3) + "k";
+  else text = Math.round(size).toFixed(0);
+  if (text === "1000k") text = "1.0M";
+  if (text === "1000M") text = "1.0B";
+  return text;
+}
+
+function sign(value) {
+  return value < 0 ? minus : "";
+}
+
+const formatters = {
+  money: (symbol) => (value) => value == null ? "" : sign(value) + symbol + shortNumber(value),
+  moneyFull: (symbol) => (value) => value == null
+    ? "" : sign(value) + symbol + Math.abs(Math.round(value)).toLocaleString("en-US"),
+  count: () => (value) => value == null ? "" : sign(value) + shortNumber(value),
+  percent: () => (value) => value == null ? "" : sign(value) + Math.abs(Math.round(value * 1000) / 10).toFixed(1) + "%",
+};
+
+function formatter(name, symbol, own = {}) {
+  const key = name.startsWith("fn:") ? name.substring(3) : name;
+  if (own[key]) return own[key];
+  const make = formatters[key];
+  if (!make) throw new Error(`no chart formatter named ${name}`);
+  return make(symbol);
+}
+
+// Replaces every "fn:NAME" string in an option by the formatter of that name: the chart's own, or a shared one.
+function resolveFormatters(node, symbol, own) {
+  if (Array.isArray(node)) return node.map((item) => resolveFormatters(item, symbol, own));
+  if (node && typeof node === "object") {
+    const result = {};
+    for (const [key, value] of Object.entries(node)) result[key] = resolveFormatters(value, symbol, own);
+    return result;
+  }
+  return typeof node === "string" && node.startsWith("fn:") ? formatter(node, symbol, own) : node;
+}
+
+const palette = {
+  band: "rgba(25, 118, 210, 0.18)",
+  median: "#1565c0",
+  plan: "#6d4c41",
+  actual: "#2e7d32",
+};
+
+const recipes = {
+  // A forecast fan: P10–P90 band (stacked on an invisible P10 base), P50 line, plan line, actual to date.
+  fan(data) {
+    const width = data.p90.map((high, i) => (high == null || data.p10[i] == null ? null : high - data.p10[i]));
+    const series = [
+      { name: "P10", type: "line", data: data.p10, stack: "band", symbol: "none", lineStyle: { opacity: 0 },
+        itemStyle: { color: palette.band }, tooltip: { show: false }, silent: true },
+      { name: "P10–P90", type: "line", data: width, stack: "band", symbol: "none", lineStyle: { opacity: 0 },
+        itemStyle: { color: palette.band }, areaStyle: { color: palette.band }, silent: true },
+      { name: "Forecast (P50)", type: "line", data: data.p50, symbol: "circle", symbolSize: 7,
+        lineStyle: { width: 3, color: palette.median }, itemStyle: { color: palette.median } },
+    ];
+    if (data.plan) {
+      series.push({ name: "Plan", type: "line", data: data.plan, symbol: "rect", symbolSize: 7,
+        lineStyle: { type: "dashed", width: 2, color: palette.plan }, itemStyle: { color: palette.plan } });
+    }
+    if (data.actual) {
+      series.push({ name: "Actual to date", type: "bar", data: data.actual, barMaxWidth: 28,
+        itemStyle: { color: palette.actual, opacity: 0.85 } });
+    }
+    const legend = series.map((s) => s.name).filter((n) => n !== "P10");
+    return {
+      animationDuration: 300,
+      grid: { left: 16, right: 24, top: 48, bottom: 16, containLabel: true },
+      legend: { data: legend, top: 0, textStyle: { fontSize: 13 } },
+      tooltip: { trigger: "axis", formatter: "fn:fanTooltip" },
+      xAxis: { type: "category", data: data.categories, axisLabel: { fontSize: 13 } },
+      yAxis: { type: "value", axisLabel: { formatter: data.format, fontSize: 13 } },
+      series,
+    };
+  },
+
+  // Bars of named values (the parts a forecast is made of).
+  bars(data) {
+    return {
+      animationDuration: 300,
+      grid: { left: 16, right: 64, top: 8, bottom: 8, containLabel: true },
+      tooltip: { trigger: "axis", valueFormatter: data.format },
+      // Each bar carries its value: an axis of figures would only crowd the card.
+      xAxis: { type: "value", axisLabel: { show: false }, splitLine: { show: false } },
+      yAxis: { type: "category", data: data.categories, inverse: true, axisLabel: { fontSize: 13 } },
+      series: [{ name: data.seriesName, type: "bar", data: data.values, itemStyle: { color: palette.median },
+        label: { show: true, position: "right", formatter: "fn:barLabel" } }],
+    };
+  },
+};
+
+// Tooltips and labels that need the chart's data, not only a number: each chart's own, never shared.
+function chartFormatters(recipe, data, symbol) {
+  const value = formatter(data.format, symbol);
+  const own = {};
+  if (recipe === "fan") {
+    // The automatic tooltip would list the invisible base of the band: say what the band means instead.
+    own.fanTooltip = (params) => {
+      const i = params[0].dataIndex;
+      const lines = [`<strong>${escapeHtml(data.categories[i])}</strong>`];
+      if (data.p50[i] != null) lines.push(`Forecast (P50): ${value(data.p50[i])}`);
+      if (data.p10[i] != null) lines.push(`Range P10–P90: ${value(data.p10[i])} – ${value(data.p90[i])}`);
+      if (data.plan && data.plan[i] != null) lines.push(`Plan: ${value(data.plan[i])}`);
+      if (data.actual && data.actual[i] != null) lines.push(`Actual to date: ${value(data.actual[i])}`);
+      return lines.join("<br>");
+    };
+  }
+  if (recipe === "bars") {
+    own.barLabel = (params) => value(params.value);
+  }
+  return own;
+}
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+}
+
+let fontsReady = null;
+
+// A canvas draws with whatever font is loaded when it draws: load the theme's font first (once).
+function loadFonts(fontFamily) {
+  if (!fontsReady) {
+    fontsReady = Promise.all([
+      document.fonts.load(`13px ${fontFamily}`),
+      document.fonts.load(`bold 13px ${fontFamily}`),
+    ]).catch(() => undefined);
+  }
+  return fontsReady;
+}
+
+export async function render(element, id, recipe, data, symbol, fontFamily) {
+  if (!recipes[recipe]) throw new Error(`no chart recipe named ${recipe}`);
+  await loadFonts(fontFamily);
+  let entry = charts.get(id);
+  if (!entry || entry.element !== element) {
+    if (entry) dispose(id);
+    const chart = echarts.init(element, null, { renderer: "canvas" });
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(element);
+    chart.on("finished", () => {
+      element.dataset.rendered = "true";
+    });
+    entry = { chart, observer, element };
+    charts.set(id, entry);
+  }
+  element.dataset.rendered = "false";
+  const own = chartFormatters(recipe, data, symbol);
+  const option = resolveFormatters(recipes[recipe](data), symbol, own);
+  option.textStyle = { fontFamily };
+  option.aria = { enabled: true, label: { description: data.description }, decal: { show: true } };
+  entry.chart.setOption(option, { notMerge: true });
+}
+
+export function dispose(id) {
+  const entry = charts.get(id);
+  if (!entry) return;
+  entry.observer.disconnect();
+  entry.chart.dispose();
+  charts.delete(id);
+}
+
+// The chart as PNG bytes, returned as a Uint8Array so that Blazor streams it (IJSStreamReference) instead of
+// sending one SignalR message, which its 32 KB limit would refuse.
+export function exportPng(id) {
+  const entry = charts.get(id);
+  if (!entry) throw new Error(`no chart ${id}`);
+  const url = entry.chart.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#ffffff" });
+  const binary = atob(url.substring(url.indexOf(",") + 1));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+// Saves a file the server streams back (DotNetStreamReference) under a name.
+export async function download(fileName, streamReference) {
+  const buffer = await streamReference.arrayBuffer();
+  const url = URL.createObjectURL(new Blob([buffer], { type: "image/png" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  URL.revokeObjectURL(url);
+}

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Bellwether.Cli;
+using Bellwether.Testing;
+using Bellwether.Tests.Testing;
+
+namespace Bellwether.Tests.Cli;
+
+/// <summary>One process owns the embedded file: the others say in one line who holds it and what to do.</summary>
+public sealed class StoreHolderTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    [Theory]
+    [InlineData("import", "import through its Import page (http://127.0.0.1:5999/import) or stop it")]
+    [InlineData("status", "see it there (dashboard, or the API under http://127.0.0.1:5999/api/v1) or stop it")]
+    public void WhileServeHoldsTheFile_OtherCommands_SayWhereItIsServed(string command, string advice)
+    {
+        var db = StoreWithOneRep();
+        using var held = StoreHolder.Leave(db, StoreHolder.Current("serve", "http://127.0.0.1:5999"));
+
+        var result = command == "import" ? CliRunner.Run("import", Folder(), "--db", db) : CliRunner.Run(command, "--db", db);
+
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        var line = Assert.Single(result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal($"bellwether: {db} is held by bellwether serve (pid {Environment.ProcessId}) at http://127.0.0.1:5999 — {advice}", line);
+    }
+
+    [Fact]
+    public void ANoteLeftByADeadProcess_IsIgnored_AndRemoved()
+    {
+        var db = StoreWithOneRep();
+        using (var exited = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!)
+        {
+            exited.WaitForExit();
+            File.WriteAllText(db + ".server", $$"""{"Command":"serve","Pid":{{exited.Id}},"ProcessStart":"2020-01-01T00:00:00+00:00","Address":"http://127.0.0.1:5999"}""");
+        }
+
+        var result = CliRunner.Run("status", "--db", db);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.False(File.Exists(db + ".server"));
+    }
+
+    [Fact]
+    public void TheNote_IsRemovedWhenItsHolderLetsGo()
+    {
+        var db = _temp.File("x.duckdb");
+        using (StoreHolder.Leave(db, StoreHolder.Current("serve", "http://127.0.0.1:5999")))
+        {
+            Assert.Equal("serve", StoreHolder.Find(db)?.Command);
+        }
+
+        Assert.Null(StoreHolder.Find(db));
+        Assert.False(File.Exists(db + ".server"));
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    private string Folder()
+    {
+        _temp.Write("folder/reps.csv", "rep_id,name\nr1,Ada\n");
+        _temp.Write("folder/opportunities.csv", "opportunity_id,account_id,owner_rep_id,amount,stage,status,created_at,closed_at\n");
+        return _temp.File("folder");
+    }
+
+    private string StoreWithOneRep()
+    {
+        var db = _temp.File("held.duckdb");
+        var imported = CliRunner.Run("import", Folder(), "--db", db);
+        Assert.True(imported.ExitCode is 0 or 2 or 3, imported.ToString());
+        return db;
+    }
+}
