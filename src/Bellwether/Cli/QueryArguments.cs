@@ -22,9 +22,9 @@ public sealed record QueryArguments(Period Period, Grain? Grain, IReadOnlyList<D
     public static QueryArguments Parse(string? periodText, string? grainText, string? byText, string? sliceText, string? asOfText, FiscalCalendar calendar, DateTimeOffset now)
     {
         var instant = now;
-        if (asOfText is not null && !Instants.TryParseAsOf(asOfText, out instant))
+        if (asOfText is not null && !Instants.TryParseAsOf(asOfText, out instant, out var asOfReason))
         {
-            throw new UserErrorException($"--as-of {asOfText}: not a date or instant (expected 2025-03-31 or 2025-03-31T14:05:00Z)");
+            throw new UserErrorException($"--as-of \"{asOfText}\" {asOfReason}");
         }
 
         Period periodValue;
