@@ -95,7 +95,7 @@ public static class TypeBacktest
         Console.WriteLine("|---:|---|---:|---:|---:|---:|");
         foreach (var ((offset, type), s) in all.OrderBy(kv => kv.Key.Offset).ThenBy(kv => Array.IndexOf(Types, kv.Key.Type)))
         {
-            Console.WriteLine(FormattableString.Invariant($"| {offset} | {type} | {s.Abs / s.Unknown:0.0%} | {s.Signed / s.Unknown:+0.0%;-0.0%} | {(double)s.Inside / s.Count:0%} | {(futures > 0 ? $"{s.Floor / s.Unknown:0.0%}" : "")} |"));
+            Console.WriteLine(FormattableString.Invariant($"| {offset} | {type} | {s.Abs / s.Unknown:0.0%} | {Math.Round(s.Signed / s.Unknown, 3):+0.0%;-0.0%;+0.0%} | {(double)s.Inside / s.Count:0%} | {(futures > 0 ? $"{s.Floor / s.Unknown:0.0%}" : "")} |"));
         }
 
         return 0;
@@ -105,7 +105,7 @@ public static class TypeBacktest
     {
         foreach (var ((offset, type), s) in scores.OrderBy(kv => kv.Key.Offset).ThenBy(kv => Array.IndexOf(Types, kv.Key.Type)))
         {
-            Console.WriteLine(FormattableString.Invariant($"| {seed} | {practice} | {offset} | {type} | {s.Abs / s.Unknown:0.0%} | {s.Signed / s.Unknown:+0.0%;-0.0%} | {(double)s.Inside / s.Count:0%} | {(floors ? $"{s.Floor / s.Unknown:0.0%}" : "")} |"));
+            Console.WriteLine(FormattableString.Invariant($"| {seed} | {practice} | {offset} | {type} | {s.Abs / s.Unknown:0.0%} | {Math.Round(s.Signed / s.Unknown, 3):+0.0%;-0.0%;+0.0%} | {(double)s.Inside / s.Count:0%} | {(floors ? $"{s.Floor / s.Unknown:0.0%}" : "")} |"));
         }
     }
 
