@@ -251,7 +251,7 @@ public sealed class ImportSql(SqlDialect dialect)
                               AND c.slice = coalesce(s.slice, ''))
                         THEN NULL ELSE {asOf} END,
                    'import', {dialect.Parameter("import_id")}
-            FROM {s} s LEFT JOIN plans m ON m.workspace_id = {Ws} AND {KeyMatch(FileSchemas.Plans, "s", "m")}
+            FROM {s} s LEFT JOIN plans m ON m.workspace_id = {Ws} AND {Equal(FileSchemas.Plans.Key, "s", "m")}
             WHERE m.workspace_id IS NULL OR m.target IS DISTINCT FROM s.target OR m.owner IS DISTINCT FROM s.owner
             """;
     }
