@@ -1,6 +1,7 @@
 using Bellwether.Core.Data;
 using Bellwether.Core.Indicators;
 using Bellwether.Core.Plans;
+using Bellwether.Core.Reporting;
 using Bellwether.Core.Slicing;
 using Bellwether.Core.Time;
 using Bellwether.Dashboard.Charts;

@@ -1,4 +1,5 @@
 using Bellwether.Core.Indicators;
+using Bellwether.Core.Reporting;
 using Bellwether.Core.Slicing;
 using Bellwether.Core.Text;
 using Bellwether.Core.Variance;
@@ -37,7 +38,7 @@ public sealed class VarianceReader(IStore store, IndicatorService indicators, Fo
         var engine = request!.Metric is "grr" or "nrr" or "logo_churn" ? indicators.Engine(workspace, withEngagement: true) : indicators.Engine(workspace);
         var explanation = VarianceExplainer.Explain(engine, request, () => forecasts.Model(workspace, request.AsOf));
         cancellation.ThrowIfCancellationRequested();
-        return VariancePicture.Of(explanation, settings.Currency, Core.Reporting.NameBook.Of(engine.Dataset));
+        return VariancePicture.Of(explanation, settings.Currency, NameBook.Of(engine.Dataset));
     }
 
     /// <summary>The metrics the page offers: every metric explain takes, those with drivers first.</summary>
