@@ -6,6 +6,7 @@ using Bellwether.Dashboard.Live;
 using Bellwether.Dashboard.Pillars;
 using Bellwether.Dashboard.Plans;
 using Bellwether.Dashboard.Reps;
+using Bellwether.Dashboard.Revenue;
 using Bellwether.Dashboard.Variance;
 using Radzen;
 
@@ -38,6 +39,7 @@ public static class DashboardSetup
         services.AddSingleton<ClientHealthReader>();
         services.AddSingleton<AccountDetails>();
         services.AddSingleton<VarianceReader>();
+        services.AddSingleton<RevenueIndicators>();
         return services;
     }
 

@@ -37,7 +37,7 @@ public sealed class AccountDetails(IStore store, IndicatorService indicators, Cl
         var deals = data.Opportunities.Where(d => d.AccountId == accountId && d.CreatedAt < asOf).OrderByDescending(d => d.CreatedAt).ToList();
         if (account is null && deals.Count == 0)
         {
-            throw new ArgumentException($"{accountId}: no client has this id");
+            throw new Cli.UserErrorException($"{accountId}: no client has this id");
         }
 
         var names = NameBook.Of(data);

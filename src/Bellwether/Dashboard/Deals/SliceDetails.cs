@@ -37,12 +37,12 @@ public sealed class SliceDetails(IStore store, IndicatorService indicators, Time
     {
         if (!SnakeCase.TryParse<Dimension>(dimensionName, out var dimension) || !Attributes.DealsHave(dimension))
         {
-            throw new ArgumentException($"{dimensionName}: not a dimension deals are sliced by ({string.Join(", ", SnakeCase.AllNames<Dimension>().Where(d => d != "activity_type"))})");
+            throw new Cli.UserErrorException($"{dimensionName}: not a dimension deals are sliced by ({string.Join(", ", SnakeCase.AllNames<Dimension>().Where(d => d != "activity_type"))})");
         }
 
         if (!SliceText.TryParse(within, out var outer, out var reason))
         {
-            throw new ArgumentException($"within \"{within}\" {reason}");
+            throw new Cli.UserErrorException($"within \"{within}\" {reason}");
         }
 
         var workspace = options.Workspace;

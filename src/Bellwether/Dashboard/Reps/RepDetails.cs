@@ -36,7 +36,7 @@ public sealed class RepDetails(IStore store, IndicatorService indicators, TimePr
         var settings = store.Settings(workspace);
         var currency = settings.Currency;
         var data = indicators.Data(workspace);
-        var rep = data.Reps.FirstOrDefault(r => r.RepId == repId) ?? throw new ArgumentException($"{repId}: no rep has this id in reps.csv");
+        var rep = data.Reps.FirstOrDefault(r => r.RepId == repId) ?? throw new Cli.UserErrorException($"{repId}: no rep has this id in reps.csv");
         var names = NameBook.Of(data);
         var period = PeriodChoices.Resolve(periodKey, settings.Calendar, asOf);
         var filter = new Dictionary<Dimension, string> { [Dimension.Rep] = rep.RepId };

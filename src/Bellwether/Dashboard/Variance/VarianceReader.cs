@@ -31,7 +31,7 @@ public sealed class VarianceReader(IStore store, IndicatorService indicators, Fo
         if (!ExplainArguments.TryParse(choices.Metric ?? "bookings", period, choices.Against, choices.By, choices.Slice, null, settings.Calendar, now,
             option => option.Replace('-', '_'), out var request, out var error))
         {
-            throw new ArgumentException(error);
+            throw new Cli.UserErrorException(error);
         }
 
         // The retention metrics read engagement.csv for what preceded each churn; the engine alone never loads it.

@@ -36,7 +36,8 @@ const formatters = {
     ? "" : sign(value) + symbol + Math.abs(Math.round(value)).toLocaleString("en-US"),
   count: () => (value) => value == null ? "" : sign(value) + shortNumber(value),
   percent: () => (value) => value == null ? "" : sign(value) + Math.abs(Math.round(value * 1000) / 10).toFixed(1) + "%",
-  days: () => (value) => value == null ? "" : sign(value) + Math.abs(value).toFixed(1) + " days",
+  // Whole numbers of days (axis ticks) without a decimal, so that a value axis stays readable.
+  days: () => (value) => value == null ? "" : sign(value) + (Number.isInteger(value) ? Math.abs(value) : Math.abs(value).toFixed(1)) + " days",
   // Signed changes, as Readable.Change writes them: +$90k, −1.2 pts, +3, +2.0 days.
   moneyChange: (symbol) => (value) => value == null ? "" : (value > 0 ? "+" : sign(value)) + symbol + shortNumber(value),
   points: () => (value) => {
@@ -76,6 +77,7 @@ const palette = {
   up: "#2e7d32",
   down: "#c62828",
   total: "#455a64",
+  near: "#f9a825",
 };
 
 // Series without a role take these in turn: distinct in hue and lightness, and told apart by decals too.
@@ -149,16 +151,17 @@ recipes.series = (data) => {
     const axis = data.horizontal ? "xAxis" : "yAxis";
     series[0].markLine = {
       silent: true, symbol: "none", lineStyle: { type: "dashed", color: palette.plan, width: 2 },
-      label: { formatter: "fn:referenceLabel", position: data.horizontal ? "end" : "insideEndTop", fontSize: 12 },
+      // Across, the category axis runs downwards, so the label goes at the line's start: the top, clear of the value axis.
+      label: { formatter: "fn:referenceLabel", position: data.horizontal ? "start" : "insideEndTop", fontSize: 12 },
       data: data.references.map((r) => ({ name: r.name, [axis]: r.value })),
     };
   }
   const categories = { type: "category", data: data.categories, axisLabel: { fontSize: 12, hideOverlap: true }, inverse: data.horizontal };
-  const values = [{ type: "value", axisLabel: { formatter: data.format, fontSize: 12 } }];
+  const values = [{ type: "value", axisLabel: { formatter: data.format, fontSize: 12, hideOverlap: true } }];
   if (data.secondFormat) values.push({ type: "value", axisLabel: { formatter: data.secondFormat, fontSize: 12 }, splitLine: { show: false } });
   return {
     animationDuration: 300,
-    grid: { left: 16, right: 32, top: 40, bottom: 8, containLabel: true },
+    grid: { left: 16, right: 32, top: data.horizontal && data.references.length > 0 ? 60 : 40, bottom: 8, containLabel: true },
     legend: { top: 0, type: "scroll", textStyle: { fontSize: 13 } },
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, formatter: "fn:seriesTooltip" },
     xAxis: data.horizontal ? values : categories,
