@@ -30,6 +30,38 @@ public sealed class Screenshots(DashboardApp app)
         await Shoot(page, target, "forecast");
 
         watch.Restart();
+        await page.GotoAsync("/pillars/new-business");
+        await DashboardApp.WaitForChartAsync(page, "pipeline-by-vertical", errors);
+        await page.Locator("#pillar-signals .signal").First.WaitForAsync(new() { Timeout = 120_000 });
+        await page.Locator("#pillar-plans tbody tr").First.WaitForAsync(new() { Timeout = 120_000 });
+        Say($"new business drawn in {watch.ElapsedMilliseconds} ms");
+        await Shoot(page, target, "pillar");
+
+        watch.Restart();
+        await page.GotoAsync("/revenue");
+        foreach (var chart in new[] { "activity-heatmap", "pipeline-burn-chart", "win-rate-rep", "leaderboard-chart", "vertical-trends-chart", "inbound-outbound-chart", "service-lines-chart" })
+        {
+            await DashboardApp.WaitForChartAsync(page, chart, errors);
+        }
+
+        Say($"revenue indicators drawn in {watch.ElapsedMilliseconds} ms");
+        await Shoot(page, target, "revenue");
+
+        watch.Restart();
+        await page.GotoAsync("/variance");
+        await DashboardApp.WaitForChartAsync(page, "waterfall", errors);
+        Say($"variance drawn in {watch.ElapsedMilliseconds} ms");
+        await Shoot(page, target, "variance");
+
+        watch.Restart();
+        await page.GotoAsync("/scenarios");
+        await DashboardApp.WaitForChartAsync(page, "scenario-chart", errors, 180_000);
+        await page.Locator("#driver-win_rate").EvaluateAsync("el => { el.value = '10'; el.dispatchEvent(new Event('change', { bubbles: true })); }");
+        await Assertions.Expect(page.Locator("#scenario-changes")).ToContainTextAsync("win_rate +10%", new() { Timeout = 180_000 });
+        Say($"scenarios drawn and moved in {watch.ElapsedMilliseconds} ms");
+        await Shoot(page, target, "scenarios");
+
+        watch.Restart();
         await page.GotoAsync("/status");
         await page.Locator("#imports tbody tr").First.WaitForAsync();
         Say($"status drawn in {watch.ElapsedMilliseconds} ms");

@@ -7,6 +7,7 @@ using Bellwether.Dashboard.Pillars;
 using Bellwether.Dashboard.Plans;
 using Bellwether.Dashboard.Reps;
 using Bellwether.Dashboard.Revenue;
+using Bellwether.Dashboard.Scenarios;
 using Bellwether.Dashboard.Variance;
 using Radzen;
 
@@ -40,6 +41,7 @@ public static class DashboardSetup
         services.AddSingleton<AccountDetails>();
         services.AddSingleton<VarianceReader>();
         services.AddSingleton<RevenueIndicators>();
+        services.AddSingleton<ScenarioWorkbench>();
         return services;
     }
 
