@@ -16,8 +16,20 @@ public static class SheetXlsx
 
     public static void Write(IReadOnlyList<Sheet> sheets, string path)
     {
-        ArgumentNullException.ThrowIfNull(sheets);
         using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
+        Write(sheets, document);
+    }
+
+    /// <summary>The workbook into a stream (a download), which stays open.</summary>
+    public static void Write(IReadOnlyList<Sheet> sheets, Stream stream)
+    {
+        using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
+        Write(sheets, document);
+    }
+
+    private static void Write(IReadOnlyList<Sheet> sheets, SpreadsheetDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(sheets);
         var workbook = document.AddWorkbookPart();
         workbook.Workbook = new X.Workbook();
         workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
