@@ -15,6 +15,8 @@ return args switch
     ["backtest-parts", .. var rest] => ForecastParts.Run(rest),
     ["lightgbm-trial", .. var rest] => LightGbmTrial.Run(rest),
     ["backtest-slices", .. var rest] => SliceBacktest.Run(rest),
+    ["churn-backtest", .. var rest] => ClientBacktest.Run(rest, expansion: false),
+    ["expansion-backtest", .. var rest] => ClientBacktest.Run(rest, expansion: true),
     ["micro", .. var rest] => MicroBenchmarks(rest),
     _ => Usage(),
 };

@@ -174,6 +174,32 @@ public sealed class DuckDbStoreTests : IDisposable
     }
 
     [Fact]
+    public void Migration5_MakesEngagementRowsStoredBeforeItTheFirstOfTheirKind_SoReimportingThemChangesNothing()
+    {
+        var source = () => InMemorySource.Of(
+            ("reps.csv", "rep_id,name\nR1,Rita"),
+            ("opportunities.csv", "opportunity_id,account_id,owner_rep_id,service_line,amount,created_at,stage,status\nO1,A1,R1,Consulting,1000,2025-01-10,Open,open"),
+            ("engagement.csv", "account_id,occurred_at,kind,value\nA1,2025-01-10T15:30:00Z,nps,9\nA1,2025-01-11T09:00:00Z,meeting,"));
+        using (var store = DuckDbStore.Open(Db))
+        using (var session = store.BeginImport("acme"))
+        {
+            Assert.True(new ImportRunner(session).Run(source(), new ImportOptions { StartedAt = DateTimeOffset.UnixEpoch }).Stored);
+        }
+
+        // The store as version 4 left it: no event_id, no occurrence.
+        Scalar("ALTER TABLE engagement DROP COLUMN occurrence; ALTER TABLE engagement DROP COLUMN event_id; DELETE FROM schema_migrations WHERE version = 5");
+
+        using (var store = DuckDbStore.Open(Db))
+        {
+            using var session = store.BeginImport("acme");
+            var result = new ImportRunner(session).Run(source(), new ImportOptions { StartedAt = DateTimeOffset.UnixEpoch });
+            Assert.Equal(new TableCounts { Unchanged = 2 }, result.Files.Single(f => f.File == "engagement.csv").Counts);
+        }
+
+        Assert.Equal("1,1", Scalar("SELECT string_agg(CAST(occurrence AS VARCHAR), ',') FROM engagement"));
+    }
+
+    [Fact]
     public void Scenarios_AreSavedReplacedAndDeletedPerWorkspace()
     {
         using var store = DuckDbStore.Open(Db);

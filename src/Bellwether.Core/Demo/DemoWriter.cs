@@ -195,7 +195,8 @@ internal sealed class DemoWriter : IDisposable
 
     public void Engagement(int accountId, long ticks, EngagementKind kind, decimal? value)
     {
-        var line = Line(FileSchemas.Engagement).Id(AccountPrefix, accountId, 6).Instant(ticks).Text(SnakeCase.Name(kind));
+        // No event_id: the demo's engagement system has none, so identical rows are told apart by occurrence.
+        var line = Line(FileSchemas.Engagement).Empty().Id(AccountPrefix, accountId, 6).Instant(ticks).Text(SnakeCase.Name(kind));
         if (value is { } v)
         {
             line.Decimal(v);

@@ -16,6 +16,18 @@ public sealed record FileSchema
     /// <summary>Columns whose values together identify a row.</summary>
     public required IReadOnlyList<string> Key { get; init; }
 
+    /// <summary>
+    /// Whether rows may leave the <see cref="Key"/> (a single id column) empty: the file's rows are events, and two
+    /// identical rows are two events (engagement.csv: two meetings logged in the same minute). A row with the id is
+    /// matched by it; a row without is matched by all its values and its <see cref="OccurrenceColumn"/>, its place
+    /// among the identical rows of its import, so the n-th of a set of identical rows is the same event as the n-th
+    /// identical row of a later export.
+    /// </summary>
+    public bool OptionalKey { get; init; }
+
+    /// <summary>The stored column that numbers identical rows without a key (1, 2, …) in a file with <see cref="OptionalKey"/>.</summary>
+    public const string OccurrenceColumn = "occurrence";
+
     /// <summary>Whether a workspace needs this file (reps and opportunities).</summary>
     public bool Required { get; init; }
 

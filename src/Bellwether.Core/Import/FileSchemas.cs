@@ -209,9 +209,11 @@ public static class FileSchemas
     {
         FileName = "engagement.csv",
         Table = "engagement",
-        Key = ["account_id", "occurred_at", "kind"],
+        Key = ["event_id"],
+        OptionalKey = true,
         Columns =
         [
+            Id("event_id"),
             Id("account_id", required: true) with { References = "accounts.csv" },
             new("occurred_at", ColumnKind.Instant, Required: true),
             Enum<EngagementKind>("kind", required: true),

@@ -11,6 +11,8 @@ public static class PillarSignals
     private static readonly (Pillar Pillar, Func<SignalContext, IReadOnlyList<Signal>> Of)[] Sources =
     [
         (Pillar.NewBusiness, NewBusinessSignals.Of),
+        (Pillar.Retention, RetentionSignals.Of),
+        (Pillar.Expansion, ExpansionSignals.Of),
         (Pillar.CostModel, CostModelSignals.Of),
     ];
 

@@ -108,6 +108,10 @@ internal sealed class DuckDbImportSession : IImportSession
         foreach (var schema in _staged)
         {
             Execute(ImportSql.DeleteRejected(schema));
+            if (schema.OptionalKey)
+            {
+                Execute(ImportSql.NumberOccurrences(schema));
+            }
         }
 
         var counts = new Dictionary<string, TableCounts>(StringComparer.Ordinal);

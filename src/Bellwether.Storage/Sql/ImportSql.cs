@@ -8,7 +8,8 @@ namespace Bellwether.Storage.Sql;
 /// each row came from), <c>attributes</c>, and <c>_rejected</c> and <c>_key_read</c>: rows rejected by a check are
 /// staged too (their bad cells null) so that their keys and references are checked and rows naming them are told so,
 /// and they are deleted before the merge. Keys compare with IS NOT DISTINCT FROM, because some key columns may be
-/// empty (an expense's team).
+/// empty (an expense's team). A file whose key is optional (<see cref="FileSchema.OptionalKey"/>: engagement.csv's
+/// event_id) matches rows with the id by it, and rows without by every value and their occurrence among identical rows.
 /// </summary>
 public sealed class ImportSql(SqlDialect dialect)
 {
@@ -42,7 +43,7 @@ public sealed class ImportSql(SqlDialect dialect)
                        first_value(_line) OVER w AS first_line,
                        row_number() OVER w AS rn
                 FROM {Staging(schema)}
-                WHERE _key_read
+                WHERE _key_read{(schema.OptionalKey ? $" AND {Q(schema.Key[0])} IS NOT NULL" : "")}
                 WINDOW w AS (PARTITION BY {keys} ORDER BY _file, _line)) d
             WHERE rn > 1
             ORDER BY _file, _line
@@ -96,43 +97,97 @@ public sealed class ImportSql(SqlDialect dialect)
     /// <summary>Deletes the rejected rows before the merge: what is left is exactly what is stored.</summary>
     public static string DeleteRejected(FileSchema schema) => $"DELETE FROM {Staging(schema)} WHERE _rejected";
 
-    private static string KeyMatch(FileSchema schema, string left, string right) =>
-        string.Join(" AND ", schema.Key.Select(k => $"{left}.{Q(k)} IS NOT DISTINCT FROM {right}.{Q(k)}"));
+    /// <summary>
+    /// Numbers the staged rows without a key of a file whose key is optional: the n-th of a set of identical rows (every
+    /// value and the attributes equal, in file and line order) gets occurrence n, and is the same event as the stored
+    /// row with the same values and occurrence. Run on the rows to be stored, after the rejected ones are deleted.
+    /// </summary>
+    public static string NumberOccurrences(FileSchema schema)
+    {
+        var staging = Staging(schema);
+        var values = string.Join(", ", ValueColumns(schema).Select(Q));
+        return $"""
+            ALTER TABLE {staging} ADD COLUMN {Q(FileSchema.OccurrenceColumn)} BIGINT;
+            UPDATE {staging} SET {Q(FileSchema.OccurrenceColumn)} = o.n
+            FROM (SELECT _file, _line, row_number() OVER (PARTITION BY {values} ORDER BY _file, _line) AS n
+                  FROM {staging} WHERE {Q(schema.Key[0])} IS NULL) o
+            WHERE {staging}._file = o._file AND {staging}._line = o._line
+            """;
+    }
+
+    /// <summary>Every column of a file with an optional key but the key, and the attributes: what makes two rows identical.</summary>
+    private static IEnumerable<string> ValueColumns(FileSchema schema) =>
+        schema.Columns.Select(c => c.Name).Where(c => c != schema.Key[0]).Append("attributes");
+
+    /// <summary>
+    /// How a staged row and a stored row are the same row: for most files one match, on the key; for a file whose key
+    /// is optional two, each for its own staged rows — by the id where the row has one, else by every value and the
+    /// occurrence. Each is a conjunction of equalities, never OR-ed inside a join, so that staged and stored rows are
+    /// always compared by hash joins.
+    /// </summary>
+    private static IReadOnlyList<KeyMatch> Matches(FileSchema schema, string staged, string stored)
+    {
+        if (!schema.OptionalKey)
+        {
+            return [new KeyMatch("true", Equal(schema.Key, staged, stored))];
+        }
+
+        var id = Q(schema.Key[0]);
+        return
+        [
+            new KeyMatch($"{staged}.{id} IS NOT NULL", $"{staged}.{id} = {stored}.{id}"),
+            new KeyMatch($"{staged}.{id} IS NULL", $"{stored}.{id} IS NULL AND {Equal([.. ValueColumns(schema), FileSchema.OccurrenceColumn], staged, stored)}"),
+        ];
+    }
+
+    private static string Equal(IEnumerable<string> columns, string left, string right) =>
+        string.Join(" AND ", columns.Select(k => $"{left}.{Q(k)} IS NOT DISTINCT FROM {right}.{Q(k)}"));
+
+    /// <summary>A way staged rows match stored ones: which staged rows it is for, and the condition.</summary>
+    private readonly record struct KeyMatch(string StagedRows, string Condition);
 
     private static string AllEqual(FileSchema schema, string left, string right) =>
         string.Join(" AND ", schema.Columns.Select(c => c.Name).Append("attributes").Select(c => $"{left}.{Q(c)} IS NOT DISTINCT FROM {right}.{Q(c)}"));
 
     /// <summary>Counts of staged rows that are new, changed and unchanged against the store: (kind, n).</summary>
-    public string ClassifyCounts(FileSchema schema) => $"""
-        SELECT CASE WHEN m.workspace_id IS NULL THEN 'new' WHEN {AllEqual(schema, "s", "m")} THEN 'same' ELSE 'changed' END AS kind, count(*) AS n
-        FROM {Staging(schema)} s LEFT JOIN {Q(schema.Table)} m ON m.workspace_id = {Ws} AND {KeyMatch(schema, "s", "m")}
-        GROUP BY 1
-        """;
+    public string ClassifyCounts(FileSchema schema)
+    {
+        var parts = Matches(schema, "s", "m").Select(k => $"""
+            SELECT CASE WHEN m.workspace_id IS NULL THEN 'new' WHEN {AllEqual(schema, "s", "m")} THEN 'same' ELSE 'changed' END AS kind, count(*) AS n
+            FROM {Staging(schema)} s LEFT JOIN {Q(schema.Table)} m ON m.workspace_id = {Ws} AND {k.Condition}
+            WHERE {k.StagedRows}
+            GROUP BY 1
+            """);
+        return $"SELECT kind, CAST(sum(n) AS BIGINT) AS n FROM ({string.Join("\nUNION ALL\n", parts)}) c GROUP BY kind";
+    }
 
     /// <summary>Stored rows of the file that the import does not list.</summary>
     public string CountAbsent(FileSchema schema) => $"""
         SELECT count(*) FROM {Q(schema.Table)} m
-        WHERE m.workspace_id = {Ws} AND NOT EXISTS (SELECT 1 FROM {Staging(schema)} s WHERE {KeyMatch(schema, "s", "m")})
+        WHERE m.workspace_id = {Ws}
+          AND {string.Join(" AND ", Matches(schema, "s", "m").Select(k => $"NOT EXISTS (SELECT 1 FROM {Staging(schema)} s WHERE {k.StagedRows} AND {k.Condition})"))}
         """;
 
     /// <summary>Deletes stored rows that a staged row changes; the insert that follows writes their new state.</summary>
     public string DeleteChanged(FileSchema schema) => $"""
         DELETE FROM {Q(schema.Table)} m
         WHERE m.workspace_id = {Ws}
-          AND EXISTS (SELECT 1 FROM {Staging(schema)} s WHERE {KeyMatch(schema, "s", "m")} AND NOT ({AllEqual(schema, "s", "m")}))
+          AND ({string.Join(" OR ", Matches(schema, "s", "m").Select(k => $"EXISTS (SELECT 1 FROM {Staging(schema)} s WHERE {k.StagedRows} AND {k.Condition} AND NOT ({AllEqual(schema, "s", "m")}))"))})
         """;
 
     /// <summary>Inserts every staged row: for a table that holds nothing of the workspace yet, no comparison is needed.</summary>
     public string InsertAll(FileSchema schema) => Insert(schema, "");
 
     /// <summary>Inserts staged rows that the store does not have (new ones, and changed ones just deleted).</summary>
-    public string InsertMissing(FileSchema schema) =>
-        Insert(schema, $"WHERE NOT EXISTS (SELECT 1 FROM {Q(schema.Table)} m WHERE m.workspace_id = {Ws} AND {KeyMatch(schema, "s", "m")})");
+    public string InsertMissing(FileSchema schema) => Insert(
+        schema,
+        "WHERE " + string.Join(" OR ", Matches(schema, "s", "m").Select(k => $"({k.StagedRows} AND NOT EXISTS (SELECT 1 FROM {Q(schema.Table)} m WHERE m.workspace_id = {Ws} AND {k.Condition}))")));
 
     private string Insert(FileSchema schema, string where)
     {
-        var columns = string.Join(", ", schema.Columns.Select(c => Q(c.Name)).Append("attributes"));
-        var selected = string.Join(", ", schema.Columns.Select(c => "s." + Q(c.Name)).Append("s.attributes"));
+        var stored = schema.Columns.Select(c => c.Name).Append("attributes").Concat(schema.OptionalKey ? [FileSchema.OccurrenceColumn] : []).ToList();
+        var columns = string.Join(", ", stored.Select(Q));
+        var selected = string.Join(", ", stored.Select(c => "s." + Q(c)));
         return $"INSERT INTO {Q(schema.Table)} (workspace_id, {columns}) SELECT {Ws}, {selected} FROM {Staging(schema)} s {where}";
     }
 
@@ -196,7 +251,7 @@ public sealed class ImportSql(SqlDialect dialect)
                               AND c.slice = coalesce(s.slice, ''))
                         THEN NULL ELSE {asOf} END,
                    'import', {dialect.Parameter("import_id")}
-            FROM {s} s LEFT JOIN plans m ON m.workspace_id = {Ws} AND {KeyMatch(FileSchemas.Plans, "s", "m")}
+            FROM {s} s LEFT JOIN plans m ON m.workspace_id = {Ws} AND {Equal(FileSchemas.Plans.Key, "s", "m")}
             WHERE m.workspace_id IS NULL OR m.target IS DISTINCT FROM s.target OR m.owner IS DISTINCT FROM s.owner
             """;
     }

@@ -177,7 +177,7 @@ public static class ScenarioCommand
         var query = new ForecastQuery { Indicators = indicators, Period = common.Period, By = common.By, Filter = common.Filter };
         // The plan lines of the period compared (those whose period lies within it), as they stood at the instant.
         var plans = PlanRollup.Items(new PlanBook(store.PlanChanges(workspace)).AsOf(common.AsOf), settings.Calendar, PlanScope.Within(common.Period));
-        var (comparison, firstPlans, secondPlans) = Steps.Run(context, step =>
+        var (comparison, firstPlans, secondPlans, names) = Steps.Run(context, step =>
         {
             step("Loading the store");
             var data = store.Load(workspace, tables: IndicatorService.EngineTables);
@@ -189,7 +189,7 @@ public static class ScenarioCommand
                 step($"Simulating {first.Name} and {second.Name}, one change at a time");
                 var comparison = model.Compare(query, first, second);
                 step("Plans under each");
-                return (comparison, PlanEvaluation.Of(plans, reading with { Scenario = first }), PlanEvaluation.Of(plans, reading with { Scenario = second }));
+                return (comparison, PlanEvaluation.Of(plans, reading with { Scenario = first }), PlanEvaluation.Of(plans, reading with { Scenario = second }), NameBook.Of(data));
             }
             catch (ArgumentException e)
             {
@@ -210,54 +210,32 @@ public static class ScenarioCommand
             context.Output.WriteLine();
         }
 
-        Output.Write(context, format, Differences(comparison, format, settings.Currency));
         if (format == OutputFormat.Table)
         {
-            context.Output.WriteLine();
-            Output.Write(context, format, Plans(first.Name, firstPlans, second.Name, secondPlans, settings.Currency));
+            ScenarioTables.Write(context, comparison, firstPlans, secondPlans, settings.Currency, names);
+        }
+        else
+        {
+            Output.Write(context, format, Differences(comparison));
         }
 
         return ExitCodes.Ok;
     }
 
-    private static TableData Differences(ScenarioComparison comparison, OutputFormat format, string currency)
+    /// <summary>The comparison as CSV: raw values, one line per forecast row, a column per driver change.</summary>
+    private static TableData Differences(ScenarioComparison comparison)
     {
         var drivers = comparison.Differences.SelectMany(d => d.ByDriver).Select(e => e.Change).Distinct().ToList();
-        var units = comparison.FirstRows.ToDictionary(r => (r.Indicator, r.Period, SliceText.Format(r.Slice)), r => r.Unit);
-        object? Show(ScenarioDifference d, decimal? v) =>
-            v is { } x && format == OutputFormat.Table ? Readable.Value(x, units.GetValueOrDefault((d.Indicator, d.Period, SliceText.Format(d.Slice)), "money"), currency) : v;
         return new TableData(
             ["indicator", "period", "slice", $"{comparison.First.Name} p50", $"{comparison.Second.Name} p50", "p50 change", "mean change", .. drivers.Select(d => $"by: {d}")],
             [
                 .. comparison.Differences.Select(d => (IReadOnlyList<object?>)
                 [
-                    d.Indicator, d.Period, SliceText.Format(d.Slice), Show(d, d.FirstP50), Show(d, d.SecondP50), Show(d, d.P50Change), Show(d, d.MeanChange),
-                    .. drivers.Select(driver => Show(d, d.ByDriver.FirstOrDefault(e => e.Change == driver)?.MeanChange)),
+                    d.Indicator, d.Period, SliceText.Format(d.Slice), d.FirstP50, d.SecondP50, d.P50Change, d.MeanChange,
+                    .. drivers.Select(driver => (object?)d.ByDriver.FirstOrDefault(e => e.Change == driver)?.MeanChange),
                 ]),
-            ])
-        {
-            Title = $"{comparison.First.Name} → {comparison.Second.Name}: the forecast, and what each change adds to its mean",
-        };
+            ]);
     }
-
-    private static TableData Plans(string firstName, IReadOnlyList<PlanStatusRow> first, string secondName, IReadOnlyList<PlanStatusRow> second, string currency) => new(
-        ["pillar", "metric", "period", "slice", "owner", "target", $"{firstName} projected", $"{firstName} status", $"{secondName} projected", $"{secondName} status"],
-        [
-            .. first.Select((p, i) =>
-            {
-                var other = i < second.Count ? second[i] : null;
-                object? Show(decimal? v) => v is { } x ? Readable.Value(x, p.Unit, currency) : null;
-                string? Status(PlanStatusRow? r) => r?.Status is { } status ? Core.Text.SnakeCase.Name(status) : r?.MissingReason;
-                return (IReadOnlyList<object?>)
-                [
-                    Core.Text.SnakeCase.Name(p.Pillar), p.Metric, p.Period, SliceText.Format(p.Slice), p.Owner, Show(p.Target),
-                    Show(p.Projected), Status(p), Show(other?.Projected), Status(other),
-                ];
-            }),
-        ])
-    {
-        Title = "plans: on_track (projected ≥ 100% of target), at_risk (90–100%), off_track (< 90%)",
-    };
 
     private static void Describe(CliContext context, OutputFormat format, IReadOnlyList<Scenario> scenarios)
     {

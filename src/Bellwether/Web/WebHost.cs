@@ -53,6 +53,7 @@ public static class WebHost
         PlansEndpoints.Map(app);
         app.MapSignalsEndpoints();
         app.MapExplainEndpoints();
+        app.MapDigestEndpoints();
         app.MapDashboard();
         return app;
     }

@@ -400,8 +400,8 @@ public sealed class ImportValidationTests
         },
         {
             "engagement.csv",
-            "account_id,occurred_at,kind,value\nA1,2025-01-10T15:30:00Z,nps,9\nA1,2025-01-10T15:30:00Z,NPS,7",
-            "engagement.csv:3 account_id, occurred_at, kind: \"A1, 2025-01-10T15:30:00Z, nps\" duplicates line 2"
+            "event_id,account_id,occurred_at,kind,value\nE1,A1,2025-01-10T15:30:00Z,nps,9\nE1,A1,2025-01-11T09:00:00Z,csat,4",
+            "engagement.csv:3 event_id: \"E1\" duplicates line 2"
         },
         {
             "standards.csv",
