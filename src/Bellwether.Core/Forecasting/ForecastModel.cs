@@ -72,7 +72,7 @@ public sealed class ForecastModel
         var rows = new List<ForecastRow>();
 
         // grr, nrr and expansion_revenue asked together are three readings of one simulation of every account.
-        Lazy<RetentionSums>? retention = null;
+        Lazy<CohortSums>? retention = null;
         foreach (var raw in query.Indicators)
         {
             var name = raw.Trim().ToLowerInvariant();
@@ -87,7 +87,7 @@ public sealed class ForecastModel
             var writer = new RowWriter(name, AsOf, scenarioName, query.IncludeDistribution, Provisional());
             if (ForecastIndicators.FromLedger(name))
             {
-                retention ??= new Lazy<RetentionSums>(() => RetentionSums.Simulate(_parts, projection, periods, slicer, LedgerForecast.Churn(effects)));
+                retention ??= new Lazy<CohortSums>(() => CohortSums.Simulate(_parts, projection, periods, slicer, LedgerForecast.Churn(effects)));
                 rows.AddRange(LedgerForecast.Rows(name, _parts, projection, effects, periods, slicer, writer, retention));
             }
             else if (name == ForecastIndicators.ExpansionBookings)

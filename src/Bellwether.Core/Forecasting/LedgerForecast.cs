@@ -57,7 +57,7 @@ internal static class LedgerForecast
     /// The cohort's sums for these periods, slicing and projection, simulated on first use and shared by grr, nrr and
     /// expansion_revenue asked together (null: simulated for this indicator alone).
     /// </param>
-    public static IEnumerable<ForecastRow> Rows(string indicator, FittedParts m, Projection p, ScenarioEffects effects, IReadOnlyList<Period> periods, Slicer slicer, RowWriter writer, Lazy<RetentionSums>? retention = null)
+    public static IEnumerable<ForecastRow> Rows(string indicator, FittedParts m, Projection p, ScenarioEffects effects, IReadOnlyList<Period> periods, Slicer slicer, RowWriter writer, Lazy<CohortSums>? retention = null)
     {
         var churn = Churn(effects);
         return indicator switch
@@ -65,7 +65,7 @@ internal static class LedgerForecast
             ForecastIndicators.Revenue => writer.Rows(Revenue(m, p, periods, slicer, churn), periods, slicer, Closed, ExistingBook, NewBookings, 2),
             ForecastIndicators.OperatingMargin => writer.Rows(OperatingMargin(m, p, effects, periods, slicer, churn), periods, slicer, null, null, null, 4),
             _ => writer.Rows(
-                Retention(indicator, m, periods, retention?.Value ?? RetentionSums.Simulate(m, p, periods, slicer, churn)),
+                Retention(indicator, m, periods, retention?.Value ?? CohortSums.Simulate(m, p, periods, slicer, churn)),
                 periods, slicer, null, null, null, indicator == ForecastIndicators.ExpansionRevenue ? 2 : 4),
         };
     }
@@ -113,7 +113,7 @@ internal static class LedgerForecast
     }
 
     /// <summary>grr, nrr or expansion_revenue per group and future, from the cohort's sums in each future (shared by the three).</summary>
-    private static Draws Retention(string indicator, FittedParts m, IReadOnlyList<Period> periods, RetentionSums sums)
+    private static Draws Retention(string indicator, FittedParts m, IReadOnlyList<Period> periods, CohortSums sums)
     {
         var months = periods.SelectMany(period => new[] { Months(period), Months(m.Calendar.Previous(period)) }).ToArray();
         var shocks = indicator == ForecastIndicators.ExpansionRevenue
@@ -127,12 +127,12 @@ internal static class LedgerForecast
             {
                 for (var k = 0; k < periods.Count; k++)
                 {
-                    var before = sums.Of(g, k, sim, RetentionSums.Before);
+                    var before = sums.Of(g, k, sim, CohortSums.Before);
                     draws.Second[draws.At(g, k, sim)] = indicator switch
                     {
-                        ForecastIndicators.Grr => before > 0 ? Math.Clamp((sums.Of(g, k, sim, RetentionSums.Kept) / before) + shocks[k].Shift + (shock * shocks[k].Spread), 0, 1) : double.NaN,
-                        ForecastIndicators.Nrr => before > 0 ? Math.Max(0, (sums.Of(g, k, sim, RetentionSums.Now) / before) + (shock * shocks[k].Spread)) : double.NaN,
-                        _ => sums.Of(g, k, sim, RetentionSums.Growth),
+                        ForecastIndicators.Grr => before > 0 ? Math.Clamp((sums.Of(g, k, sim, CohortSums.Kept) / before) + shocks[k].Shift + (shock * shocks[k].Spread), 0, 1) : double.NaN,
+                        ForecastIndicators.Nrr => before > 0 ? Math.Max(0, (sums.Of(g, k, sim, CohortSums.Now) / before) + (shock * shocks[k].Spread)) : double.NaN,
+                        _ => sums.Of(g, k, sim, CohortSums.Growth),
                     };
                 }
             }

@@ -119,12 +119,23 @@ internal sealed class RevenueLedger
 
     /// <summary>
     /// As <see cref="Draw(int, double[], double[])"/>, and the revenue of the atoms given by <see cref="Shared"/> per month
-    /// set into <paramref name="shared"/> (a key's part of it is <see cref="ShareOfKey"/> times it).
+    /// set into <paramref name="shared"/> (a key's part of it is <see cref="ShareOfKey"/> times it). With
+    /// <paramref name="touched"/>, only the buckets it lists (the previous draw's) are cleared, and it is given the
+    /// buckets this draw adds to (a bucket may be listed more than once): a future's wins touch few of many accounts.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Draw(int sim, double[] into, double[] book, double[] shared)
+    public void Draw(int sim, double[] into, double[] book, double[] shared, List<int>? touched = null)
     {
-        if (_touched is null)
+        if (touched is not null)
+        {
+            foreach (var bucket in touched)
+            {
+                into[bucket] = 0;
+            }
+
+            touched.Clear();
+        }
+        else if (_touched is null)
         {
             Array.Clear(into);
         }
@@ -154,6 +165,7 @@ internal sealed class RevenueLedger
                 foreach (var (bucket, value) in _itemSlots[k][slot])
                 {
                     into[bucket] += value;
+                    touched?.Add(bucket);
                 }
             }
         }
@@ -178,6 +190,7 @@ internal sealed class RevenueLedger
                 foreach (var (bucket, value) in slots[s])
                 {
                     into[bucket] += amount * value;
+                    touched?.Add(bucket);
                 }
             }
         }
