@@ -315,6 +315,7 @@ internal sealed class CohortSums
 
         public void Clear(Cohort[] cohorts, int sets) => Copy(cohorts, sets, false);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Copy(Cohort[] cohorts, int sets, bool set)
         {
             foreach (var bucket in Touched)
