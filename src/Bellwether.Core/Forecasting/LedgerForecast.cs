@@ -1,3 +1,4 @@
+using Bellwether.Core.Finance;
 using Bellwether.Core.Forecasting.Model;
 using Bellwether.Core.Forecasting.Simulation;
 using Bellwether.Core.Scenarios;
@@ -166,17 +167,40 @@ internal static class LedgerForecast
         var (knownCogs, knownExpenses) = KnownCosts(m, costs, months);
         var lastKnown = m.Revenue.LastKnownMonth;
         var step = Math.Sqrt(costs.StepVariance);
+        var expenses = new ScenarioExpenses(costs, effects, months);
+        var inPeriod = periods.Select(period => months.Select(month => period.Contains(MonthIndex.Start(month))).ToArray()).ToArray();
         var draws = new Draws(slicer.Groups, periods.Count, m.Options.Simulations);
         Parallel.For(0, draws.Simulations, () => new FutureCosts(ledger.Buckets, months.Length), (sim, _, local) =>
         {
             ledger.Draw(sim, local.Revenue, local.Book);
             CostSurprises(m.Options.Seed, sim, step, months, lastKnown, local.Surprise);
+
+            // A month's expenses in this future are the same in every period that holds it: worked out once.
+            for (var j = 0; j < months.Length; j++)
+            {
+                if (months[j] <= lastKnown || !inPeriod.Any(months => months[j]))
+                {
+                    continue;
+                }
+
+                Array.Clear(local.Bookings);
+                for (var g = 0; g < bookings.Groups; g++)
+                {
+                    if (typeOfGroup[g] >= 0)
+                    {
+                        local.Bookings[typeOfGroup[g]] += bookings.Known[(g * bookings.Periods) + j] + bookings.First[bookings.At(g, j, sim)] + bookings.Second[bookings.At(g, j, sim)];
+                    }
+                }
+
+                local.Expenses[j] = expenses.Of(j, MonthRevenue(ledger, local, lineCount, months.Length, j), local.Bookings);
+            }
+
             for (var k = 0; k < periods.Count; k++)
             {
                 double revenue = 0, cost = 0;
                 for (var j = 0; j < months.Length; j++)
                 {
-                    if (!periods[k].Contains(MonthIndex.Start(months[j])))
+                    if (!inPeriod[k][j])
                     {
                         continue;
                     }
@@ -192,22 +216,7 @@ internal static class LedgerForecast
                     }
 
                     revenue += monthRevenue;
-                    if (known)
-                    {
-                        cost += knownCogs[j] + knownExpenses[j];
-                        continue;
-                    }
-
-                    Array.Clear(local.Bookings);
-                    for (var g = 0; g < bookings.Groups; g++)
-                    {
-                        if (typeOfGroup[g] >= 0)
-                        {
-                            local.Bookings[typeOfGroup[g]] += bookings.Known[(g * bookings.Periods) + j] + bookings.First[bookings.At(g, j, sim)] + bookings.Second[bookings.At(g, j, sim)];
-                        }
-                    }
-
-                    cost += ForecastExpenses(costs, effects, MonthIndex.Start(months[j]), monthRevenue, local.Bookings) + (local.Surprise[j] * monthRevenue);
+                    cost += known ? knownCogs[j] + knownExpenses[j] : local.Expenses[j] + (local.Surprise[j] * monthRevenue);
                 }
 
                 draws.Second[draws.At(0, k, sim)] = revenue > 0 ? (revenue - cost) / revenue : double.NaN;
@@ -217,6 +226,19 @@ internal static class LedgerForecast
         }, _ => { });
 
         return draws;
+    }
+
+    /// <summary>A month's revenue in one future, over the lines (added in the order the margin adds them).</summary>
+    private static double MonthRevenue(RevenueLedger ledger, FutureCosts future, int lines, int months, int j)
+    {
+        var revenue = 0.0;
+        for (var l = 0; l < lines; l++)
+        {
+            var bucket = (l * months) + j;
+            revenue += ledger.Known[bucket] + (ledger.Existing[bucket] * future.Book[j]) + future.Revenue[bucket];
+        }
+
+        return revenue;
     }
 
     /// <summary>
@@ -237,24 +259,6 @@ internal static class LedgerForecast
 
             into[j] = months[j] <= lastKnown ? 0 : level;
         }
-    }
-
-    private static double ForecastExpenses(CostModel costs, ScenarioEffects effects, DateOnly month, double revenue, double[] bookings)
-    {
-        var total = 0.0;
-        var heads = ExtraHeads(effects, month);
-        foreach (var category in costs.Categories.Union(effects.Of<ExpenseChange>().Select(c => c.Category)))
-        {
-            var value = costs.Expense(category, revenue, bookings, heads);
-            foreach (var change in effects.Of<ExpenseChange>().Where(c => c.Category == category && c.ActsOn(month)))
-            {
-                value = (value * (1 + (change.Relative ?? 0))) + (double)(change.MonthlyAmount ?? 0);
-            }
-
-            total += value;
-        }
-
-        return total;
     }
 
     /// <summary>
@@ -312,5 +316,48 @@ internal static class LedgerForecast
 
         /// <summary>The shock to the existing book per month.</summary>
         public double[] Book { get; } = new double[months];
+
+        /// <summary>The forecast expenses per month not yet closed.</summary>
+        public double[] Expenses { get; } = new double[months];
+    }
+
+    /// <summary>
+    /// The cost model's expense categories and a scenario's changes to them, month by month, looked up once: what a
+    /// month's expenses come to for that month's revenue and bookings in a future.
+    /// </summary>
+    private sealed class ScenarioExpenses
+    {
+        private readonly CostModel _costs;
+        private readonly ExpenseCategory[] _categories;
+        private readonly double[] _heads;
+
+        /// <summary>Per month and category, the scenario's changes acting on it in that month, in the scenario's order.</summary>
+        private readonly ExpenseChange[][][] _changes;
+
+        public ScenarioExpenses(CostModel costs, ScenarioEffects effects, int[] months)
+        {
+            _costs = costs;
+            var changes = effects.Of<ExpenseChange>().ToList();
+            _categories = [.. costs.Categories.Union(changes.Select(c => c.Category))];
+            _heads = [.. months.Select(month => ExtraHeads(effects, MonthIndex.Start(month)))];
+            _changes = [.. months.Select(month => _categories.Select(category => changes.Where(c => c.Category == category && c.ActsOn(MonthIndex.Start(month))).ToArray()).ToArray())];
+        }
+
+        public double Of(int month, double revenue, double[] bookings)
+        {
+            var total = 0.0;
+            for (var c = 0; c < _categories.Length; c++)
+            {
+                var value = _costs.Expense(_categories[c], revenue, bookings, _heads[month]);
+                foreach (var change in _changes[month][c])
+                {
+                    value = (value * (1 + (change.Relative ?? 0))) + (double)(change.MonthlyAmount ?? 0);
+                }
+
+                total += value;
+            }
+
+            return total;
+        }
     }
 }
