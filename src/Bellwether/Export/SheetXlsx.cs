@@ -16,8 +16,23 @@ public static class SheetXlsx
 
     public static void Write(IReadOnlyList<Sheet> sheets, string path)
     {
+        using var file = File.Create(path);
+        Write(sheets, file);
+    }
+
+    /// <summary>The workbook as bytes, for an HTTP answer.</summary>
+    public static byte[] Bytes(IReadOnlyList<Sheet> sheets)
+    {
+        using var memory = new MemoryStream();
+        Write(sheets, memory);
+        return memory.ToArray();
+    }
+
+    /// <summary>Writes the workbook to a stream that can be read, written and sought (a file, a MemoryStream).</summary>
+    public static void Write(IReadOnlyList<Sheet> sheets, Stream stream)
+    {
         ArgumentNullException.ThrowIfNull(sheets);
-        using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
+        using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
         var workbook = document.AddWorkbookPart();
         workbook.Workbook = new X.Workbook();
         workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();

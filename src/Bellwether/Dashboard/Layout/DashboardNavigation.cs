@@ -9,7 +9,7 @@ public static class DashboardNavigation
     public static IReadOnlyList<NavigationSection> Sections { get; } =
     [
         new("Company", [new("", "Overview", "dashboard"), new("forecast", "Forecast", "trending_up")]),
-        new("Data", [new("status", "Status", "storage"), new("import", "Import", "upload_file")]),
+        new("Data", [new("status", "Status", "storage"), new("import", "Import", "upload_file"), new(Web.ApiReference.Path, "API reference", "api")]),
     ];
 }
 
