@@ -231,19 +231,25 @@ public sealed partial class DuckDbStore : IStore
             create.ExecuteNonQuery();
         }
 
-        int current;
-        using (var max = Command("SELECT coalesce(max(version), 0) FROM schema_migrations"))
+        // Every migration not yet recorded is applied, in order: a store that missed one (two branches' migrations
+        // merged out of the order they were written in) still gets it, and a newer store than this build is refused.
+        var applied = new HashSet<int>();
+        using (var versions = Command("SELECT version FROM schema_migrations"))
+        using (var reader = versions.ExecuteReader())
         {
-            current = Convert.ToInt32(max.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            while (reader.Read())
+            {
+                applied.Add(reader.GetInt32(0));
+            }
         }
 
         var migrations = Migration.For("DuckDb");
-        if (current > migrations[^1].Version)
+        if (applied.Count > 0 && applied.Max() > migrations[^1].Version)
         {
-            throw new StoreException($"{Path} has schema version {current}, newer than this bellwether knows ({migrations[^1].Version}): upgrade bellwether");
+            throw new StoreException($"{Path} has schema version {applied.Max()}, newer than this bellwether knows ({migrations[^1].Version}): upgrade bellwether");
         }
 
-        foreach (var migration in migrations.Where(m => m.Version > current))
+        foreach (var migration in migrations.Where(m => !applied.Contains(m.Version)))
         {
             using var transaction = _connection.BeginTransaction();
             using (var apply = Command(migration.Sql))

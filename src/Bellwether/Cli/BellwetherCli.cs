@@ -27,6 +27,7 @@ public static class BellwetherCli
         root.Subcommands.Add(Variance.ExplainCommand.Create(globals, context));
         root.Subcommands.Add(Plans.PlansCommand.Create(globals, context));
         root.Subcommands.Add(Plans.PlanCommand.Create(globals, context));
+        root.Subcommands.Add(Digest.DigestCommand.Create(globals, context));
         root.Subcommands.Add(DemoCommand.Create(globals, context));
         root.Subcommands.Add(Web.ServeCommand.Create(globals, context));
         var parsed = root.Parse(args);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Bellwether.Storage;
 using Bellwether.Storage.DuckDb;
 
@@ -26,21 +27,29 @@ public sealed class GlobalOptions
     public Option<OutputFormat> Format { get; } = new("--format")
     {
         // Table is the enum's default value, so no default factory: help then shows the lower-case names users type.
-        Description = "How to print data: table (default), json or csv",
+        Description = "How to print data: table (default), json or csv; the digest also md or html",
         HelpName = "table|json|csv",
         Recursive = true,
         CustomParser = result =>
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
-            if (text.All(char.IsAsciiLetter) && Enum.TryParse<OutputFormat>(text, ignoreCase: true, out var format))
+            var command = (result.Parent?.Parent as CommandResult)?.Command.Name;
+            var document = command is DocumentCommand;
+            if (text.All(char.IsAsciiLetter) && Enum.TryParse<OutputFormat>(text, ignoreCase: true, out var format)
+                && (document ? format is not OutputFormat.Csv : format is OutputFormat.Table or OutputFormat.Json or OutputFormat.Csv))
             {
                 return format;
             }
 
-            result.AddError($"--format: \"{text}\" is not a format (table, json or csv)");
+            result.AddError(document
+                ? $"--format: \"{text}\" is not a format of the {command} (md, html or json)"
+                : $"--format: \"{text}\" is not a format (table, json or csv)");
             return OutputFormat.Table;
         },
     };
+
+    /// <summary>The command whose output is a document, which also prints as Markdown and HTML.</summary>
+    private const string DocumentCommand = "digest";
 
     public void AddTo(RootCommand root)
     {

@@ -22,7 +22,7 @@ public static class PlanStatusTable
     /// <param name="report">The rows.</param>
     /// <param name="currency">The company's currency, for money in the table.</param>
     /// <param name="names">A slice value as people know it (a rep's or account's name for its id); JSON and CSV keep ids.</param>
-    public static void Write(CliContext context, OutputFormat format, PlanReport report, string currency, Func<string, string, string> names)
+    public static void Write(CliContext context, OutputFormat format, PlanReport report, string currency, NameBook names)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(report);
@@ -85,7 +85,7 @@ public static class PlanStatusTable
         return report.WeekEarlierAsOf is { } earlier ? $"{title}\n\"a week ago\" is the same plans as they stood and were read at {Instants.Format(earlier)}" : title;
     }
 
-    private static IReadOnlyList<object?> Cells(PlanStatusRow r, string currency, Func<string, string, string> names, List<string> notes)
+    private static IReadOnlyList<object?> Cells(PlanStatusRow r, string currency, NameBook names, List<string> notes)
     {
         var unit = SnakeCase.TryParse<Unit>(r.Unit, out var u) ? u : Unit.Count;
         string Show(decimal? value) => value is { } v ? Short(v, unit, currency) : "—";
@@ -97,7 +97,7 @@ public static class PlanStatusTable
             : Note(notes, r, $"no actual to date: {r.ActualMissingReason ?? "it cannot be computed"}");
         return
         [
-            string.Join("\n", r.Slice.Select(kv => names(kv.Key, kv.Value)).Prepend(r.Metric)),
+            string.Join("\n", r.Slice.Select(kv => names.SliceValue(kv.Key, kv.Value)).Prepend(r.Metric)),
             r.RolledUpFrom.Count > 0 ? r.Period + "\nrolled up" : r.Period,
             Show(r.Target),
             actual,

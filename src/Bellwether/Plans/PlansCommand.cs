@@ -3,6 +3,7 @@ using Bellwether.Cli;
 using Bellwether.Core.Forecasting;
 using Bellwether.Core.Indicators;
 using Bellwether.Core.Plans;
+using Bellwether.Core.Reporting;
 using Bellwether.Core.Scenarios;
 using Bellwether.Indicators;
 using Bellwether.Queries;
@@ -43,7 +44,7 @@ public static class PlansCommand
 
             var data = store.Load(workspace, tables: IndicatorService.EngineTables);
             var report = PlanReport.Read(new PlanBook(store.PlanChanges(workspace)), new IndicatorEngine(data), t => ForecastModel.Fit(data, t), query);
-            PlanStatusTable.Write(context, result.GetValue(globals.Format), report, settings.Currency, SliceNames.Of(data));
+            PlanStatusTable.Write(context, result.GetValue(globals.Format), report, settings.Currency, NameBook.Of(data));
             return ExitCodes.Ok;
         });
         return command;

@@ -275,6 +275,28 @@ public sealed class QueryReader(FiscalCalendar calendar, DateTimeOffset now)
         }
     }
 
+    /// <summary>
+    /// One of a few <paramref name="words"/> (a document's format), in any case; <paramref name="fallback"/> when not
+    /// given. <paramref name="what"/> says what the words are, for the message: "a format of the digest".
+    /// </summary>
+    public string OneOf(string? text, string parameter, IReadOnlyList<string> words, string fallback, string what)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        var word = text.Trim().ToLowerInvariant();
+        if (words.Contains(word, StringComparer.Ordinal))
+        {
+            return word;
+        }
+
+        Add(parameter, $"\"{text}\" is not {what} ({string.Join(", ", words)})");
+        return fallback;
+    }
+
     /// <summary>A scenario's name as given, for <see cref="ScenarioBook.Find"/>: not blank.</summary>
     public string? ScenarioName(string? text, string parameter = "scenario")
     {

@@ -123,6 +123,20 @@ public static class Requests
         return read.Result(() => new SignalQuery(pillarValue, periodValue!.Value, instant!.Value));
     }
 
+    /// <summary>An owner's digest: the owner (required, checked against the plans by <see cref="PlanOwners"/>) and the instant.</summary>
+    public static Checked<DigestRequest> Digest(QueryReader read, string? owner, string? asOf)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var name = read.Owner(owner);
+        if (owner is null)
+        {
+            read.Add("owner", "is required: say whose digest (an owner as plans.csv names them, such as President, COO or CFO)");
+        }
+
+        var instant = read.AsOf(asOf);
+        return read.Result(() => new DigestRequest(name!, instant!.Value, LatestPlans: asOf is null));
+    }
+
     /// <summary>An explanation: the metric, period, comparison, one dimension to split by, slice and instant.</summary>
     public static Checked<ExplainRequest> Explain(QueryReader read, string? metric, string? period, string? against, string? by, string? slice, string? asOf)
     {

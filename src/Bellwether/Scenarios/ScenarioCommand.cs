@@ -3,7 +3,6 @@ using System.Text.Json;
 using Bellwether.Cli;
 using Bellwether.Core.Forecasting;
 using Bellwether.Core.Indicators;
-using Bellwether.Core.Plans;
 using Bellwether.Core.Reporting;
 using Bellwether.Core.Scenarios;
 using Bellwether.Core.Slicing;
@@ -148,23 +147,24 @@ public static class ScenarioCommand
             var engine = new IndicatorEngine(data);
             if (SliceValues.Check(request.Query.Filter, engine) is { Count: > 0 } absent)
             {
-                return Checked.Invalid<ScenarioReport>(absent);
+                return Checked.Invalid<(ScenarioReport Report, NameBook Names)>(absent);
             }
 
             step("Fitting the forecast");
             var model = ForecastModel.Fit(data, request.AsOf);
             step($"Simulating {first.Name} and {second.Name}, one change at a time, and the plans under each");
-            return Checked.Valid<ScenarioReport>(ScenarioReport.Compare(engine, model, store.PlanChanges(workspace), settings.Calendar, request, first, second));
+            return Checked.Valid<(ScenarioReport Report, NameBook Names)>((ScenarioReport.Compare(engine, model, store.PlanChanges(workspace), settings.Calendar, request, first, second), NameBook.Of(data)));
         });
         if (!report.Ok)
         {
             return context.Refuse(report.Problems, names);
         }
 
+        var compared = report.Value.Report;
         var format = result.GetValue(globals.Format);
         if (format == OutputFormat.Json)
         {
-            context.Output.WriteLine(JsonSerializer.Serialize(report.Value, Json.Options));
+            context.Output.WriteLine(JsonSerializer.Serialize(compared, Json.Options));
             return ExitCodes.Ok;
         }
 
@@ -174,62 +174,32 @@ public static class ScenarioCommand
             context.Output.WriteLine();
         }
 
-        var comparison = new ScenarioComparison
-        {
-            First = report.Value.First,
-            Second = report.Value.Second,
-            FirstRows = report.Value.FirstRows,
-            SecondRows = report.Value.SecondRows,
-            Differences = report.Value.Differences,
-        };
-        Output.Write(context, format, Differences(comparison, format, settings.Currency));
         if (format == OutputFormat.Table)
         {
-            context.Output.WriteLine();
-            Output.Write(context, format, Plans(first.Name, report.Value.FirstPlans, second.Name, report.Value.SecondPlans, settings.Currency));
+            ScenarioTables.Write(context, compared, settings.Currency, report.Value.Names);
+        }
+        else
+        {
+            Output.Write(context, format, Differences(compared));
         }
 
         return ExitCodes.Ok;
     }
 
-    private static TableData Differences(ScenarioComparison comparison, OutputFormat format, string currency)
+    /// <summary>The comparison as CSV: raw values, one line per forecast row, a column per driver change.</summary>
+    private static TableData Differences(ScenarioReport comparison)
     {
         var drivers = comparison.Differences.SelectMany(d => d.ByDriver).Select(e => e.Change).Distinct().ToList();
-        var units = comparison.FirstRows.ToDictionary(r => (r.Indicator, r.Period, SliceText.Format(r.Slice)), r => r.Unit);
-        object? Show(ScenarioDifference d, decimal? v) =>
-            v is { } x && format == OutputFormat.Table ? Readable.Value(x, units.GetValueOrDefault((d.Indicator, d.Period, SliceText.Format(d.Slice)), "money"), currency) : v;
         return new TableData(
             ["indicator", "period", "slice", $"{comparison.First.Name} p50", $"{comparison.Second.Name} p50", "p50 change", "mean change", .. drivers.Select(d => $"by: {d}")],
             [
                 .. comparison.Differences.Select(d => (IReadOnlyList<object?>)
                 [
-                    d.Indicator, d.Period, SliceText.Format(d.Slice), Show(d, d.FirstP50), Show(d, d.SecondP50), Show(d, d.P50Change), Show(d, d.MeanChange),
-                    .. drivers.Select(driver => Show(d, d.ByDriver.FirstOrDefault(e => e.Change == driver)?.MeanChange)),
+                    d.Indicator, d.Period, SliceText.Format(d.Slice), d.FirstP50, d.SecondP50, d.P50Change, d.MeanChange,
+                    .. drivers.Select(driver => (object?)d.ByDriver.FirstOrDefault(e => e.Change == driver)?.MeanChange),
                 ]),
-            ])
-        {
-            Title = $"{comparison.First.Name} → {comparison.Second.Name}: the forecast, and what each change adds to its mean",
-        };
+            ]);
     }
-
-    private static TableData Plans(string firstName, IReadOnlyList<PlanStatusRow> first, string secondName, IReadOnlyList<PlanStatusRow> second, string currency) => new(
-        ["pillar", "metric", "period", "slice", "owner", "target", $"{firstName} projected", $"{firstName} status", $"{secondName} projected", $"{secondName} status"],
-        [
-            .. first.Select((p, i) =>
-            {
-                var other = i < second.Count ? second[i] : null;
-                object? Show(decimal? v) => v is { } x ? Readable.Value(x, p.Unit, currency) : null;
-                string? Status(PlanStatusRow? r) => r?.Status is { } status ? Core.Text.SnakeCase.Name(status) : r?.MissingReason;
-                return (IReadOnlyList<object?>)
-                [
-                    Core.Text.SnakeCase.Name(p.Pillar), p.Metric, p.Period, SliceText.Format(p.Slice), p.Owner, Show(p.Target),
-                    Show(p.Projected), Status(p), Show(other?.Projected), Status(other),
-                ];
-            }),
-        ])
-    {
-        Title = "plans: on_track (projected ≥ 100% of target), at_risk (90–100%), off_track (< 90%)",
-    };
 
     private static void Describe(CliContext context, OutputFormat format, IReadOnlyList<Scenario> scenarios)
     {

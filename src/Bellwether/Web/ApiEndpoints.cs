@@ -28,6 +28,7 @@ public static class ApiEndpoints
         workspace.MapScenariosEndpoints();
         workspace.MapPlansEndpoints();
         workspace.MapExplainEndpoints();
+        workspace.MapDigestEndpoints();
         workspace.MapImportsEndpoints(limits.MaxUploadBytes);
         workspace.MapExportsEndpoints();
         return app;

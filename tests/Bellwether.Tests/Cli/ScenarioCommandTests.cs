@@ -31,6 +31,31 @@ public sealed class ScenarioCommandTests(DemoStore demo) : IClassFixture<DemoSto
     }
 
     [Fact]
+    public void Show_ReadsAsTablesForPeople_WithTheSameNumbersAsTheJson()
+    {
+        Assert.Equal(0, CliRunner.Run("scenario", "new", "lift", "--set", "win_rate=+5pt", "--db", demo.Db).ExitCode);
+        string[] query = ["scenario", "show", "lift", "--period", "2026-Q3", "--indicators", "bookings", "--as-of", DemoStore.Now, "--db", demo.Db];
+
+        var table = CliRunner.Run([.. query]);
+        using var json = JsonDocument.Parse(CliRunner.Run([.. query, "--format", "json"]).Out);
+
+        Assert.Equal(0, table.ExitCode);
+        Assert.All(table.Out.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 100, line));
+        var difference = json.RootElement.GetProperty("differences")[0];
+        // The forecast table shows both P50s in dollars, rounded to the dollar, as the JSON has them raw.
+        foreach (var p50 in new[] { "first_p50", "second_p50" })
+        {
+            Assert.Contains($"${difference.GetProperty(p50).GetDecimal():N0}", table.Out, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("what each change adds", table.Out, StringComparison.Ordinal);
+        Assert.Contains("win_rate +5 points", table.Out, StringComparison.Ordinal);
+        Assert.Contains("new business · President: projected and status", table.Out, StringComparison.Ordinal);
+        Assert.Contains("on track", table.Out, StringComparison.Ordinal);
+        Assert.Equal(0, CliRunner.Run("scenario", "delete", "lift", "--db", demo.Db).ExitCode);
+    }
+
+    [Fact]
     public void ForecastUnderAScenarioWithNoChanges_EqualsTheBaseForecast()
     {
         var scenario = Path.Combine(demo.TempPath, "empty.json");

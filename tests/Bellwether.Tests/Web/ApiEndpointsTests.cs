@@ -41,6 +41,8 @@ public sealed class ApiEndpointsTests : IClassFixture<DemoStore>, IDisposable
     [InlineData(Ws + "/plans/lines", "application/json")]
     [InlineData(Ws + "/plans/changes?as_of=2026-06-30", "application/json")]
     [InlineData(Ws + "/explain?metric=bookings&period=2026-Q2&against=previous&as_of=" + AsOf, "application/json")]
+    [InlineData(Ws + "/digest?owner=cfo&as_of=" + AsOf, "application/json")]
+    [InlineData(Ws + "/digest?owner=CFO&format=html&as_of=" + AsOf, "text/html")]
     [InlineData(Ws + "/scenarios", "application/json")]
     [InlineData(Ws + "/scenarios/base", "application/json")]
     [InlineData(Ws + "/scenarios/base/comparison?indicators=bookings&period=2026-Q3&as_of=" + AsOf, "application/json")]
@@ -164,7 +166,7 @@ public sealed class ApiEndpointsTests : IClassFixture<DemoStore>, IDisposable
             "/api/v1/workspaces/{workspace}/signals", "/api/v1/workspaces/{workspace}/forecast", "/api/v1/workspaces/{workspace}/forecast/what-if",
             "/api/v1/workspaces/{workspace}/backtest", "/api/v1/workspaces/{workspace}/scenarios", "/api/v1/workspaces/{workspace}/scenarios/{name}",
             "/api/v1/workspaces/{workspace}/scenarios/{name}/comparison", "/api/v1/workspaces/{workspace}/plans", "/api/v1/workspaces/{workspace}/plans/lines",
-            "/api/v1/workspaces/{workspace}/plans/changes", "/api/v1/workspaces/{workspace}/explain", "/api/v1/workspaces/{workspace}/imports",
+            "/api/v1/workspaces/{workspace}/plans/changes", "/api/v1/workspaces/{workspace}/explain", "/api/v1/workspaces/{workspace}/digest", "/api/v1/workspaces/{workspace}/imports",
             "/api/v1/workspaces/{workspace}/exports/finance-pack.xlsx", "/api/v1/workspaces/{workspace}/exports/finance-pack.zip",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), paths.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));

@@ -1,6 +1,8 @@
-namespace Bellwether.Dashboard;
+using Bellwether.Core.Plans;
 
-/// <summary>Indicator names as a pillar owner reads them ("Gross revenue retention", not <c>grr</c>).</summary>
+namespace Bellwether.Core.Reporting;
+
+/// <summary>Indicator and pillar names as a pillar owner reads them ("Gross revenue retention", not <c>grr</c>).</summary>
 public static class MetricNames
 {
     public static string Of(string metric) => metric switch
@@ -14,16 +16,17 @@ public static class MetricNames
         "operating_margin" => "Operating margin",
         "won_deals" => "Won deals",
         "new_logos" => "New logos",
+        "cac" => "CAC",
         _ => metric.Length == 0 ? metric : char.ToUpperInvariant(metric[0]) + metric[1..].Replace('_', ' '),
     };
 
     /// <summary>A pillar as its owner calls it.</summary>
-    public static string Of(Core.Plans.Pillar pillar) => pillar switch
+    public static string Of(Pillar pillar) => pillar switch
     {
-        Core.Plans.Pillar.NewBusiness => "New business",
-        Core.Plans.Pillar.Retention => "Client retention",
-        Core.Plans.Pillar.Expansion => "Service expansion",
-        Core.Plans.Pillar.CostModel => "Cost model",
+        Pillar.NewBusiness => "New business",
+        Pillar.Retention => "Client retention",
+        Pillar.Expansion => "Service expansion",
+        Pillar.CostModel => "Cost model",
         _ => pillar.ToString(),
     };
 }
