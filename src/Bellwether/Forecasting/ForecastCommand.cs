@@ -4,7 +4,6 @@ using Bellwether.Cli;
 using Bellwether.Core.Forecasting;
 using Bellwether.Core.Indicators;
 using Bellwether.Core.Reporting;
-using Bellwether.Core.Scenarios;
 using Bellwether.Core.Slicing;
 using Bellwether.Core.Time;
 using Bellwether.Indicators;
@@ -44,7 +43,7 @@ public static class ForecastCommand
             var read = Requests.Forecast(
                 new QueryReader(settings.Calendar, context.Now), result.GetRequiredValue(names), result.GetValue(period), result.GetValue(grain), result.GetValue(by), result.GetValue(slice),
                 result.GetValue(asOf), result.GetValue(scenario), result.GetValue(distribution));
-            var what = read.Then(r => r.Scenario is { } name ? ScenarioBook.Find(store, workspace, name).Map<Scenario?>(s => s) : Checked.Valid<Scenario?>(null));
+            var what = read.Then(r => ScenarioBook.FindOrNone(store, workspace, r.Scenario));
             if (!what.Ok)
             {
                 return context.Refuse(what.Problems, Names);

@@ -4,7 +4,6 @@ using Bellwether.Core.Forecasting;
 using Bellwether.Core.Indicators;
 using Bellwether.Core.Plans;
 using Bellwether.Core.Reporting;
-using Bellwether.Core.Scenarios;
 using Bellwether.Indicators;
 using Bellwether.Queries;
 
@@ -34,7 +33,7 @@ public static class PlansCommand
             var workspace = globals.WorkspaceName(result, context);
             var settings = store.Settings(workspace);
             var read = Requests.Plans(new QueryReader(settings.Calendar, context.Now), result.GetValue(period), result.GetValue(pillar), result.GetValue(owner), result.GetValue(asOf), result.GetValue(scenario));
-            var scenarioRead = read.Then(r => r.Scenario is { } name ? ScenarioBook.Find(store, workspace, name).Map<Scenario?>(s => s) : Checked.Valid<Scenario?>(null));
+            var scenarioRead = read.Then(r => ScenarioBook.FindOrNone(store, workspace, r.Scenario));
             if (!scenarioRead.Ok)
             {
                 return context.Refuse(scenarioRead.Problems, ParameterNames.CommandLine());

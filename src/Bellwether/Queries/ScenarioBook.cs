@@ -17,13 +17,25 @@ public static class ScenarioBook
         }
 
         var saved = store.Scenarios(workspace);
-        return saved.TryGetValue(name, out var json)
-            ? Checked.Valid<Scenario>(ScenarioJson.Deserialize(json) with { Name = name })
-            : Checked.Invalid<Scenario>(new QueryProblem(
-                parameter,
-                $"\"{name}\": no such scenario (saved: {(saved.Count == 0 ? "none" : string.Join(", ", saved.Keys.Order(StringComparer.Ordinal)))}; base is the forecast without changes)",
-                IsNotFound: true));
+        if (saved.TryGetValue(name, out var json))
+        {
+            // Saved scenarios were checked when saved; one saved by hand or by an older version is said, not applied.
+            var scenario = ScenarioJson.Deserialize(json) with { Name = name };
+            var problems = ScenarioCheck.Problems(scenario);
+            return problems.Count == 0
+                ? Checked.Valid(scenario)
+                : Checked.Invalid<Scenario>([.. problems.Select(p => new QueryProblem(parameter, $"\"{name}\": the saved scenario cannot be applied ({p}); save it again"))]);
+        }
+
+        return Checked.Invalid<Scenario>(new QueryProblem(
+            parameter,
+            $"\"{name}\": no such scenario (saved: {(saved.Count == 0 ? "none" : string.Join(", ", saved.Keys.Order(StringComparer.Ordinal)))}; base is the forecast without changes)",
+            IsNotFound: true));
     }
+
+    /// <summary>The scenario of that name as <see cref="Find"/> gives it, or none when no name is given (the plain forecast).</summary>
+    public static Checked<Scenario?> FindOrNone(IStore store, string workspace, string? name) =>
+        name is null ? Checked.Valid<Scenario?>(null) : Find(store, workspace, name).Map<Scenario?>(s => s);
 
     /// <summary>Every saved scenario, named.</summary>
     public static IReadOnlyList<Scenario> All(IStore store, string workspace)

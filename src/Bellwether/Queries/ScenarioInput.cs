@@ -59,7 +59,12 @@ public static class ScenarioInput
 
         foreach (var text in given)
         {
-            if (ScenarioSet.TryParse(text, out var change, out var reason))
+            if (text is null)
+            {
+                // JSON can send null where a text belongs; the command line cannot.
+                problems.Add(new QueryProblem("set", "has a null change: each is a text such as win_rate=+10%"));
+            }
+            else if (ScenarioSet.TryParse(text, out var change, out var reason))
             {
                 changes.Add(change);
             }
@@ -97,7 +102,7 @@ public static class ScenarioInput
         {
             // System.Text.Json reports where it stopped; its wording is .NET's, so only the place is passed on.
             var at = e is JsonException { Path: { Length: > 0 } path } ? $" at {path}" : e is JsonException { LineNumber: { } line } ? $" on line {line + 1}" : "";
-            return Checked.Invalid<Scenario>(new QueryProblem("changes", $"are not a scenario's changes{at} (each is an object such as {{\"kind\": \"win_rate\", \"relative\": 0.1}}; or send \"set\": [\"win_rate=+10%\"])"));
+            return Checked.Invalid<Scenario>(new QueryProblem("changes", $"are not a scenario's changes{at} (each is an object such as {{\"driver\": \"win_rate\", \"relative\": 0.1}}; or send \"set\": [\"win_rate=+10%\"])"));
         }
     }
 }

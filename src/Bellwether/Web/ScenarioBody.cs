@@ -18,7 +18,7 @@ public sealed record ScenarioBody
     [Description("Driver changes as the command line's --set takes them: win_rate=+10%, deal_size=-5%, add_reps=3 from 2026-01-15, … (at most 100).")]
     public IReadOnlyList<string>? Set { get; init; }
 
-    [Description("Or the changes in the saved form: objects such as {\"kind\": \"win_rate\", \"relative\": 0.1}.")]
+    [Description("Or the changes in the saved form: objects such as {\"driver\": \"win_rate\", \"relative\": 0.1}.")]
     public JsonArray? Changes { get; init; }
 
     /// <summary>The scenario, or every mistake in the body.</summary>

@@ -51,7 +51,7 @@ public sealed class WorkspaceRequests(IStore store, IndicatorService indicators,
 
     /// <summary>The saved scenario (or base) of that name; null when none is named.</summary>
     public Checked<Scenario?> Scenario(string workspace, string? name) =>
-        name is null ? Checked.Valid<Scenario?>(null) : ScenarioBook.Find(store, workspace, name).Map<Scenario?>(s => s);
+        ScenarioBook.FindOrNone(store, workspace, name);
 
     private bool Exists(string workspace) => store.Versions(workspace).Count > 0;
 

@@ -94,7 +94,7 @@ public sealed class ApiEndpointsTests : IClassFixture<DemoStore>, IDisposable
     [InlineData("POST", Ws + "/forecast/what-if?name=bookings", "text/plain", "win_rate=+10%", 415, "content type text/plain; charset=utf-8: send the body as JSON, with Content-Type: application/json")]
     [InlineData("POST", Ws + "/forecast/what-if?name=bookings", "application/json", "{\"set\": [\"add_reps=2000000000 from 2026-07-01\"]}", 400, "set change 1 (add_reps) adds 2000000000 reps: at most 1000 in one change")]
     [InlineData("POST", Ws + "/forecast/what-if?name=bookings", "application/json", "{\"set\": [\"win_rate=lots\"]}", 400, "set \"win_rate=lots\": \"lots\" is not a relative change such as +10% or -40%")]
-    [InlineData("POST", Ws + "/forecast/what-if?name=bookings", "application/json", "{\"changes\": [{\"kind\": \"magic\"}]}", 400, "changes are not a scenario's changes")]
+    [InlineData("POST", Ws + "/forecast/what-if?name=bookings", "application/json", "{\"changes\": [{\"driver\": \"magic\"}]}", 400, "changes are not a scenario's changes")]
     [InlineData("PUT", Ws + "/scenarios/better", "application/json", "{\"set\": [\"win_rate=+10%\"", 400, "the body is not the JSON this endpoint reads")]
     [InlineData("PUT", Ws + "/scenarios/base", "application/json", "{\"set\": [\"win_rate=+10%\"]}", 400, "name \"base\": a scenario needs a name other than base")]
     [InlineData("PUT", Ws + "/plans", "application/json", "{\"pillar\": ", 400, "the body is not the JSON this endpoint reads")]

@@ -81,6 +81,11 @@ public sealed class UploadImport(SerializedStore store, DashboardOptions options
         foreach (var upload in uploads)
         {
             var name = Path.GetFileName(upload.Name);
+            if (!IsFileName(name))
+            {
+                return $"\"{upload.Name}\" is not a file's name";
+            }
+
             if (name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
             {
                 var zip = Path.Combine(folder, ".upload-" + written.Count + ".zip");
@@ -137,6 +142,11 @@ public sealed class UploadImport(SerializedStore store, DashboardOptions options
                     return $"{zipName} unpacks to more than {Megabytes(UploadLimits.MaxUnpackedBytes)}";
                 }
 
+                if (!IsFileName(entry.Name))
+                {
+                    return $"{zipName}: \"{entry.FullName}\" is not a file's name";
+                }
+
                 if (!written.Add(entry.Name))
                 {
                     return $"{zipName}: {entry.Name} is uploaded twice";
@@ -155,6 +165,10 @@ public sealed class UploadImport(SerializedStore store, DashboardOptions options
             return $"{zipName} is not a readable zip: {e.Message}";
         }
     }
+
+    /// <summary>A name that stays inside the upload's folder: not <c>.</c> or <c>..</c> (which name folders), nothing a file name cannot hold.</summary>
+    private static bool IsFileName(string name) =>
+        name.Length > 0 && name is not ("." or "..") && name.IndexOfAny(Path.GetInvalidFileNameChars()) < 0;
 
     private static void CopyAtMost(Stream input, Stream output, long limit)
     {
