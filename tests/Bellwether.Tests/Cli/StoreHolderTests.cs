@@ -12,7 +12,7 @@ public sealed class StoreHolderTests : IDisposable
 
     // A plain folder import goes through the server (HeldStoreImportTests); one with a report folder cannot.
     [Theory]
-    [InlineData("import", "import through its Import page (http://127.0.0.1:5999/import) or stop it")]
+    [InlineData("import", "stop it to import with --preset, --mapping or --report (a folder of the folder format is imported through it, as its Import page at http://127.0.0.1:5999/import does)")]
     [InlineData("status", "see it there (dashboard, or the API under http://127.0.0.1:5999/api/v1) or stop it")]
     public void WhileServeHoldsTheFile_OtherCommands_SayWhereItIsServed(string command, string advice)
     {
