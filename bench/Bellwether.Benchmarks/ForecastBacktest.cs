@@ -157,7 +157,9 @@ public static class ForecastBacktest
     /// <summary>A demo company's dataset, generated and imported once per seed into a DuckDB file under the temp folder.</summary>
     internal static Dataset Demo(DemoOptions options)
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"bellwether-bench-demo-{options.Seed}");
+        // A company of another renewal practice is another company: its own folder, named by the practice.
+        var practice = options.Renewals == RenewalPractice.Standard ? "" : "-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(options.Renewals.Describe())))[..10];
+        var folder = Path.Combine(Path.GetTempPath(), $"bellwether-bench-demo-{options.Seed}{practice}");
         return Import(folder + ".duckdb", () =>
         {
             Directory.CreateDirectory(folder);

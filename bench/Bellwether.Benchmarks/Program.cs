@@ -15,6 +15,7 @@ return args switch
     ["backtest-parts", .. var rest] => ForecastParts.Run(rest),
     ["lightgbm-trial", .. var rest] => LightGbmTrial.Run(rest),
     ["backtest-slices", .. var rest] => SliceBacktest.Run(rest),
+    ["backtest-types", .. var rest] => TypeBacktest.Run(rest),
     ["churn-backtest", .. var rest] => ClientBacktest.Run(rest, expansion: false),
     ["expansion-backtest", .. var rest] => ClientBacktest.Run(rest, expansion: true),
     ["micro", .. var rest] => MicroBenchmarks(rest),

@@ -175,7 +175,7 @@ public sealed class DashboardTests(DashboardApp app)
     public async Task Pages_AskForNothingBeyondThisMachine()
     {
         var (page, errors) = await app.NewPageAsync();
-        foreach (var path in new[] { "/", "/forecast", "/status", "/import" })
+        foreach (var path in new[] { "/", "/forecast", "/status", "/import", "/pillars/new-business", "/revenue", "/variance", "/scenarios" })
         {
             await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
         }

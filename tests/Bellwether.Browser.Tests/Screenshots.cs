@@ -30,6 +30,39 @@ public sealed class Screenshots(DashboardApp app)
         await Shoot(page, target, "forecast");
 
         watch.Restart();
+        await page.GotoAsync("/pillars/new-business");
+        await DashboardApp.WaitForChartAsync(page, "pipeline-by-vertical", errors);
+        await page.Locator("#pillar-signals .signal").First.WaitForAsync(new() { Timeout = 120_000 });
+        await page.Locator("#pillar-plans tbody tr").First.WaitForAsync(new() { Timeout = 120_000 });
+        Say($"new business drawn in {watch.ElapsedMilliseconds} ms");
+        await Shoot(page, target, "pillar");
+
+        watch.Restart();
+        await page.GotoAsync("/revenue");
+        foreach (var chart in new[] { "activity-heatmap", "pipeline-burn-chart", "win-rate-rep", "leaderboard-chart", "vertical-trends-chart", "inbound-outbound-chart", "service-lines-chart" })
+        {
+            await DashboardApp.WaitForChartAsync(page, chart, errors);
+        }
+
+        Say($"revenue indicators drawn in {watch.ElapsedMilliseconds} ms");
+        // Many screens long: its first screen tells what it is, and the whole would be megabytes.
+        await Shoot(page, target, "revenue", fullPage: false);
+
+        watch.Restart();
+        await page.GotoAsync("/variance");
+        await DashboardApp.WaitForChartAsync(page, "waterfall", errors);
+        Say($"variance drawn in {watch.ElapsedMilliseconds} ms");
+        await Shoot(page, target, "variance");
+
+        watch.Restart();
+        await page.GotoAsync("/scenarios");
+        await DashboardApp.WaitForChartAsync(page, "scenario-chart", errors, 180_000);
+        await page.Locator("#driver-win_rate").EvaluateAsync("el => { el.value = '10'; el.dispatchEvent(new Event('change', { bubbles: true })); }");
+        await Assertions.Expect(page.Locator("#scenario-changes")).ToContainTextAsync("win_rate +10%", new() { Timeout = 180_000 });
+        Say($"scenarios drawn and moved in {watch.ElapsedMilliseconds} ms");
+        await Shoot(page, target, "scenarios");
+
+        watch.Restart();
         await page.GotoAsync("/status");
         await page.Locator("#imports tbody tr").First.WaitForAsync();
         Say($"status drawn in {watch.ElapsedMilliseconds} ms");
@@ -58,12 +91,12 @@ public sealed class Screenshots(DashboardApp app)
 
     private static void Say(string line) => TestContext.Current.TestOutputHelper?.WriteLine(line);
 
-    private static async Task Shoot(IPage page, string folder, string name)
+    private static async Task Shoot(IPage page, string folder, string name, bool fullPage = true)
     {
         // Let the last animation settle so the picture shows the finished chart.
         await page.WaitForTimeoutAsync(400);
         var path = Path.Combine(folder, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
         Assert.True(new FileInfo(path).Length > 10_000, $"{path} looks empty");
     }
 }

@@ -36,6 +36,9 @@ public static class DatasetAsOf
 
                 // The CRM's probability of a deal closed after t is its outcome: only an open deal's may stay.
                 Probability = deal.ClosedAt is null ? deal.Probability : null,
+
+                // A contract's term is signed when the deal is won: a deal still open at t has none yet.
+                Contract = deal.ClosedAt is null ? deal.Contract : null,
             });
         }
 

@@ -11,9 +11,6 @@ namespace Bellwether.Core.Demo;
 /// </summary>
 internal sealed partial class CompanyEngine
 {
-    /// <summary>Days before a recurring term ends that its renewal deal is opened.</summary>
-    private const int RenewalLeadDays = 75;
-
     /// <summary>Months a client without work is kept (and may buy again) before it counts as gone.</summary>
     private const int DormantMonths = 6;
 
@@ -48,9 +45,10 @@ internal sealed partial class CompanyEngine
                     var line = rng.Pick(lines);
                     var model = CompanyModel.ServiceLines[line];
                     var value = DealAmount(account, line, 1.0);
-                    var end = _firstMonth + rng.Between(1, model.Recurring ? 13 : model.ProjectMonths + 1);
-                    var first = model.Recurring ? end - 12 : _firstMonth;
-                    account.Contracts.Add(NewContract(line, first, end, model.Recurring ? value : value * (end - _firstMonth) / (model.ProjectMonths + 1)));
+                    var term = model.Recurring ? DrawTerm() : 0;
+                    var end = _firstMonth + rng.Between(1, model.Recurring ? term + 1 : model.ProjectMonths + 1);
+                    var first = model.Recurring ? end - term : _firstMonth;
+                    account.Contracts.Add(NewContract(line, first, end, model.Recurring ? value : value * (end - _firstMonth) / (model.ProjectMonths + 1), term));
                 }
             }
 
@@ -84,16 +82,47 @@ internal sealed partial class CompanyEngine
         }
     }
 
-    private Contract NewContract(int line, int firstMonth, int endMonth, decimal value) => new()
+    private Contract NewContract(int line, int firstMonth, int endMonth, decimal value, int termMonths)
     {
-        Id = _s.NextContractId++,
-        ServiceLine = line,
-        Recurring = CompanyModel.ServiceLines[line].Recurring,
-        FirstMonth = firstMonth,
-        EndMonth = endMonth,
-        Value = value,
-        CogsRatio = CompanyModel.ServiceLines[line].CogsRatio * _s.Random.LogNormal(0, 0.08),
-    };
+        var contract = new Contract
+        {
+            Id = _s.NextContractId++,
+            ServiceLine = line,
+            Recurring = CompanyModel.ServiceLines[line].Recurring,
+            FirstMonth = firstMonth,
+            EndMonth = endMonth,
+            Value = value,
+            CogsRatio = CompanyModel.ServiceLines[line].CogsRatio * _s.Random.LogNormal(0, 0.08),
+            TermMonths = termMonths,
+        };
+        contract.RenewalLeadDays = contract.Recurring ? DrawRenewalLead() : 0;
+        return contract;
+    }
+
+    /// <summary>A new recurring contract's term, from the practice's mixture (drawn only when it has a choice, so the standard company's course is unchanged).</summary>
+    private int DrawTerm()
+    {
+        var terms = _options.Renewals.Terms;
+        if (terms.Count == 1)
+        {
+            return terms[0].Months;
+        }
+
+        Span<double> shares = stackalloc double[terms.Count];
+        for (var i = 0; i < shares.Length; i++)
+        {
+            shares[i] = terms[i].Share;
+        }
+
+        return terms[_s.Random.Pick(shares)].Months;
+    }
+
+    /// <summary>How many days before a term ends its renewal deal is opened.</summary>
+    private int DrawRenewalLead()
+    {
+        var practice = _options.Renewals;
+        return practice.LeadSpreadDays == 0 ? practice.LeadDays : practice.LeadDays + _s.Random.Between(-practice.LeadSpreadDays, practice.LeadSpreadDays + 1);
+    }
 
     private void BecomeClient(AccountState account, RepState am)
     {
@@ -104,7 +133,8 @@ internal sealed partial class CompanyEngine
         _s.Clients.Add(account.Id);
     }
 
-    private void Won(OppState opp, AccountState account, DateOnly day)
+    /// <summary>A won deal's work: a renewal extends its contract by a term, any other deal starts a contract. Returns the contract, if any.</summary>
+    private Contract? Won(OppState opp, AccountState account, DateOnly day)
     {
         var month = MonthIndex(day);
         var model = CompanyModel.ServiceLines[opp.ServiceLine];
@@ -114,11 +144,12 @@ internal sealed partial class CompanyEngine
             if (contract is not null)
             {
                 contract.Value = opp.Amount;
-                contract.EndMonth += 12;
+                contract.EndMonth += contract.TermMonths;
                 contract.RenewalOppId = 0;
+                contract.RenewalLeadDays = DrawRenewalLead();
             }
 
-            return;
+            return contract;
         }
 
         if (!account.IsClient)
@@ -126,7 +157,10 @@ internal sealed partial class CompanyEngine
             BecomeClient(account, LeastLoaded(RepRole.Am, account.Unit, day, r => r.ClientCount));
         }
 
-        account.Contracts.Add(NewContract(opp.ServiceLine, month + 1, month + 1 + (model.Recurring ? 12 : model.ProjectMonths), opp.Amount));
+        var term = model.Recurring ? DrawTerm() : 0;
+        var started = NewContract(opp.ServiceLine, month + 1, month + 1 + (model.Recurring ? term : model.ProjectMonths), opp.Amount, term);
+        account.Contracts.Add(started);
+        return started;
     }
 
     private static void Lost(OppState opp, AccountState account, DateOnly day)
@@ -159,7 +193,7 @@ internal sealed partial class CompanyEngine
     private void ServeClients(DateOnly day)
     {
         ref var rng = ref _s.Random;
-        var dueMonth = MonthIndex(day.AddDays(RenewalLeadDays));
+        var lapse = _options.Renewals.LapseShare;
         var calendarDay = new CalendarDay(day, ticks: DayTicks(day));
         foreach (var id in _s.Clients)
         {
@@ -169,8 +203,15 @@ internal sealed partial class CompanyEngine
             {
                 working = true;
                 if (contract.Recurring && !contract.Ending && contract.RenewalOppId == 0
-                    && contract.EndMonth <= dueMonth)
+                    && contract.EndMonth <= MonthIndex(day.AddDays(contract.RenewalLeadDays)))
                 {
+                    if (lapse > 0 && rng.Chance(lapse))
+                    {
+                        // Let go without a word: no renewal deal, and the work ends with the term.
+                        contract.Ending = true;
+                        continue;
+                    }
+
                     var uplift = 1.0 + (0.15 * rng.NextDouble()) - 0.05;
                     var amount = Math.Max(500m, decimal.Round(contract.Value * (decimal)uplift / 100m) * 100m);
                     var owner = Rep(account.OwnerRepId);

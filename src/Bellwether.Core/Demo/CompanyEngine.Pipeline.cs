@@ -203,10 +203,10 @@ internal sealed partial class CompanyEngine
         opp.ExpectedClose = day;
         opp.Stage = stage;
         _out?.History(opp, at, stage);
-        _out?.Opportunity(opp, stage, at, lostReason);
         Rep(opp.OwnerRepId).OpenOpps--;
         var account = _s.Accounts[opp.AccountId];
         account.OpenItems--;
+        Contract? contract = null;
         if (stage == CompanyModel.WonStage)
         {
             ref var month = ref LedgerFor(day);
@@ -218,12 +218,15 @@ internal sealed partial class CompanyEngine
                 default: month.Renewal += opp.Amount; break;
             }
 
-            Won(opp, account, day);
+            contract = Won(opp, account, day);
         }
         else
         {
             Lost(opp, account, day);
         }
+
+        // Written once the win has started (or extended) its contract, whose term the export may carry.
+        _out?.Opportunity(opp, stage, at, lostReason, contract is { Recurring: true } ? contract : null);
 
         FinishIfIdle(account);
     }

@@ -106,7 +106,7 @@ internal sealed partial class CompanyEngine
 
         foreach (var opp in _s.OpenOpps)
         {
-            _out.Opportunity(opp, opp.Stage, null, null);
+            _out.Opportunity(opp, opp.Stage, null, null, null);
         }
 
         for (var i = 0; i < CompanyModel.Stages.Count; i++)

@@ -175,6 +175,12 @@ internal sealed class Contract
 
     public required double CogsRatio { get; init; }
 
+    /// <summary>Recurring: the months each term runs (a renewal runs as long as the term it renews).</summary>
+    public int TermMonths { get; init; } = 12;
+
+    /// <summary>Recurring: days before <see cref="EndMonth"/> starts that the current term's renewal deal is opened.</summary>
+    public int RenewalLeadDays { get; set; }
+
     /// <summary>The open renewal deal, 0 when there is none.</summary>
     public long RenewalOppId { get; set; }
 

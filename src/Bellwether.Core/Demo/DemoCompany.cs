@@ -17,7 +17,7 @@ public static class DemoCompany
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(openFile);
         options.Validate();
-        using var writer = new DemoWriter(openFile, options.Seed);
+        using var writer = new DemoWriter(openFile, options.Seed, options.Renewals);
         var engine = CompanyEngine.Create(options, writer);
         engine.RunUntil(options.HistoryEnd.AddDays(1));
         engine.Finish();

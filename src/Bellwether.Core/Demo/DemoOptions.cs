@@ -32,6 +32,9 @@ public sealed record DemoOptions
     /// <summary>Scripted shocks to the company's course (none by default): a known cause for checking explanations.</summary>
     public IReadOnlyList<DemoShock> Shocks { get; init; } = [];
 
+    /// <summary>How the company renews its recurring contracts and what its export says of them (<see cref="RenewalPractice.Standard"/> by default).</summary>
+    public RenewalPractice Renewals { get; init; } = RenewalPractice.Standard;
+
     /// <summary>The first day of history.</summary>
     public DateOnly HistoryStart => HistoryEnd.AddYears(-Years).AddDays(1);
 
@@ -63,6 +66,7 @@ public sealed record DemoOptions
             throw new ArgumentOutOfRangeException(nameof(HistoryEnd), HistoryEnd, "History ends between 1990 and 2200.");
         }
 
+        Renewals.Validate();
         foreach (var shock in Shocks)
         {
             shock.Validate();

@@ -23,11 +23,16 @@ internal sealed class DemoWriter : IDisposable
     public const string ActivityPrefix = "AV";
 
     private readonly Dictionary<FileSchema, Slot> _files = new(ReferenceEqualityComparer.Instance);
-    private readonly ulong _seed;
+    /// <summary>The stream that decides which won deals' contracts the export carries: never the company's course.</summary>
+    private const ulong ContractExportStream = 203;
 
-    public DemoWriter(Func<string, TextWriter> open, ulong seed)
+    private readonly ulong _seed;
+    private readonly RenewalPractice _renewals;
+
+    public DemoWriter(Func<string, TextWriter> open, ulong seed, RenewalPractice? renewals = null)
     {
         _seed = seed;
+        _renewals = renewals ?? RenewalPractice.Standard;
         foreach (var schema in FileSchemas.All)
         {
             var writer = open(schema.FileName);
@@ -82,8 +87,11 @@ internal sealed class DemoWriter : IDisposable
         End(FileSchemas.Stages);
     }
 
-    /// <summary>A deal as it stands: <paramref name="stage"/> is 1..5 while open, 6 won, 7 lost.</summary>
-    public void Opportunity(OppState opp, int stage, long? closedTicks, string? lostReason)
+    /// <summary>
+    /// A deal as it stands: <paramref name="stage"/> is 1..5 while open, 6 won, 7 lost. <paramref name="contract"/> is the
+    /// recurring contract a won deal started or renewed, whose current term the export may carry.
+    /// </summary>
+    public void Opportunity(OppState opp, int stage, long? closedTicks, string? lostReason, Contract? contract)
     {
         var line = Line(FileSchemas.Opportunities)
             .Id(OppPrefix, opp.Id, 7)
@@ -107,7 +115,32 @@ internal sealed class DemoWriter : IDisposable
         }
 
         line.Text(lostReason).Decimal(CompanyModel.Stages[stage - 1].Probability).Text(SnakeCase.Name(Category(stage)));
+        ContractColumns(line, opp, contract);
         End(FileSchemas.Opportunities);
+    }
+
+    /// <summary>
+    /// contract_start, contract_end and term_months as the practice exports them: the term runs from the first day of its
+    /// first month to the day before its end month (a renewal's, the term it added). As term_months alone, the import
+    /// counts the term from the day the deal closed, some days to a month before the work starts, as a CRM would.
+    /// </summary>
+    private void ContractColumns(CsvLine line, OppState opp, Contract? contract)
+    {
+        if (contract is null || _renewals.Export == ContractExport.None
+            || (_renewals.ExportedShare < 1 && !Rng.For(_seed, ContractExportStream, opp.Id).Chance(_renewals.ExportedShare)))
+        {
+            line.Empty().Empty().Empty();
+            return;
+        }
+
+        if (_renewals.Export == ContractExport.Dates)
+        {
+            line.Date(CompanyEngine.MonthStart(contract.EndMonth - contract.TermMonths)).Date(CompanyEngine.MonthStart(contract.EndMonth).AddDays(-1)).Empty();
+        }
+        else
+        {
+            line.Empty().Empty().Number(contract.TermMonths);
+        }
     }
 
     public void History(OppState opp, long changedTicks, int stage)

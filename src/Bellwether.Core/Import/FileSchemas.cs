@@ -102,6 +102,9 @@ public static class FileSchemas
             Text("lost_reason"),
             new("probability", ColumnKind.Probability),
             Enum<ForecastCategory>("forecast_category"),
+            new("contract_start", ColumnKind.Date),
+            new("contract_end", ColumnKind.Date),
+            new("term_months", ColumnKind.Count),
         ],
         Rule = CheckOpportunity,
     };
@@ -279,6 +282,42 @@ public static class FileSchemas
         else if (!closed.IsNull && closed.Ticks < created.Ticks)
         {
             report("closed_at", $"is before created_at {Instants.Format(created.Instant)}");
+        }
+
+        CheckContract(cells, schema, report);
+    }
+
+    /// <summary>
+    /// The contract columns: a term of at least one month, and an end on or after the contract's start (contract_start,
+    /// or the day the deal closed when it is empty). A given contract_end decides the term; term_months is then not read.
+    /// </summary>
+    private static void CheckContract(ReadOnlySpan<Cell> cells, FileSchema schema, Action<string, string> report)
+    {
+        var start = cells[schema.IndexOf("contract_start")];
+        var end = cells[schema.IndexOf("contract_end")];
+        var months = cells[schema.IndexOf("term_months")];
+        var closed = cells[schema.IndexOf("closed_at")];
+        if (!months.IsNull && months.Number < 1)
+        {
+            report("term_months", "is not a term (at least 1 month)");
+        }
+        else if (!months.IsNull && months.Number > 1200)
+        {
+            report("term_months", "is longer than 100 years");
+        }
+
+        if (end.IsNull)
+        {
+            return;
+        }
+
+        if (!start.IsNull && end.Date < start.Date)
+        {
+            report("contract_end", $"is before contract_start {start.Date:yyyy-MM-dd}");
+        }
+        else if (start.IsNull && !closed.IsNull && end.Date < DateOnly.FromDateTime(closed.Instant.UtcDateTime))
+        {
+            report("contract_end", $"is before the contract's start, closed_at {DateOnly.FromDateTime(closed.Instant.UtcDateTime):yyyy-MM-dd} (contract_start is empty)");
         }
     }
 

@@ -19,7 +19,14 @@ public sealed record ImportResult
 {
     public required bool Stored { get; init; }
 
+    /// <summary>The errors listed one by one: the first <see cref="ImportErrors.ListedPerColumn"/> of each file and column.</summary>
     public required IReadOnlyList<ImportError> Errors { get; init; }
+
+    /// <summary>Every error, listed or not.</summary>
+    public long ErrorCount { get; init; }
+
+    /// <summary>The errors beyond the listed ones, counted by file, column and reason.</summary>
+    public IReadOnlyList<UnlistedErrors> UnlistedErrors { get; init; } = [];
 
     public required IReadOnlyList<FileSummary> Files { get; init; }
 

@@ -18,7 +18,8 @@ public sealed class ImportRunner(IImportSession session, IProgress<ImportProgres
 
     public ImportResult Run(ImportSource source, ImportOptions options, Action<string>? afterTable = null)
     {
-        var errors = new List<ImportError>(source.Problems);
+        var errors = new ImportErrors();
+        errors.AddRange(source.Problems);
         var rejected = new Dictionary<int, HashSet<int>>();
         var read = new Dictionary<FileSchema, long>();
         var rejectedCount = new Dictionary<FileSchema, long>();
@@ -200,7 +201,9 @@ public sealed class ImportRunner(IImportSession session, IProgress<ImportProgres
             return new ImportResult
             {
                 Stored = false,
-                Errors = errors,
+                Errors = errors.Listed,
+                ErrorCount = errors.Count,
+                UnlistedErrors = errors.Unlisted,
                 Files = Summaries(read, rejectedCount, source, null),
                 RejectedLines = frozenRejected,
                 AsOf = asOf,
@@ -225,7 +228,9 @@ public sealed class ImportRunner(IImportSession session, IProgress<ImportProgres
         return new ImportResult
         {
             Stored = true,
-            Errors = errors,
+            Errors = errors.Listed,
+            ErrorCount = errors.Count,
+            UnlistedErrors = errors.Unlisted,
             Files = Summaries(read, rejectedCount, source, commit),
             RejectedLines = frozenRejected,
             AsOf = asOf,

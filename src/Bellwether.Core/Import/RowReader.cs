@@ -20,6 +20,7 @@ public sealed class RowReader
     private readonly int[] _extraSourceIndexes;
     private readonly string[] _extraNames;
     private readonly string[] _columnLabels;
+    private readonly string[] _sourceLabels;
     private readonly FrozenDictionary<string, string>?[] _enumWords;
     private readonly int[] _keyColumns;
     private readonly Cell[] _cells;
@@ -73,6 +74,15 @@ public sealed class RowReader
             }
         }
 
+        _sourceLabels = header.Select(h => h.Trim()).ToArray();
+        for (var c = 0; c < schema.Columns.Count; c++)
+        {
+            if (_sourceIndexOfColumn[c] >= 0)
+            {
+                _sourceLabels[_sourceIndexOfColumn[c]] = _columnLabels[c];
+            }
+        }
+
         _extraSourceIndexes = extras.Select(e => e.Index).ToArray();
         _extraNames = extras.Select(e => e.Name).ToArray();
         HeaderProblems = headerProblems;
@@ -109,7 +119,7 @@ public sealed class RowReader
     /// <param name="line">The line errors name.</param>
     /// <param name="errors">Where problems are added.</param>
     /// <param name="problems">Values the source could not read, reported with its reasons.</param>
-    public bool TryRead(string?[] values, string file, int line, List<ImportError> errors, IReadOnlyList<CellProblem>? problems = null)
+    public bool TryRead(string?[] values, string file, int line, ImportErrors errors, IReadOnlyList<CellProblem>? problems = null)
     {
         _currentValues = values;
         var ok = true;
@@ -122,6 +132,17 @@ public sealed class RowReader
         }
 
         CellsUsable = true;
+
+        // The readers decode UTF-8 and replace the bytes that are not with U+FFFD: a value holding one lost what the
+        // file said there (text saved as Latin-1 or Windows-1252, most often), and storing it would keep the loss.
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i] is { } value && value.Contains('\uFFFD', StringComparison.Ordinal))
+            {
+                errors.Add(new ImportError(file, line, _sourceLabels[i], value, "has bytes that are not UTF-8 text: save the file as UTF-8"));
+                ok = false;
+            }
+        }
 
         for (var c = 0; c < _cells.Length; c++)
         {
@@ -231,7 +252,8 @@ public sealed class RowReader
             case ColumnKind.Instant:
                 if (IsoDate.TryParseInstant(text, out cell.Ticks))
                 {
-                    return true;
+                    reason = SupportedDates.Reason;
+                    return SupportedDates.Contains(cell.Ticks);
                 }
 
                 reason = "is not a date or instant (expected 2025-03-31 or 2025-03-31T14:05:00Z)";
@@ -241,7 +263,8 @@ public sealed class RowReader
                 if (IsoDate.TryParseDate(text, out var date))
                 {
                     cell.Ticks = date.DayNumber;
-                    return true;
+                    reason = SupportedDates.Reason;
+                    return SupportedDates.Contains(date);
                 }
 
                 reason = "is not a date (expected 2025-03-31)";
@@ -251,7 +274,8 @@ public sealed class RowReader
                 if (IsoDate.TryParseMonth(text, out var month))
                 {
                     cell.Ticks = month.DayNumber;
-                    return true;
+                    reason = SupportedDates.Reason;
+                    return SupportedDates.Contains(month);
                 }
 
                 reason = "is not a month (expected 2025-03)";

@@ -35,6 +35,12 @@ public sealed class IndicatorEngine
     private readonly PreparedData _data;
     private readonly EngineCache _cache;
 
+    /// <summary>
+    /// Rows one answer may hold: a year by rep and vertical per week is some 50,000; past this a table is no longer read
+    /// by a person, and a rep × account × day answer (millions of rows, gigabytes) would starve every other request.
+    /// </summary>
+    public const int MaxRows = 200_000;
+
     public IndicatorEngine(Dataset dataset)
     {
         Dataset = dataset;
@@ -56,11 +62,17 @@ public sealed class IndicatorEngine
     {
         var periods = query.Grain is { } grain ? _data.Calendar.Split(query.Period, grain) : [query.Period];
         var rows = new List<IndicatorRow>();
+        var done = 0;
         foreach (var name in query.Indicators)
         {
             foreach (var period in periods)
             {
                 Compute(name.Trim(), period, query, rows);
+                done++;
+                if (rows.Count > MaxRows)
+                {
+                    throw ResultTooLargeException.For(query, rows.Count, done, periods.Count * query.Indicators.Count);
+                }
             }
         }
 

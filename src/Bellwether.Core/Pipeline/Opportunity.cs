@@ -87,6 +87,12 @@ public sealed record Opportunity
 
     public ForecastCategory? ForecastCategory { get; init => field = Guard.Defined(value); }
 
+    /// <summary>
+    /// For a won deal of a recurring service, the term its contract runs for when the data says so (contract_end or
+    /// term_months); null when it does not, and the renewal calendar is then learned from the deals themselves.
+    /// </summary>
+    public ContractTerm? Contract { get; init; }
+
     /// <summary>Open at instant t: created before t and not closed before t.</summary>
     public bool IsOpenAt(DateTimeOffset t) => CreatedAt < t && (ClosedAt is null || ClosedAt >= t);
 }

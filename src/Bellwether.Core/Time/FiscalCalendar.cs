@@ -142,9 +142,14 @@ public sealed record FiscalCalendar
         period = default;
         reason = "is not a period (expected 2025-03-31, 2025-W14, 2025-03, 2025-Q1 or 2025)";
         text = text.Trim();
-        // Years 1 and 9999 have no neighbour on one side, which period arithmetic (the next period, the year before) needs.
-        if (text.Length < 4 || !int.TryParse(text[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 2 || year > 9998)
+        if (text.Length < 4 || !int.TryParse(text[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var year))
         {
+            return false;
+        }
+
+        if (year is < SupportedDates.FirstYear or > SupportedDates.LastYear)
+        {
+            reason = $"is outside the years Bellwether supports ({SupportedDates.FirstYear} to {SupportedDates.LastYear})";
             return false;
         }
 

@@ -25,23 +25,33 @@ public static class Instants
     }
 
     /// <summary>Parses a command-line instant: a bare date is the end of that day, a full instant is taken as is.</summary>
-    public static bool TryParseAsOf(string text, out DateTimeOffset instant)
+    public static bool TryParseAsOf(string text, out DateTimeOffset instant) => TryParseAsOf(text, out instant, out _);
+
+    /// <summary>
+    /// Parses a command-line instant, with the reason it is not one ("VALUE …") when it is not: a bare date is the end
+    /// of that day, a full instant is taken as is, and either must be within <see cref="SupportedDates"/>.
+    /// </summary>
+    public static bool TryParseAsOf(string text, out DateTimeOffset instant, out string reason)
     {
         text = text.Trim();
-        if (IsoDate.TryParseDate(text, out var day))
-        {
-            instant = EndOfDay(day);
-            return true;
-        }
-
-        if (IsoDate.TryParseInstant(text, out var ticks))
-        {
-            instant = new DateTimeOffset(ticks, TimeSpan.Zero);
-            return true;
-        }
-
         instant = default;
-        return false;
+        var isDate = IsoDate.TryParseDate(text, out var date);
+        var ticks = 0L;
+        if (!isDate && !IsoDate.TryParseInstant(text, out ticks))
+        {
+            reason = "is not a date or instant (expected 2025-03-31 or 2025-03-31T14:05:00Z)";
+            return false;
+        }
+
+        // Checked before the end of the day is taken: the day after 9999-12-31 does not exist.
+        reason = SupportedDates.Reason;
+        if (!(isDate ? SupportedDates.Contains(date) : SupportedDates.Contains(ticks)))
+        {
+            return false;
+        }
+
+        instant = isDate ? EndOfDay(date) : new DateTimeOffset(ticks, TimeSpan.Zero);
+        return true;
     }
 
     /// <summary>Parses an instant as written in the files: a bare date is the start of that day.</summary>

@@ -11,7 +11,7 @@ namespace Bellwether.Core.Variance;
 /// The value a deal or an account takes in each dimension, as the indicators engine slices them (a missing attribute
 /// is <c>unknown</c>), and the name a person reads for it: rep and account ids become names.
 /// </summary>
-internal sealed class Attributes
+public sealed class Attributes
 {
     public const string Unknown = "unknown";
 

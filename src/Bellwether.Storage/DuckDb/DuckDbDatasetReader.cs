@@ -10,6 +10,7 @@ using Bellwether.Core.Plans;
 using Bellwether.Core.Reps;
 using Bellwether.Core.Slicing;
 using Bellwether.Core.Text;
+using Bellwether.Core.Time;
 using Bellwether.Storage.Sql;
 using DuckDB.NET.Data;
 
@@ -99,7 +100,7 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
             loads.Add(() => opportunities = Query(
             """
             SELECT opportunity_id, account_id, owner_rep_id, service_line, type, source, amount, created_at, expected_close_date,
-                   stage, status, closed_at, lost_reason, probability, forecast_category
+                   stage, status, closed_at, lost_reason, probability, forecast_category, contract_start, contract_end, term_months
             FROM opportunities WHERE workspace_id = $ws ORDER BY opportunity_id
             """,
             r => new Opportunity
@@ -119,6 +120,9 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
                 LostReason = Text(r, 12),
                 Probability = r.IsDBNull(13) ? null : r.GetDouble(13),
                 ForecastCategory = r.IsDBNull(14) ? null : SnakeCase.Parse<ForecastCategory>(r.GetString(14)),
+                Contract = r.IsDBNull(16) && r.IsDBNull(17)
+                    ? null
+                    : ContractTerm.From(Date(r, 15), Date(r, 16), r.IsDBNull(17) ? null : (int)r.GetInt64(17), Instant(r, 11) is { } closed ? Instants.DayOf(closed) : null),
             }));
         }
 

@@ -30,6 +30,13 @@ public sealed partial class DuckDbStore : IStore
 
     internal DuckDBConnection Connection => _connection;
 
+    /// <summary>Deletes a closed store file and its write-ahead log, if they exist.</summary>
+    public static void Delete(string path)
+    {
+        File.Delete(path);
+        File.Delete(path + ".wal");
+    }
+
     /// <summary>Opens (creating it if needed) the store file and brings its schema up to date.</summary>
     public static DuckDbStore Open(string path, TimeProvider? clock = null)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bellwether.Core.Indicators;
 using Bellwether.Storage;
 
 namespace Bellwether.Cli;
@@ -16,7 +17,7 @@ public static class CommandLine
             {
                 return handler(result);
             }
-            catch (Exception e) when (e is UserErrorException or StoreException or IOException or UnauthorizedAccessException or FormatException)
+            catch (Exception e) when (e is UserErrorException or StoreException or ResultTooLargeException or IOException or UnauthorizedAccessException or FormatException)
             {
                 context.Error.WriteLine($"bellwether: {e.Message}");
                 return ExitCodes.Failed;

@@ -1,7 +1,14 @@
+using Bellwether.Dashboard.Accounts;
+using Bellwether.Dashboard.Deals;
 using Bellwether.Dashboard.Forecasting;
 using Bellwether.Dashboard.Import;
 using Bellwether.Dashboard.Live;
+using Bellwether.Dashboard.Pillars;
 using Bellwether.Dashboard.Plans;
+using Bellwether.Dashboard.Reps;
+using Bellwether.Dashboard.Revenue;
+using Bellwether.Dashboard.Scenarios;
+using Bellwether.Dashboard.Variance;
 using Radzen;
 
 namespace Bellwether.Dashboard;
@@ -24,6 +31,17 @@ public static class DashboardSetup
         services.AddSingleton<PillarStatusService>();
         services.AddSingleton<ForecastCharts>();
         services.AddSingleton<UploadImport>();
+        services.AddSingleton<SignalReader>();
+        services.AddSingleton<PillarPlans>();
+        services.AddSingleton<PillarSignalCards>();
+        services.AddSingleton<PillarBreakdowns>();
+        services.AddSingleton<SliceDetails>();
+        services.AddSingleton<RepDetails>();
+        services.AddSingleton<ClientHealthReader>();
+        services.AddSingleton<AccountDetails>();
+        services.AddSingleton<VarianceReader>();
+        services.AddSingleton<RevenueIndicators>();
+        services.AddSingleton<ScenarioWorkbench>();
         return services;
     }
 

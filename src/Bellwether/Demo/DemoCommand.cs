@@ -26,9 +26,10 @@ public static class DemoCommand
         var output = new Option<string?>("--out") { Description = "Write the company's folder (the folder format) here instead of importing it" };
         var noServe = new Option<bool>("--no-serve") { Description = "Stop after the import instead of serving the dashboard" };
         var urls = Web.ServeCommand.UrlsOption();
+        var allowRemote = Web.ServeCommand.AllowRemoteOption();
         var command = new Command("demo", "Build a realistic demo company into the store, show what it holds, and serve the dashboard over it")
         {
-            seed, scale, years, historyEnd, fiscalStart, output, noServe, urls,
+            seed, scale, years, historyEnd, fiscalStart, output, noServe, urls, allowRemote,
         };
         command.SetHandler(context, result =>
         {
@@ -57,10 +58,15 @@ public static class DemoCommand
                 return WriteFolder(context, result.GetValue(globals.Format), options, folder);
             }
 
-            // Refuse a file another process holds before simulating, not after.
+            // Refuse a file another process holds, or an address it must not serve on, before simulating, not after.
             globals.ThrowIfHeld(result, context);
+            if (!result.GetValue(noServe))
+            {
+                Web.ServeCommand.CheckListen(result.GetRequiredValue(urls), result.GetValue(allowRemote));
+            }
+
             var code = ImportDemo(context, globals, result, options);
-            return code != ExitCodes.Ok || result.GetValue(noServe) ? code : Web.ServeCommand.Serve(context, globals, result, result.GetRequiredValue(urls));
+            return code != ExitCodes.Ok || result.GetValue(noServe) ? code : Web.ServeCommand.Serve(context, globals, result, result.GetRequiredValue(urls), result.GetValue(allowRemote));
         });
         return command;
     }

@@ -16,8 +16,8 @@ public static class SheetXlsx
 
     public static void Write(IReadOnlyList<Sheet> sheets, string path)
     {
-        using var file = File.Create(path);
-        Write(sheets, file);
+        using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
+        Write(sheets, document);
     }
 
     /// <summary>The workbook as bytes, for an HTTP answer.</summary>
@@ -28,11 +28,16 @@ public static class SheetXlsx
         return memory.ToArray();
     }
 
-    /// <summary>Writes the workbook to a stream that can be read, written and sought (a file, a MemoryStream).</summary>
+    /// <summary>The workbook into a stream (a download), which stays open.</summary>
     public static void Write(IReadOnlyList<Sheet> sheets, Stream stream)
     {
-        ArgumentNullException.ThrowIfNull(sheets);
         using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
+        Write(sheets, document);
+    }
+
+    private static void Write(IReadOnlyList<Sheet> sheets, SpreadsheetDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(sheets);
         var workbook = document.AddWorkbookPart();
         workbook.Workbook = new X.Workbook();
         workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();

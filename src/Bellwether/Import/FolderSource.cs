@@ -18,6 +18,12 @@ public static class FolderSource
         var notes = new ImportNotes();
         var counter = new ByteCounter();
         long total = 0;
+        // A folder where a file of the format belongs is a mistake to name, not a file to skip in silence.
+        foreach (var path in Directory.EnumerateDirectories(folder).Where(p => FileSchemas.ForFile(Path.GetFileName(p)) is not null).Order(StringComparer.Ordinal))
+        {
+            problems.Add(new ImportError(Path.GetFileName(path), 0, "", null, "is a folder, not a file"));
+        }
+
         foreach (var path in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(path);

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using Bellwether.Cli;
 using Bellwether.Core.Import;
+using Bellwether.Core.Time;
 using Bellwether.Import.Mapping;
 using Bellwether.Import.Presets;
-using Bellwether.Queries;
+using Bellwether.Storage.DuckDb;
 
 namespace Bellwether.Import;
 
@@ -34,7 +35,7 @@ public static class ImportCommand
             DateTimeOffset? exportInstant = null;
             if (result.GetValue(asOf) is { } asOfText)
             {
-                exportInstant = SupportedDates.TryReadAsOf(asOfText, out var parsed, out var reason) ? parsed : throw new UserErrorException($"--as-of {reason}");
+                exportInstant = Instants.TryParseAsOf(asOfText, out var parsed, out var reason) ? parsed : throw new UserErrorException($"--as-of \"{asOfText}\" {reason}");
             }
 
             // While serve holds the store, a folder of the folder format goes through it, as the Import page's files do.
@@ -88,17 +89,24 @@ public static class ImportCommand
     /// <summary>Imports a source into the store and prints what happened; shared by import and demo.</summary>
     internal static int Run(CliContext context, GlobalOptions globals, ParseResult result, ImportSource source, ImportOptions options, string? reportFolder, string? importedFolder)
     {
-        using var store = globals.OpenStore(result, context);
-        using var holding = StoreHolder.Leave(globals.DbPath(result, context), StoreHolder.Current(result.CommandResult.Command.Name, null));
-        var workspace = globals.WorkspaceName(result, context);
+        var path = globals.DbPath(result, context);
+        var fresh = !File.Exists(path);
         ImportResult outcome;
-        using (var session = store.BeginImport(workspace))
+        using (var store = globals.OpenStore(result, context))
+        using (StoreHolder.Leave(path, StoreHolder.Current(result.CommandResult.Command.Name, null)))
+        using (var session = store.BeginImport(globals.WorkspaceName(result, context)))
         {
             var afterTable = Failpoint.AfterTable(context);
             var runner = (IProgress<ImportProgress>? progress) => new ImportRunner(session, progress).Run(source, options, afterTable);
             outcome = context.Interactive
                 ? ImportProgressView.Run(context.ErrorConsole, p => runner(p))
                 : runner(null);
+        }
+
+        if (fresh && !outcome.Stored)
+        {
+            // A rejected first import leaves no store behind: an empty file would pass for a company with no data.
+            DuckDbStore.Delete(path);
         }
 
         var imported = ImportSummary.Of(outcome);
@@ -110,7 +118,7 @@ public static class ImportCommand
             context.Error.WriteLine($"note: {note}");
         }
 
-        if (outcome.Errors.Count > 0 || reportFolder is not null)
+        if (outcome.ErrorCount > 0 || reportFolder is not null)
         {
             var folder = reportFolder ?? ImportReport.DefaultFolder(context.Clock.GetUtcNow());
             if (importedFolder is not null)
@@ -124,9 +132,9 @@ public static class ImportCommand
                 context.Error.WriteLine(error.ToString());
             }
 
-            if (outcome.Errors.Count > ErrorsShown)
+            if (outcome.ErrorCount > ErrorsShown)
             {
-                context.Error.WriteLine($"… and {outcome.Errors.Count - ErrorsShown} more");
+                context.Error.WriteLine($"… and {outcome.ErrorCount - ErrorsShown:N0} more");
             }
 
             context.Error.WriteLine($"report: {folder}");
@@ -134,14 +142,14 @@ public static class ImportCommand
 
         if (!outcome.Stored)
         {
-            context.Error.WriteLine($"bellwether: import rejected, nothing stored: {outcome.Errors.Count} {(outcome.Errors.Count == 1 ? "error" : "errors")}");
+            context.Error.WriteLine($"bellwether: import rejected, nothing stored: {outcome.ErrorCount:N0} {(outcome.ErrorCount == 1 ? "error" : "errors")}");
             return ExitCodes.ImportRejected;
         }
 
-        if (outcome.Errors.Count > 0)
+        if (outcome.ErrorCount > 0)
         {
             var rejected = outcome.Files.Sum(f => f.Rejected);
-            context.Error.WriteLine($"bellwether: stored the valid rows; rejected {rejected} {(rejected == 1 ? "row" : "rows")} ({outcome.Errors.Count} errors)");
+            context.Error.WriteLine($"bellwether: stored the valid rows; rejected {rejected} {(rejected == 1 ? "row" : "rows")} ({outcome.ErrorCount:N0} errors)");
             return ExitCodes.ImportPartial;
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Bellwether.Cli;
 using Bellwether.Core.Import;
@@ -48,10 +49,16 @@ public static class ImportReport
             text.Append("note: ").Append(note).Append('\n');
         }
 
-        text.Append('\n').Append(result.Errors.Count).Append(result.Errors.Count == 1 ? " error\n" : " errors\n");
+        text.Append('\n').Append(result.ErrorCount.ToString("N0", CultureInfo.InvariantCulture)).Append(result.ErrorCount == 1 ? " error" : " errors");
+        text.Append(result.UnlistedErrors.Count == 0 ? "\n" : $" (the first {ImportErrors.ListedPerColumn:N0} of each file and column listed, the rest counted at the end)\n");
         foreach (var error in result.Errors)
         {
             text.Append(error).Append('\n');
+        }
+
+        foreach (var unlisted in result.UnlistedErrors)
+        {
+            text.Append(unlisted).Append('\n');
         }
 
         File.WriteAllText(Path.Combine(folder, "report.txt"), text.ToString());

@@ -7,19 +7,20 @@ namespace Bellwether.Import;
 /// <summary>
 /// What an import came to, as <c>bellwether import --format json</c> prints it and <c>POST …/imports</c> answers: stored
 /// or not, the export's instant, per file the rows read, inserted, updated, unchanged, rejected, absent, derived and
-/// repaired, and the errors as <c>file:line column: "value" reason</c> lines — at most <see cref="ErrorsListed"/> of them
-/// over HTTP, with <see cref="ErrorCount"/> saying how many there were.
+/// repaired, how many errors there were, the errors listed as <c>file:line column: "value" reason</c> lines (the
+/// first of each file and column; at most <see cref="ErrorsListed"/> over HTTP), and the rest counted by reason.
 /// </summary>
 public sealed record ImportSummary(
     bool Stored,
     DateTimeOffset? AsOf,
     long? ImportId,
     IReadOnlyList<ImportSummary.FileCounts> Files,
+    long ErrorCount,
     IReadOnlyList<string> Errors,
-    int ErrorCount,
+    IReadOnlyList<UnlistedErrors> ErrorsNotListed,
     IReadOnlyList<string> Notes)
 {
-    /// <summary>The errors an answer over HTTP lists; the count says how many more there were.</summary>
+    /// <summary>The errors an answer over HTTP lists; <see cref="ErrorCount"/> says how many there were in all.</summary>
     public const int ErrorsListed = 1000;
 
     public static ImportSummary Of(ImportResult result, int errorsListed = int.MaxValue)
@@ -30,8 +31,9 @@ public sealed record ImportSummary(
             result.AsOf,
             result.ImportId,
             [.. result.Files.Select(f => new FileCounts(f.File, f.Read, f.Counts.Inserted, f.Counts.Updated, f.Counts.Unchanged, f.Rejected, f.Counts.Absent, f.Counts.Derived, f.Repaired))],
+            result.ErrorCount,
             [.. result.Errors.Take(errorsListed).Select(e => e.ToString())],
-            result.Errors.Count,
+            result.UnlistedErrors,
             result.Notes);
     }
 

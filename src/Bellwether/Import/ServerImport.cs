@@ -83,19 +83,19 @@ public static class ServerImport
 
         if (summary.ErrorCount > ErrorsShown)
         {
-            context.Error.WriteLine($"… and {summary.ErrorCount - ErrorsShown} more (the server lists the first {ImportSummary.ErrorsListed}; import with the server stopped for the full report)");
+            context.Error.WriteLine($"… and {summary.ErrorCount - ErrorsShown:N0} more (the server lists the first {ImportSummary.ErrorsListed}; import with the server stopped for the full report)");
         }
 
         if (!summary.Stored)
         {
-            context.Error.WriteLine($"bellwether: import rejected, nothing stored: {summary.ErrorCount} {(summary.ErrorCount == 1 ? "error" : "errors")}");
+            context.Error.WriteLine($"bellwether: import rejected, nothing stored: {summary.ErrorCount:N0} {(summary.ErrorCount == 1 ? "error" : "errors")}");
             return ExitCodes.ImportRejected;
         }
 
         if (summary.ErrorCount > 0)
         {
             var rejected = summary.Files.Sum(f => f.Rejected);
-            context.Error.WriteLine($"bellwether: stored the valid rows; rejected {rejected} {(rejected == 1 ? "row" : "rows")} ({summary.ErrorCount} errors)");
+            context.Error.WriteLine($"bellwether: stored the valid rows; rejected {rejected} {(rejected == 1 ? "row" : "rows")} ({summary.ErrorCount:N0} errors)");
             return ExitCodes.ImportPartial;
         }
 

@@ -27,6 +27,13 @@ public sealed class Checked<T>
 
     internal static Checked<T> Of(T? value, IReadOnlyList<QueryProblem> problems) => new(value, problems);
 
+    /// <summary>The problems as one line, "; " between them, parameters spelled as the caller knows them.</summary>
+    public string Describe(ParameterNames names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        return string.Join("; ", Problems.Select(p => p.Describe(names)));
+    }
+
     /// <summary>The value made from this one, or these problems.</summary>
     public Checked<TResult> Then<TResult>(Func<T, Checked<TResult>> next)
     {

@@ -42,7 +42,7 @@ public sealed class QueryReader(FiscalCalendar calendar, DateTimeOffset now)
         return Ok ? Checked.Valid<T>(make()) : Checked.Invalid<T>([.. _problems]);
     }
 
-    /// <summary>An instant (a date means the end of that day) within <see cref="SupportedDates"/>; <see cref="Now"/> when not given.</summary>
+    /// <summary>An instant (a date means the end of that day) within the supported dates; <see cref="Now"/> when not given.</summary>
     public DateTimeOffset? AsOf(string? text, string parameter = "as_of")
     {
         if (text is null)
@@ -50,17 +50,17 @@ public sealed class QueryReader(FiscalCalendar calendar, DateTimeOffset now)
             return Now;
         }
 
-        if (SupportedDates.TryReadAsOf(text, out var instant, out var reason))
+        if (Instants.TryParseAsOf(text, out var instant, out var reason))
         {
             return instant;
         }
 
-        Add(parameter, reason);
+        Add(parameter, $"\"{text}\" {reason}");
         return null;
     }
 
     /// <summary>
-    /// A period of the company's calendar within <see cref="SupportedDates"/>; when not given, the one of
+    /// A period of the company's calendar within the supported years; when not given, the one of
     /// <paramref name="fallback"/> grain containing the instant (the current fiscal quarter, as known at it).
     /// </summary>
     public Period? Period(string? text, DateTimeOffset? asOf, Grain fallback = Core.Time.Grain.Quarter, string parameter = "period")
@@ -70,7 +70,7 @@ public sealed class QueryReader(FiscalCalendar calendar, DateTimeOffset now)
             return Calendar.Containing((asOf ?? Now).AddTicks(-1), fallback);
         }
 
-        if (SupportedDates.TryReadPeriod(text, Calendar, out var period, out var reason))
+        if (Calendar.TryParse(text, out var period, out var reason))
         {
             return period;
         }

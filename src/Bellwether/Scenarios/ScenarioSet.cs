@@ -152,7 +152,7 @@ public static class ScenarioSet
 
     private static DateOnly Date(string text, string value) =>
         !IsoDate.TryParseDate(value, out var date) ? throw Error(text, $"\"{value}\" is not a date (expected 2026-01-15)")
-        : date.Year is < Queries.SupportedDates.FirstYear or > Queries.SupportedDates.LastYear ? throw Error(text, $"{value} is outside the supported dates ({Queries.SupportedDates.Days})")
+        : !SupportedDates.Contains(date) ? throw Error(text, $"\"{value}\" {SupportedDates.Reason}")
         : date;
 
     private static SetError Error(string text, string reason) => new($"\"{text}\": {reason}");

@@ -18,17 +18,41 @@ public static class ServeCommand
         DefaultValueFactory = _ => DefaultUrls,
     };
 
+    public static Option<bool> AllowRemoteOption() => new("--allow-remote")
+    {
+        Description = "Listen on addresses other machines can reach, although the API has no sign-in yet (anyone who reaches it can read and change the data)",
+    };
+
     public static Command Create(GlobalOptions globals, CliContext context)
     {
         var urls = UrlsOption();
-        var command = new Command("serve", "Serve the dashboard and the REST API (OpenAPI at /openapi/v1.json) over the store until stopped (Ctrl+C)") { urls };
-        command.SetHandler(context, result => Serve(context, globals, result, result.GetRequiredValue(urls)));
+        var allowRemote = AllowRemoteOption();
+        var command = new Command("serve", "Serve the dashboard and the REST API (OpenAPI at /openapi/v1.json) over the store until stopped (Ctrl+C)") { urls, allowRemote };
+        command.SetHandler(context, result => Serve(context, globals, result, result.GetRequiredValue(urls), result.GetValue(allowRemote)));
         return command;
     }
 
-    /// <summary>Serves the store until the process is stopped; shared by serve and demo.</summary>
-    internal static int Serve(CliContext context, GlobalOptions globals, ParseResult result, string urls)
+    /// <summary>
+    /// The addresses of <paramref name="urls"/> other machines could reach; refused unless <paramref name="allowRemote"/>
+    /// (checked before any work, so that demo does not build a company only to refuse to serve it).
+    /// </summary>
+    internal static IReadOnlyList<string> CheckListen(string urls, bool allowRemote)
     {
+        var remote = ListenAddresses.Remote(urls);
+        if (remote.Count > 0 && !allowRemote)
+        {
+            throw new UserErrorException(
+                $"--urls {string.Join(";", remote)} can be reached from other machines, and the API has no sign-in yet: anyone who reaches it could read and change this company's data. "
+                + "Listen on 127.0.0.1 (the default), or pass --allow-remote on a network you trust");
+        }
+
+        return remote;
+    }
+
+    /// <summary>Serves the store until the process is stopped; shared by serve and demo.</summary>
+    internal static int Serve(CliContext context, GlobalOptions globals, ParseResult result, string urls, bool allowRemote)
+    {
+        var remote = CheckListen(urls, allowRemote);
         var path = globals.DbPath(result, context);
         var app = WebHost.Build(globals.OpenExistingStore(result, context), urls, context.Clock, globals.WorkspaceName(result, context));
         try
@@ -46,6 +70,11 @@ public static class ServeCommand
             context.Output.WriteLine($"Dashboard: {address}/");
             context.Output.Flush();
             context.Error.WriteLine($"serving {path} — API under {address}/api/v1, OpenAPI at {address}/openapi/v1.json; Ctrl+C stops");
+            if (remote.Count > 0)
+            {
+                context.Error.WriteLine($"warning: listening on {string.Join(";", remote)} without sign-in (--allow-remote): anyone who reaches it can read and change this company's data");
+            }
+
             app.WaitForShutdown();
         }
 

@@ -27,7 +27,7 @@ public sealed class DemoCompanyTests(DefaultDemoFixture fixture) : IClassFixture
             var table = _files.Table(schema.FileName);
             var reader = new RowReader(schema, table.Header);
             Assert.Empty(reader.HeaderProblems);
-            var errors = new List<ImportError>();
+            var errors = new ImportErrors();
             var keys = new HashSet<string>(StringComparer.Ordinal);
             var keyColumns = schema.Key.Select(table.Column).ToArray();
             for (var i = 0; i < table.Rows.Count; i++)
@@ -41,7 +41,7 @@ public sealed class DemoCompanyTests(DefaultDemoFixture fixture) : IClassFixture
                 Assert.True(keys.Add(string.Join('\u001f', keyColumns.Select(c => table.Rows[i][c]))), $"{schema.FileName}:{i + 2} repeats its key");
             }
 
-            Assert.True(errors.Count == 0, string.Join('\n', errors.Take(10)));
+            Assert.True(errors.Count == 0, string.Join('\n', errors.Listed.Take(10)));
         }
     }
 

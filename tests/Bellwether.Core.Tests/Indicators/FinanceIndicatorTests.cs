@@ -93,13 +93,31 @@ public sealed class FinanceIndicatorTests
         Won("r", 1000, "2016-12-01", "2017-02-01", account: "a2", line: "consulting", type: OpportunityType.Renewal)) with
     {
         Accounts = [Account("a1", "retail"), Account("a2", "finance")],
-        Revenue = [Line("a1", "2016-06", "consulting", 1000, 600), Line("a1", "2017-01", "consulting", 400, 100)],
+        // Revenue recorded through March (a month with a row, of zero): Q1's figures are all known.
+        Revenue = [Line("a1", "2016-06", "consulting", 1000, 600), Line("a1", "2017-01", "consulting", 400, 100), Line("a1", "2017-03", "consulting", 0, 0)],
         Expenses =
         [
             Spend("2017-01", ExpenseCategory.SalesSalaries, 100), Spend("2017-02", ExpenseCategory.SalesCommissions, 50),
             Spend("2017-02", ExpenseCategory.Marketing, 30), Spend("2017-03", ExpenseCategory.Delivery, 20),
         ],
     };
+
+    [Fact]
+    public void AMonthOverWithNoRowsRecorded_IsMissing_NotZero()
+    {
+        // As of mid-May, April is over, but the data hold no revenue or expense row for it: exported before the books
+        // closed. Zero revenue, 0% GRR or zero sales expense would be silent zeros.
+        var asOf = At("2017-05-15");
+        Assert.Equal("no revenue recorded for 2017-04 yet (the latest is 2017-03)", One(Costs, "revenue", "2017-04", asOf).MissingReason);
+        Assert.Equal("no revenue recorded for 2017-04 yet (the latest is 2017-03)", One(Costs, "grr", "2017-04", asOf).MissingReason);
+        Assert.Equal("no revenue recorded for 2017-04 yet (the latest is 2017-03)", One(Costs, "operating_margin", "2017-04", asOf).MissingReason);
+        Assert.Equal("no expenses recorded for 2017-04 yet (the latest is 2017-03)", One(Costs, "sales_expense", "2017-04", asOf).MissingReason);
+
+        // A year with months recorded and months not: the recorded ones count, and the value says it is provisional.
+        var year = One(Costs, "revenue", "2017", asOf);
+        Assert.Equal(400m, year.Value);
+        Assert.Equal("no revenue recorded from 2017-04 on (the latest is 2017-03)", year.ProvisionalReason);
+    }
 
     [Fact]
     public void SalesExpense_AndItsShareOfFirstSales()
@@ -112,7 +130,9 @@ public sealed class FinanceIndicatorTests
     public void Cac_SalesAndMarketingOverNewLogos()
     {
         Assert.Equal(90m, Value(Costs, "cac", "2017-Q1")); // (150 + 30) / 2 (a1 and a2 first won)
-        Assert.Equal("no new logos in 2017-Q2", One(Costs, "cac", "2017-Q2").MissingReason);
+        Assert.Equal("no expenses recorded for 2017-Q2 yet (the latest is 2017-03)", One(Costs, "cac", "2017-Q2").MissingReason);
+        var spentInJune = Costs with { Expenses = [.. Costs.Expenses, Spend("2017-06", ExpenseCategory.Marketing, 10)] };
+        Assert.Equal("no new logos in 2017-Q2", One(spentInJune, "cac", "2017-Q2").MissingReason);
     }
 
     [Fact]
@@ -144,7 +164,7 @@ public sealed class FinanceIndicatorTests
                 Line("a1", "2016-06", "consulting", 1000, 600), Line("a1", "2017-01", "consulting", 400, 100),
                 Line("a2", "2016-09", "training", 500, 100), Line("a2", "2016-03", "training", 1000, 1000),
             ],
-            Expenses = [Spend("2017-01", ExpenseCategory.SalesSalaries, 200)],
+            Expenses = [Spend("2017-01", ExpenseCategory.SalesSalaries, 200), Spend("2017-03", ExpenseCategory.Marketing, 0)],
         };
 
         Assert.Equal(0.25m, Value(data, "sales_expense_pct", "2017-Q1")); // 200 / (600 + 200)

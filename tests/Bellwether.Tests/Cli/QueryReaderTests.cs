@@ -12,14 +12,14 @@ public sealed class QueryReaderTests
     private static readonly DateTimeOffset Now = new(2026, 6, 30, 12, 0, 0, TimeSpan.Zero);
 
     [Theory]
-    [InlineData("9999", null, "period \"9999\" is outside the supported years (1970 to 2100)")]
-    [InlineData("1969-Q4", null, "period \"1969-Q4\" is outside the supported years (1970 to 2100)")]
+    [InlineData("9999", null, "period \"9999\" is outside the years Bellwether supports (1970 to 2100)")]
+    [InlineData("1969-Q4", null, "period \"1969-Q4\" is outside the years Bellwether supports (1970 to 2100)")]
     [InlineData("2025-Q5", null, "period \"2025-Q5\" is not a period: a quarter is Q1 to Q4")]
     [InlineData("2025-W60", null, "period \"2025-W60\" is not a period: 2025 has ISO weeks 1 to 52")]
     [InlineData("Q1 2025", null, "period \"Q1 2025\" is not a period (expected 2025-03-31, 2025-W14, 2025-03, 2025-Q1 or 2025)")]
-    [InlineData(null, "9999-12-31", "as_of 9999-12-31: outside the supported dates (1970-01-01 to 2100-12-31)")]
-    [InlineData(null, "0001-01-01T00:00:00Z", "as_of 0001-01-01T00:00:00Z: outside the supported dates (1970-01-01 to 2100-12-31)")]
-    [InlineData(null, "soon", "as_of soon: not a date or instant (expected 2025-03-31 or 2025-03-31T14:05:00Z)")]
+    [InlineData(null, "9999-12-31", "as_of \"9999-12-31\" is outside the dates Bellwether supports (1970-01-01 to 2100-12-31)")]
+    [InlineData(null, "0001-01-01T00:00:00Z", "as_of \"0001-01-01T00:00:00Z\" is outside the dates Bellwether supports (1970-01-01 to 2100-12-31)")]
+    [InlineData(null, "soon", "as_of \"soon\" is not a date or instant (expected 2025-03-31 or 2025-03-31T14:05:00Z)")]
     public void DatesOutsideTheSupportedRange_AreOneLine_NeverAnOverflow(string? period, string? asOf, string expected)
     {
         var read = Requests.Indicators(new QueryReader(FiscalCalendar.Default, Now), ["bookings"], period, null, null, null, asOf, null);
@@ -47,7 +47,7 @@ public sealed class QueryReaderTests
         Assert.Equal(
             [
                 "name \"bokings\" is not an indicator (nearest: bookings)",
-                "as_of later: not a date or instant (expected 2025-03-31 or 2025-03-31T14:05:00Z)",
+                "as_of \"later\" is not a date or instant (expected 2025-03-31 or 2025-03-31T14:05:00Z)",
                 "period \"2025-Q5\" is not a period: a quarter is Q1 to Q4",
                 "grain fortnight: not one of day, week, month, quarter, year",
                 "by colour: not a dimension (rep, team, manager, rep_region, account, vertical, account_region, service_line, type, source, channel, activity_type)",
@@ -64,7 +64,7 @@ public sealed class QueryReaderTests
         var names = ParameterNames.CommandLine("name");
 
         Assert.Equal(
-            ["\"bokings\" is not an indicator (nearest: bookings)", "--as-of 9999-01-01: outside the supported dates (1970-01-01 to 2100-12-31)"],
+            ["\"bokings\" is not an indicator (nearest: bookings)", "--as-of \"9999-01-01\" is outside the dates Bellwether supports (1970-01-01 to 2100-12-31)"],
             read.Problems.Select(p => p.Describe(names)));
     }
 
@@ -131,7 +131,7 @@ public sealed class QueryReaderTests
         Assert.Equal("set change 1 (add_reps) adds 2000000000 reps: at most 1000 in one change", Assert.Single(army.Problems).Describe(ParameterNames.Api));
         Assert.Equal(
             [
-                "--set \"add_reps=2 from 9999-01-01\": 9999-01-01 is outside the supported dates (1970-01-01 to 2100-12-31)",
+                "--set \"add_reps=2 from 9999-01-01\": \"9999-01-01\" is outside the dates Bellwether supports (1970-01-01 to 2100-12-31)",
                 "--set \"win_rate=x\": \"x\" is not a relative change such as +10% or -40%",
             ],
             far.Problems.Select(p => p.Describe(ParameterNames.CommandLine("name"))));

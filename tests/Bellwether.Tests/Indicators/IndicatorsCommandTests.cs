@@ -14,7 +14,7 @@ public sealed class IndicatorsCommandTests : IDisposable
     [InlineData("bookings --period 2025-03 --grain quarter", "bellwether: --grain quarter: a month cannot be split into quarters")]
     [InlineData("bookings --period 2025 --by rep,vertical,team", "bellwether: --by rep,vertical,team: at most two dimensions")]
     [InlineData("bookings --period 2025 --by colour", "bellwether: --by colour: not a dimension (rep, team, manager, rep_region, account, vertical, account_region, service_line, type, source, channel, activity_type)")]
-    [InlineData("bookings --period 2025 --as-of yesterday", "bellwether: --as-of yesterday: not a date or instant (expected 2025-03-31 or 2025-03-31T14:05:00Z)")]
+    [InlineData("bookings --period 2025 --as-of yesterday", "bellwether: --as-of \"yesterday\" is not a date or instant (expected 2025-03-31 or 2025-03-31T14:05:00Z)")]
     public void BadArguments_FailWithOneLineNamingTheOption(string arguments, string expected)
     {
         var result = CliRunner.Run(["indicators", .. arguments.Split(' '), "--db", _company.Db]);

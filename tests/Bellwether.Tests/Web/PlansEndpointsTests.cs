@@ -111,9 +111,9 @@ public sealed class PlansEndpointsTests(DemoStore demo) : IClassFixture<DemoStor
     [Theory]
     [InlineData(Plans + "?pillar=sales", 400, "pillar \"sales\" is not a pillar")]
     [InlineData(Plans + "?period=2026-Q9", 400, "period \"2026-Q9\" is not a period")]
-    [InlineData(Plans + "?as_of=yesterday", 400, "as_of yesterday: not a date or instant")]
+    [InlineData(Plans + "?as_of=yesterday", 400, "as_of \"yesterday\" is not a date or instant")]
     [InlineData(Plans + "?scenario=nope", 404, "scenario \"nope\": no such scenario")]
-    [InlineData(Plans + "/changes?as_of=soon", 400, "as_of soon: not a date or instant")]
+    [InlineData(Plans + "/changes?as_of=soon", 400, "as_of \"soon\" is not a date or instant")]
     [InlineData("/api/v1/workspaces/elsewhere/plans", 404, "elsewhere: no such workspace")]
     public async Task MistakesInAReading_AreProblems(string path, int status, string detail)
     {

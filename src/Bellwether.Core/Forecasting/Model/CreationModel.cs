@@ -41,8 +41,11 @@ internal sealed class CreationModel
     /// <param name="facts">The deals; only the real ones count.</param>
     /// <param name="day0">The as-of day.</param>
     /// <param name="reps">The reps known at t.</param>
-    /// <param name="booked">Types whose future deals come from elsewhere (renewals, from the book): no stream of theirs.</param>
-    public CreationModel(DealFacts facts, int day0, IReadOnlyList<Rep> reps, IReadOnlySet<int> booked)
+    /// <param name="explained">
+    /// Deals whose like come from elsewhere (renewals the renewal book matched to a predecessor: their successors are its
+    /// pending renewals), left out of their stream's counts; a stream may be left with the renewals the book cannot explain.
+    /// </param>
+    public CreationModel(DealFacts facts, int day0, IReadOnlyList<Rep> reps, IReadOnlySet<string> explained)
     {
         Day0 = day0;
         var type = facts.Column(Dimension.Type);
@@ -64,7 +67,7 @@ internal sealed class CreationModel
             }
 
             totals[m]++;
-            if (!booked.Contains(type[i]))
+            if (!explained.Contains(facts.Id[i]))
             {
                 var key = (type[i], source[i]);
                 if (!counts.TryGetValue(key, out var row))

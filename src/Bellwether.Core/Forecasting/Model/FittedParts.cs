@@ -50,7 +50,7 @@ internal sealed class FittedParts
         // The hazard model is most of the fit and reads only the deals' coded columns, so it is fitted beside the rest
         // (which may add level codes, e.g. reps without deals, and so stays on this thread).
         var hazards = Task.Run(() => new HazardModel(new HazardCells(Facts, Covariates, Day0, options.TrainingDays, SizeEdges), levelCounts));
-        Creation = new CreationModel(Facts, Day0, view.Reps, Renewals.Active ? new HashSet<int> { (int)OpportunityType.Renewal } : []);
+        Creation = new CreationModel(Facts, Day0, view.Reps, Renewals.Explained);
         Amounts = new AmountModel(Facts, Day0);
         var team = Facts.LevelsOf(Dimension.Team);
         foreach (var rep in view.Reps)

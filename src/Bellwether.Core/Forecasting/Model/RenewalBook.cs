@@ -5,15 +5,20 @@ using Bellwether.Core.Time;
 namespace Bellwether.Core.Forecasting.Model;
 
 /// <summary>
-/// Renewals not yet created, read from the book rather than from a rate: a recurring contract comes up for renewal a
-/// learned time after it was won. Each renewal deal known at t is matched to its predecessor (the latest deal won on
-/// the same account and service line before it was created), which gives the lag from a win to its renewal's creation,
-/// the renewal's amount against its predecessor's, and per service line the share of wins that get a renewal at all.
-/// The lag is learned apart for renewals of renewals: a renewal closes near its term's start, a new contract's deal
-/// some weeks before it, so the two come up for renewal at different times after their wins.
-/// Every win whose renewal could still come is then a pending renewal: a virtual deal with a chance of being created on
-/// each future day (its lag's distribution, conditioned on its not having come by t). Without renewal deals to learn
-/// from, the book is empty and renewals come from the creation rate like any other type.
+/// Renewals not yet created, read from the book rather than from a rate: a recurring contract comes up for renewal when
+/// its term ends. Each renewal deal known at t is matched to its predecessor, the deal won on the same account and
+/// service line whose renewal it is: where the data gives the predecessor's contract term (contract_end or term_months),
+/// the win whose term ends nearest the renewal's creation (from <see cref="OpenedAhead"/> days before to
+/// <see cref="OpenedLate"/> after); otherwise the win a learned lag before it, in whole years (a term of one, two or three
+/// years). Per group of wins — those with a known term, whose lag is counted from their term's end, and the others by
+/// kind (a renewal, or a new contract), whose lag is counted from the day their terms hang on — the chance of a renewal
+/// deal at each lag is read by Kaplan–Meier over every win (<see cref="RenewalIncidence"/>), so recent wins count as
+/// still waiting and contracts let go without a renewal deal lower it; each line's wins renew more or less readily than
+/// their group's (a factor, shrunk toward 1). Every win whose renewal could still come is then a pending renewal: a
+/// virtual deal with a chance of being created on each future day, given it has not come by t, at the amount renewals
+/// booked against their predecessors. Renewal deals the book cannot explain (renewals of contracts won before the data
+/// begins, of terms longer than the history) are left to the creation rate (<see cref="Explained"/>). Without renewal
+/// deals to learn from, the book is empty and renewals come from the creation rate like any other type.
 /// </summary>
 internal sealed class RenewalBook
 {
@@ -22,14 +27,23 @@ internal sealed class RenewalBook
     /// <summary>Matched renewals a service line needs before its wins are expected to renew.</summary>
     private const int MinimumMatches = 5;
 
-    /// <summary>Matched renewals a kind of predecessor (renewal or new contract) needs for a lag distribution of its own.</summary>
+    /// <summary>Matched renewals a group of wins needs for a lag distribution of its own (else its kind's pool).</summary>
     private const int MinimumKindMatches = 20;
 
-    /// <summary>Wins still waiting for their renewal that a lag's hazard needs to be read at all.</summary>
-    private const int MinimumAtRisk = 10;
+    /// <summary>Days before a known term ends that its renewal deal may be opened (the day a known-term win's lag is counted from).</summary>
+    private const int OpenedAhead = 240;
 
-    /// <summary>Days each side of a lag its observation is spread over (a triangular kernel).</summary>
-    private const int Smoothing = 7;
+    /// <summary>Days after a known term ended that a renewal deal opened late is still its renewal.</summary>
+    private const int OpenedLate = 120;
+
+    /// <summary>Days each side of a whole number of years beyond the typical lag that a multi-year term's renewal may fall.</summary>
+    private const int YearTolerance = 60;
+
+    /// <summary>Pending renewals that cannot be created sooner than this many days after t are left out (no forecast reaches them).</summary>
+    private const int AheadDays = 400;
+
+    /// <summary>Prior strength, in expected renewals, of a line's factor toward 1.</summary>
+    private const double LinePrior = 10;
 
     private static readonly bool[] Kinds = [false, true];
 
@@ -37,14 +51,17 @@ internal sealed class RenewalBook
     {
     }
 
-    /// <summary>Whether the book learned anything: if so, it replaces the renewal creation rate.</summary>
+    /// <summary>Whether the book learned anything: if so, it replaces the creation rate of the renewals it explains.</summary>
     public bool Active => Pending.Count > 0 || Matched > 0;
 
     /// <summary>A line for diagnostics.</summary>
     public string Summary { get; private set; } = "";
 
     /// <summary>Renewal deals matched to a predecessor.</summary>
-    public int Matched { get; private set; }
+    public int Matched => Explained.Count;
+
+    /// <summary>The renewal deals known at t that the book explains (matched to a predecessor); the creation rate forecasts the others.</summary>
+    public HashSet<string> Explained { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Pending renewals as virtual open deals (created at t; their creation day is drawn from <see cref="CreationChance"/>).</summary>
     public List<Opportunity> Pending { get; } = [];
@@ -62,35 +79,15 @@ internal sealed class RenewalBook
             .GroupBy(o => (o.AccountId, o.ServiceLine))
             .ToDictionary(g => g.Key, g => g.OrderBy(o => o.ClosedAt).ToList());
         var renewals = deals.Where(o => o.Type == OpportunityType.Renewal).OrderBy(o => o.CreatedAt).ToList();
-        // Two passes: the typical lag from each renewal's latest earlier win, then each renewal matched to the unmatched
-        // win whose lag is nearest that typical one (within half to twice it), so that a renewal of a contract older
-        // than the data is not pinned on an unrelated recent win.
-        var typical = Median(renewals
-            .Select(r => won.TryGetValue((r.AccountId, r.ServiceLine), out var wins) ? wins.LastOrDefault(w => w.ClosedAt < r.CreatedAt) is { } w ? Lag(w, r) : -1 : -1)
-            .Where(l => l >= 0));
-        var lagOf = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        // win id → the day its renewal deal was created
         var renewedOn = new Dictionary<string, int>(StringComparer.Ordinal);
-        var lags = new List<int>();
         double renewedAmount = 0, predecessorAmount = 0;
         var matchedByLine = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var renewal in renewals)
+        void Match(Opportunity renewal, Opportunity predecessor)
         {
-            if (typical <= 0 || !won.TryGetValue((renewal.AccountId, renewal.ServiceLine), out var wins))
-            {
-                continue;
-            }
-
-            var predecessor = wins
-                .Where(w => w.ClosedAt < renewal.CreatedAt && !lagOf.ContainsKey(w.OpportunityId) && Lag(w, renewal) >= typical / 2 && Lag(w, renewal) <= typical * 2)
-                .MinBy(w => Math.Abs(Lag(w, renewal) - typical));
-            if (predecessor is null)
-            {
-                continue;
-            }
-
-            lagOf[predecessor.OpportunityId] = Lag(predecessor, renewal);
-            renewedOn[predecessor.OpportunityId] = Instants.DayOf(renewal.CreatedAt).DayNumber;
-            lags.Add(Lag(predecessor, renewal));
+            renewedOn[predecessor.OpportunityId] = Created(renewal);
+            book.Explained.Add(renewal.OpportunityId);
             if (predecessor.Amount > 0)
             {
                 renewedAmount += (double)renewal.Amount;
@@ -100,133 +97,167 @@ internal sealed class RenewalBook
             matchedByLine[renewal.ServiceLine] = matchedByLine.GetValueOrDefault(renewal.ServiceLine) + 1;
         }
 
-        book.Matched = lags.Count;
-        if (lags.Count < MinimumMatches)
+        // First the wins whose term the data gives: a renewal is opened around the day the term ends.
+        foreach (var renewal in renewals)
+        {
+            if (won.TryGetValue((renewal.AccountId, renewal.ServiceLine), out var wins)
+                && wins.Where(w => w.Contract is { } term && w.ClosedAt < renewal.CreatedAt && !renewedOn.ContainsKey(w.OpportunityId)
+                        && Created(renewal) >= term.Due.DayNumber - OpenedAhead && Created(renewal) <= term.Due.DayNumber + OpenedLate)
+                    .MinBy(w => Math.Abs(Created(renewal) - w.Contract!.Due.DayNumber)) is { } predecessor)
+            {
+                Match(renewal, predecessor);
+            }
+        }
+
+        // Then the others, by the lag learned: the typical one from each renewal's latest earlier win, then each renewal
+        // matched to the unmatched win whose lag is nearest that typical one (within half to twice it) or a whole number
+        // of years beyond it (a longer term), so that a renewal of a contract older than the data is not pinned on an
+        // unrelated recent win.
+        var open = renewals.Where(r => !book.Explained.Contains(r.OpportunityId)).ToList();
+        var typical = Median(open
+            .Select(r => won.TryGetValue((r.AccountId, r.ServiceLine), out var wins) ? wins.LastOrDefault(w => w.Contract is null && w.ClosedAt < r.CreatedAt) is { } w ? Lag(w, r) : -1 : -1)
+            .Where(l => l >= 0));
+        int? YearsOff(int lag)
+        {
+            if (lag >= typical / 2 && lag <= typical * 2)
+            {
+                return Math.Abs(lag - typical);
+            }
+
+            var years = (int)Math.Round((lag - typical) / 365.0);
+            var off = Math.Abs(lag - typical - (365 * years));
+            return years is 1 or 2 && off <= YearTolerance ? off : null;
+        }
+
+        foreach (var renewal in open)
+        {
+            if (typical > 0 && won.TryGetValue((renewal.AccountId, renewal.ServiceLine), out var wins)
+                && wins.Where(w => w.Contract is null && w.ClosedAt < renewal.CreatedAt && !renewedOn.ContainsKey(w.OpportunityId) && YearsOff(Lag(w, renewal)) is not null)
+                    .MinBy(w => YearsOff(Lag(w, renewal))) is { } predecessor)
+            {
+                Match(renewal, predecessor);
+            }
+        }
+
+        if (book.Matched < MinimumMatches)
         {
             return book;
         }
 
-        lags.Sort();
-        var longest = lags[Math.Min(lags.Count - 1, (int)(0.99 * lags.Count))] + Smoothing;
         // What renewals book against what their predecessors booked, as a ratio of sums: pending renewals are summed by
         // amount, and a mean of per-deal ratios reads high (a small contract renewed larger weighs as much as a big one).
         var ratio = predecessorAmount > 0 ? renewedAmount / predecessorAmount : 1;
 
-        // Each renewable line's share of wins that get a renewal: wins old enough for their renewal to have come.
-        var share = new Dictionary<string, double>(StringComparer.Ordinal);
-        double allRenewed = 0, allEligible = 0;
-        foreach (var line in matchedByLine.Where(kv => kv.Value >= MinimumMatches).Select(kv => kv.Key))
-        {
-            double renewed = 0, eligible = 0;
-            foreach (var ((_, serviceLine), wins) in won)
-            {
-                if (serviceLine != line)
-                {
-                    continue;
-                }
-
-                foreach (var w in wins)
-                {
-                    var age = day0 - Instants.DayOf(w.ClosedAt!.Value).DayNumber;
-                    if (age >= longest && age < longest + 365)
-                    {
-                        eligible++;
-                        renewed += lagOf.ContainsKey(w.OpportunityId) ? 1 : 0;
-                    }
-                }
-            }
-
-            allRenewed += renewed;
-            allEligible += eligible;
-            share[line] = eligible >= 10 ? renewed / eligible : double.NaN;
-        }
-
-        var overall = allEligible > 0 ? allRenewed / allEligible : 0;
-
-        // Per kind of win (a renewal, or a new contract), the day its renewal's lag is counted from: the day it was won,
-        // or whichever of the close date first expected for it (a renewal's: when its new term starts, however early or
-        // late it was signed), the first of the month after the win, or the month start nearest that expected date
-        // predicts the lags most tightly (see LagAnchor). Then when each kind comes up for renewal, from every win of a
-        // renewing line: renewed ones at their lag, the others censored at their age (a recent win's renewal cannot have
-        // come yet, so matched lags alone read short).
+        // Per group of wins of the lines that renew, the day its lags are counted from and when its renewals come. A
+        // known term's lag runs from OpenedAhead days before it ends. Otherwise, per kind of win (a renewal, or a new
+        // contract), whichever of the day it was won, the close date first expected for it (a renewal's: when its new
+        // term starts, however early or late it was signed), the first of the month after the win, or the month start
+        // nearest that expected date predicts the lags most tightly (see LagAnchor).
+        var renewing = won.Where(kv => matchedByLine.GetValueOrDefault(kv.Key.ServiceLine) >= MinimumMatches).SelectMany(kv => kv.Value).ToList();
         var firstExpected = FirstExpectedClose(view);
-        var renewing = won.Where(kv => share.ContainsKey(kv.Key.ServiceLine)).SelectMany(kv => kv.Value).ToList();
-        var anchors = Kinds.ToDictionary(kind => kind, kind => TightestAnchor(renewing.Where(w => (w.Type == OpportunityType.Renewal) == kind).ToList(), renewedOn, firstExpected));
-        int Anchor(Opportunity w) => AnchorDay(anchors[w.Type == OpportunityType.Renewal], w, firstExpected);
-        var pooled = LagDistribution(renewing, renewedOn, Anchor, day0, null);
-        var byKind = new Dictionary<bool, (double[] Pdf, int Longest)>();
+        var learned = renewing.Where(w => w.Contract is null).ToList();
+        var anchors = Kinds.ToDictionary(kind => kind, kind => TightestAnchor(learned.Where(w => (w.Type == OpportunityType.Renewal) == kind).ToList(), renewedOn, firstExpected));
+        int Anchor(Opportunity w) => w.Contract is { } term ? term.Due.DayNumber - OpenedAhead : AnchorDay(anchors[w.Type == OpportunityType.Renewal], w, firstExpected);
+        RenewalIncidence Incidence(IEnumerable<Opportunity> wins) => RenewalIncidence.Fit([.. wins.Select(w => renewedOn.TryGetValue(w.OpportunityId, out var on) ? (Math.Max(0, on - Anchor(w)), true) : (day0 - Anchor(w), false))]);
+        var pooled = Incidence(learned);
+        var groups = new Dictionary<Group, RenewalIncidence>();
         foreach (var kind in Kinds)
         {
-            var wins = renewing.Where(w => (w.Type == OpportunityType.Renewal) == kind).ToList();
-            byKind[kind] = wins.Count(w => renewedOn.ContainsKey(w.OpportunityId)) >= MinimumKindMatches ? LagDistribution(wins, renewedOn, Anchor, day0, pooled.Pdf) : pooled;
+            var wins = learned.Where(w => (w.Type == OpportunityType.Renewal) == kind).ToList();
+            groups[kind ? Group.LearnedRenewal : Group.LearnedNew] = wins.Count(w => renewedOn.ContainsKey(w.OpportunityId)) >= MinimumKindMatches ? Incidence(wins) : pooled;
         }
 
-        string Median50((double[] Pdf, int Longest) d)
-        {
-            var c = 0.0;
-            for (var l = 0; l < d.Pdf.Length; l++)
+        var termed = renewing.Where(w => w.Contract is not null).ToList();
+        groups[Group.Termed] = termed.Count(w => renewedOn.ContainsKey(w.OpportunityId)) >= MinimumMatches ? Incidence(termed) : pooled;
+        Group GroupOf(Opportunity w) => w.Contract is not null ? Group.Termed : w.Type == OpportunityType.Renewal ? Group.LearnedRenewal : Group.LearnedNew;
+
+        // Each line's wins renew as readily as their group's, times a factor: the share of its wins watched past their
+        // group's longest lag that renewed, over the share their groups' incidences expected, shrunk toward 1.
+        var lineFactor = renewing.GroupBy(w => w.ServiceLine, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g =>
             {
-                c += d.Pdf[l];
-                if (c >= 0.5)
+                double seen = 0, expected = 0;
+                foreach (var w in g)
                 {
-                    return $"p50 {l} longest {d.Longest}";
+                    var incidence = groups[GroupOf(w)];
+                    if (day0 - Anchor(w) >= incidence.Chance.Length)
+                    {
+                        seen += renewedOn.ContainsKey(w.OpportunityId) ? 1 : 0;
+                        expected += incidence.Total;
+                    }
                 }
-            }
 
-            return "empty";
-        }
+                return (seen + LinePrior) / (expected + LinePrior);
+            },
+            StringComparer.Ordinal);
 
-        book.Summary = $"new {Median50(byKind[false])}, renewal {Median50(byKind[true])}; lags p10 {lags[lags.Count / 10]} p50 {lags[lags.Count / 2]} p90 {lags[9 * lags.Count / 10]} longest {longest}; ratio {ratio:F3}; share {string.Join(", ", share.Select(kv => $"{kv.Key}={kv.Value:F3}"))}";
+        book.Summary = $"typical lag {typical}; " + string.Join("; ", groups.Select(kv => $"{kv.Key}: {kv.Value.Events} renewed, {kv.Value.Total:F3} renew, p50 {kv.Value.Median}, longest {kv.Value.Chance.Length}"))
+            + $"; ratio {ratio:F3}; line factors {string.Join(", ", lineFactor.Select(kv => $"{kv.Key}={kv.Value:F3}"))}";
         var owners = RenewalOwners(view, deals);
-        foreach (var ((account, line), wins) in won)
+        foreach (var w in renewing)
         {
-            if (!share.TryGetValue(line, out var lineShare))
+            // Days from the anchor to t: negative while the anchor is still to come (a long term, a renewal signed early).
+            var elapsed = day0 - Anchor(w);
+            var chances = groups[GroupOf(w)].Chance;
+            if (renewedOn.ContainsKey(w.OpportunityId) || elapsed >= chances.Length || -elapsed > AheadDays)
             {
                 continue;
             }
 
-            var p = double.IsNaN(lineShare) ? overall : lineShare;
-            foreach (var w in wins)
+            var factor = lineFactor[w.ServiceLine];
+            var cumulative = 0.0;
+            for (var l = 0; l < elapsed; l++)
             {
-                // Days from the anchor to t: negative when a renewal signed early has its term still to start.
-                var elapsed = day0 - Anchor(w);
-                var (kindPdf, kindLongest) = byKind[w.Type == OpportunityType.Renewal];
-                if (lagOf.ContainsKey(w.OpportunityId) || elapsed >= kindLongest || p <= 0)
-                {
-                    continue;
-                }
-
-                var cumulative = 0.0;
-                for (var l = 0; l < elapsed && l < kindPdf.Length; l++)
-                {
-                    cumulative += kindPdf[l];
-                }
-
-                var survival = 1 - (p * cumulative);
-                var chance = new double[kindPdf.Length - elapsed];
-                for (var x = Math.Max(0, -elapsed); x < chance.Length; x++)
-                {
-                    chance[x] = survival > 0 ? p * kindPdf[elapsed + x] / survival : 0;
-                }
-
-                book.Pending.Add(new Opportunity
-                {
-                    OpportunityId = VirtualPrefix + w.OpportunityId,
-                    AccountId = account,
-                    OwnerRepId = owners.GetValueOrDefault(account) ?? w.OwnerRepId,
-                    ServiceLine = line,
-                    Type = OpportunityType.Renewal,
-                    Amount = Math.Round(w.Amount * (decimal)ratio, 2),
-                    CreatedAt = asOf.ToUniversalTime(),
-                    Stage = view.Settings.HistoryFallbackStage,
-                    Status = OpportunityStatus.Open,
-                });
-                book.CreationChance.Add(chance);
+                cumulative += chances[l];
             }
+
+            // A factor above 1 cannot make a renewal more than certain.
+            factor = Math.Min(factor, 1 / Math.Max(chances.Sum(), 1e-9));
+            var survival = 1 - (factor * cumulative);
+            var chance = new double[chances.Length - elapsed];
+            for (var x = Math.Max(0, -elapsed); x < chance.Length; x++)
+            {
+                chance[x] = survival > 0 ? factor * chances[elapsed + x] / survival : 0;
+            }
+
+            if (chance.Sum() <= 0)
+            {
+                continue;
+            }
+
+            book.Pending.Add(new Opportunity
+            {
+                OpportunityId = VirtualPrefix + w.OpportunityId,
+                AccountId = w.AccountId,
+                OwnerRepId = owners.GetValueOrDefault(w.AccountId) ?? w.OwnerRepId,
+                ServiceLine = w.ServiceLine,
+                Type = OpportunityType.Renewal,
+                Amount = Math.Round(w.Amount * (decimal)ratio, 2),
+                CreatedAt = asOf.ToUniversalTime(),
+                Stage = view.Settings.HistoryFallbackStage,
+                Status = OpportunityStatus.Open,
+            });
+            book.CreationChance.Add(chance);
         }
 
         return book;
     }
+
+    /// <summary>The groups of wins whose renewals come on a calendar of their own.</summary>
+    private enum Group
+    {
+        /// <summary>Wins whose contract term the data gives.</summary>
+        Termed,
+
+        /// <summary>New contracts (new business, expansion) without a known term.</summary>
+        LearnedNew,
+
+        /// <summary>Renewals without a known term.</summary>
+        LearnedRenewal,
+    }
+
+    private static int Created(Opportunity deal) => Instants.DayOf(deal.CreatedAt).DayNumber;
 
     /// <summary>Each deal's expected close date as first recorded in its history (day numbers); deals without one are left out.</summary>
     private static Dictionary<string, int> FirstExpectedClose(Dataset view)
@@ -243,10 +274,6 @@ internal sealed class RenewalBook
         return first.ToDictionary(kv => kv.Key, kv => kv.Value.Day, StringComparer.Ordinal);
     }
 
-    /// <summary>
-    /// Whether renewals' lags from the wins' first expected close dates spread less (interquartile range) than from the
-    /// days they were won, over the renewed wins of a kind that have both (at least <see cref="MinimumKindMatches"/>).
-    /// </summary>
     /// <summary>
     /// The day a win's renewal lag is counted from, of the kinds a contract's term can hang on: the day it was won, the
     /// close date first expected for it, the first of the month after it was won (terms that start on the first of the
@@ -340,106 +367,5 @@ internal sealed class RenewalBook
         }
 
         return owners;
-    }
-
-    /// <summary>
-    /// The distribution of the lag from a win to its renewal's creation, given that it renews, by Kaplan–Meier: at each
-    /// lag, the renewals created at it over the wins still waiting (renewed at it or later, or older than it and not
-    /// renewed), as far as <see cref="MinimumAtRisk"/> wins are waiting. What has not renewed by then comes later, shaped
-    /// as <paramref name="tail"/> beyond that lag (at that lag without one). Returns the distribution by day, smoothed
-    /// over ±<see cref="Smoothing"/> days, and the longest lag expected (its 99th percentile and the smoothing).
-    /// </summary>
-    private static (double[] Pdf, int Longest) LagDistribution(IEnumerable<Opportunity> wins, Dictionary<string, int> renewedOn, Func<Opportunity, int> anchor, int day0, double[]? tail)
-    {
-        // Each win is watched for lags 0 … until − 1: up to and including its renewal's lag, or up to its age at t.
-        var lagOf = wins.Where(w => renewedOn.ContainsKey(w.OpportunityId)).ToDictionary(w => w.OpportunityId, w => Math.Max(0, renewedOn[w.OpportunityId] - anchor(w)), StringComparer.Ordinal);
-        var until = wins.Select(w => lagOf.TryGetValue(w.OpportunityId, out var lag) ? lag + 1 : Math.Max(0, day0 - anchor(w))).ToList();
-        var horizon = until.Count > 0 ? until.Max() : 0;
-        var leaving = new int[horizon + 1];
-        var events = new int[horizon + 1];
-        foreach (var u in until)
-        {
-            leaving[u]++;
-        }
-
-        foreach (var w in wins)
-        {
-            if (lagOf.TryGetValue(w.OpportunityId, out var lag))
-            {
-                events[lag]++;
-            }
-        }
-
-        var raw = new double[Math.Max(horizon, tail?.Length ?? 0) + 1];
-        var atRisk = until.Count - leaving[0];
-        var surviving = 1.0;
-        var l = 0;
-        for (; l < horizon && atRisk >= MinimumAtRisk; l++)
-        {
-            var hazard = (double)events[l] / atRisk;
-            raw[l] = surviving * hazard;
-            surviving *= 1 - hazard;
-            atRisk -= leaving[l + 1];
-        }
-
-        var beyond = tail is null ? 0 : tail.Skip(l).Sum();
-        if (beyond > 0)
-        {
-            for (var k = l; k < tail!.Length; k++)
-            {
-                raw[k] += surviving * tail[k] / beyond;
-            }
-        }
-        else
-        {
-            raw[Math.Min(l, raw.Length - 1)] += surviving;
-        }
-
-        var total = raw.Sum();
-        var cumulative = 0.0;
-        var p99 = 0;
-        for (var k = 0; k < raw.Length && total > 0; k++)
-        {
-            cumulative += raw[k];
-            if (cumulative < 0.99 * total)
-            {
-                p99 = k + 1;
-            }
-        }
-
-        var longest = p99 + Smoothing;
-        return (LagDensity(raw, longest), longest);
-    }
-
-    /// <summary>A distribution by day (weights per lag, any scale) spread over ±<see cref="Smoothing"/> days and normalised.</summary>
-    private static double[] LagDensity(double[] weights, int longest)
-    {
-        var pdf = new double[longest + Smoothing + 1];
-        var weight = 0.0;
-        for (var lag = 0; lag < weights.Length; lag++)
-        {
-            if (weights[lag] <= 0)
-            {
-                continue;
-            }
-
-            for (var k = -Smoothing; k <= Smoothing; k++)
-            {
-                var at = lag + k;
-                if (at >= 0 && at < pdf.Length)
-                {
-                    var w = weights[lag] * (Smoothing + 1 - Math.Abs(k));
-                    pdf[at] += w;
-                    weight += w;
-                }
-            }
-        }
-
-        for (var l = 0; l < pdf.Length && weight > 0; l++)
-        {
-            pdf[l] /= weight;
-        }
-
-        return pdf;
     }
 }

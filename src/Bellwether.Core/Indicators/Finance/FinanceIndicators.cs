@@ -32,7 +32,9 @@ internal sealed class FinanceIndicators : IndicatorFamily
 
     public override Outcome[] Compute(string name, Scope s)
     {
-        var months = FinanceMonths.Of(s);
+        var months = SourceOf(name) == Source.Revenue
+            ? FinanceMonths.Of(s).Recorded(FinanceMonths.RecordedEnd(s.Data.Revenue.Month), "revenue", s.Period)
+            : FinanceMonths.Of(s).Recorded(FinanceMonths.RecordedEnd(s.Data.Expenses.Month), "expenses", s.Period);
         if (months.Missing is { } none)
         {
             return s.Each(_ => Outcome.Lacking(none));

@@ -28,6 +28,28 @@ internal readonly record struct FinanceMonths(int From, int To, string? Provisio
             : new(from, to, null, null);
     }
 
+    /// <summary>
+    /// These months cut at the last month the data record any <paramref name="what"/> for (the month after it, as a
+    /// day number; <see cref="int.MinValue"/> when there is none): a month over by the calendar but exported before its
+    /// figures were posted has no rows at all, and summed it would read as zero revenue, 0% GRR — a silent zero.
+    /// </summary>
+    public FinanceMonths Recorded(int recordedEnd, string what, Period period)
+    {
+        if (recordedEnd >= To || Missing is not null)
+        {
+            return this;
+        }
+
+        var latest = recordedEnd == int.MinValue ? $"none at all" : $"the latest is {DateOnly.FromDayNumber(recordedEnd).AddMonths(-1):yyyy-MM}";
+        return recordedEnd <= From
+            ? this with { To = From, Provisional = null, Missing = $"no {what} recorded for {period.Label} yet ({latest})" }
+            : this with { To = recordedEnd, Provisional = $"no {what} recorded from {DateOnly.FromDayNumber(recordedEnd):yyyy-MM} on ({latest})" };
+    }
+
+    /// <summary>The end (the next month's first day) of the last month with a row in a month-sorted column.</summary>
+    public static int RecordedEnd(int[] sortedMonths) =>
+        sortedMonths.Length == 0 ? int.MinValue : DateOnly.FromDayNumber(sortedMonths[^1]).AddMonths(1).DayNumber;
+
     public Window Window => new(Window.Ticks(From), Window.Ticks(To), "");
 
     /// <summary>Rows [a, b) of a month-sorted column within the known months.</summary>

@@ -16,7 +16,7 @@ internal sealed class RetentionIndicators : IndicatorFamily
 
     public override Outcome[] Compute(string name, Scope s)
     {
-        var months = FinanceMonths.Of(s);
+        var months = FinanceMonths.Of(s).Recorded(FinanceMonths.RecordedEnd(s.Data.Revenue.Month), "revenue", s.Period);
         if (months.Missing is { } none)
         {
             return s.Each(_ => Outcome.Lacking(none));

@@ -17,6 +17,7 @@ public abstract class LivePage<TData> : ComponentBase, IDisposable
     private IDisposable? _subscription;
     private readonly CancellationTokenSource _loads = new();
     private int _generation;
+    private string? _loadedKey;
 
     [Inject]
     private DataChangeNotifier Notifier { get; set; } = null!;
@@ -53,10 +54,28 @@ public abstract class LivePage<TData> : ComponentBase, IDisposable
     /// <summary>Loads the page's data; runs on a thread-pool thread, so it may block on the store and the engine.</summary>
     protected abstract TData Load(CancellationToken cancellation);
 
+    /// <summary>
+    /// What the page's parameters ask for (a rep's id, a query string), in one string: when a link leads to the same
+    /// page with other parameters, Blazor keeps the component, and a change of this key loads again.
+    /// </summary>
+    protected virtual string LoadKey => "";
+
     protected override async Task OnInitializedAsync()
     {
         _subscription = Notifier.Subscribe(OnDataChanged);
+        _loadedKey = LoadKey;
         await ReloadAsync(afterChange: false);
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_loadedKey is not null && _loadedKey != LoadKey)
+        {
+            _loadedKey = LoadKey;
+            Loading = true;
+            Data = null;
+            await ReloadAsync(afterChange: false);
+        }
     }
 
     private void OnDataChanged(DataChange change) => _ = InvokeAsync(() => ReloadAsync(afterChange: true));

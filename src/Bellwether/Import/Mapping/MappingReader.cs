@@ -245,9 +245,9 @@ internal static class MappingReader
                 return;
             }
 
-            var errors = new List<ImportError>();
+            var errors = new ImportErrors();
             new RowReader(schema, [column.Name]).TryRead([value], mapping, 0, errors);
-            var error = errors.FirstOrDefault(e => e.Column == column.Name);
+            var error = errors.Listed.FirstOrDefault(e => e.Column == column.Name);
             if (error is not null)
             {
                 throw Mistake(key, $"\"{value}\" {error.Reason}");

@@ -36,6 +36,17 @@ const formatters = {
     ? "" : sign(value) + symbol + Math.abs(Math.round(value)).toLocaleString("en-US"),
   count: () => (value) => value == null ? "" : sign(value) + shortNumber(value),
   percent: () => (value) => value == null ? "" : sign(value) + Math.abs(Math.round(value * 1000) / 10).toFixed(1) + "%",
+  // Whole numbers of days (axis ticks) without a decimal, so that a value axis stays readable.
+  days: () => (value) => value == null ? "" : sign(value) + (Number.isInteger(value) ? Math.abs(value) : Math.abs(value).toFixed(1)) + " days",
+  // Signed changes, as Readable.Change writes them: +$90k, −1.2 pts, +3, +2.0 days.
+  moneyChange: (symbol) => (value) => value == null ? "" : (value > 0 ? "+" : sign(value)) + symbol + shortNumber(value),
+  points: () => (value) => {
+    if (value == null) return "";
+    const points = Math.round(value * 1000) / 10;
+    return (points > 0 ? "+" : sign(points)) + Math.abs(points).toFixed(1) + (Math.abs(points) === 1 ? " pt" : " pts");
+  },
+  countChange: () => (value) => value == null ? "" : (value > 0 ? "+" : sign(value)) + shortNumber(value),
+  daysChange: () => (value) => value == null ? "" : (value > 0 ? "+" : sign(value)) + Math.abs(value).toFixed(1) + " days",
 };
 
 function formatter(name, symbol, own = {}) {
@@ -62,7 +73,18 @@ const palette = {
   median: "#1565c0",
   plan: "#6d4c41",
   actual: "#2e7d32",
+  muted: "#90a4ae",
+  up: "#2e7d32",
+  down: "#c62828",
+  total: "#455a64",
+  near: "#f9a825",
 };
+
+// Series without a role take these in turn: distinct in hue and lightness, and told apart by decals too.
+const cycle = ["#1565c0", "#ef6c00", "#2e7d32", "#6a1b9a", "#00838f", "#ad1457", "#5d4037", "#9e9d24"];
+
+// Worst to best, for heatmaps: light red, amber, green under dark labels (each cell carries its figure, so colour is never alone).
+const scale = ["#e57373", "#ffd54f", "#81c784"];
 
 const recipes = {
   // A forecast fan: P10–P90 band (stacked on an invisible P10 base), P50 line, plan line, actual to date.
@@ -111,6 +133,99 @@ const recipes = {
   },
 };
 
+// Series over categories: bars or lines, stacked or not, across or upright, with reference lines and a second axis.
+recipes.series = (data) => {
+  let next = 0;
+  const series = data.series.map((s) => {
+    const color = s.role ? palette[s.role] : cycle[next++ % cycle.length];
+    const item = {
+      name: s.name, type: s.kind, data: s.values, yAxisIndex: !data.horizontal && s.secondAxis ? 1 : 0,
+      xAxisIndex: data.horizontal && s.secondAxis ? 1 : 0, itemStyle: { color }, emphasis: { focus: "series" },
+    };
+    if (s.stack) item.stack = s.stack;
+    if (s.kind === "bar") item.barMaxWidth = 36;
+    if (s.kind === "line") Object.assign(item, { symbol: "circle", symbolSize: 6, lineStyle: { width: 2.5, color }, connectNulls: false });
+    return item;
+  });
+  if (data.references.length > 0 && series.length > 0) {
+    const axis = data.horizontal ? "xAxis" : "yAxis";
+    series[0].markLine = {
+      silent: true, symbol: "none", lineStyle: { type: "dashed", color: palette.plan, width: 2 },
+      // Across, the category axis runs downwards, so the label goes at the line's start: the top, clear of the value axis.
+      label: { formatter: "fn:referenceLabel", position: data.horizontal ? "start" : "insideEndTop", fontSize: 12 },
+      data: data.references.map((r) => ({ name: r.name, [axis]: r.value })),
+    };
+  }
+  const categories = { type: "category", data: data.categories, axisLabel: { fontSize: 12, hideOverlap: true }, inverse: data.horizontal };
+  const values = [{ type: "value", axisLabel: { formatter: data.format, fontSize: 12, hideOverlap: true } }];
+  if (data.secondFormat) values.push({ type: "value", axisLabel: { formatter: data.secondFormat, fontSize: 12 }, splitLine: { show: false } });
+  return {
+    animationDuration: 300,
+    grid: { left: 16, right: 32, top: data.horizontal && data.references.length > 0 ? 60 : 40, bottom: 8, containLabel: true },
+    legend: { top: 0, type: "scroll", textStyle: { fontSize: 13 } },
+    tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, formatter: "fn:seriesTooltip" },
+    xAxis: data.horizontal ? values : categories,
+    yAxis: data.horizontal ? categories : values,
+    series,
+  };
+};
+
+// A grid of values coloured worst to best, each cell labelled with its figure.
+recipes.heatmap = (data) => {
+  const cells = [];
+  data.values.forEach((row, y) => row.forEach((value, x) => cells.push([x, y, value == null ? "-" : value])));
+  return {
+    animation: false,
+    grid: { left: 8, right: 16, top: 8, bottom: 64, containLabel: true },
+    tooltip: { formatter: "fn:heatTooltip" },
+    xAxis: { type: "category", data: data.columns, splitArea: { show: true }, axisLabel: { fontSize: 11, hideOverlap: true } },
+    yAxis: { type: "category", data: data.rows, inverse: true, splitArea: { show: true }, axisLabel: { fontSize: 12, interval: 0 } },
+    visualMap: {
+      min: data.min, max: data.max, calculable: false, orient: "horizontal", left: "center", bottom: 0, itemHeight: 160,
+      inRange: { color: scale }, formatter: data.format, text: ["best", "worst"], textStyle: { fontSize: 12 },
+    },
+    series: [{ name: "cells", type: "heatmap", data: cells, label: { show: true, formatter: "fn:heatLabel", fontSize: 10, color: "#1f2430" },
+      itemStyle: { borderColor: "#fff", borderWidth: 1 } }],
+  };
+};
+
+// From one total to another through signed steps: totals drawn from the floor, steps floating from the running total.
+recipes.waterfall = (data) => {
+  const labels = [data.startLabel, ...data.steps.map((s) => s.label), data.endLabel];
+  const totals = [[0, data.start, "total"], [labels.length - 1, data.end, "total"]];
+  const steps = [];
+  let running = data.start;
+  data.steps.forEach((step, i) => {
+    steps.push([i + 1, running, running + step.amount, step.amount >= 0 ? "up" : "down"]);
+    running += step.amount;
+  });
+  const floor = (api, params) => (data.zeroBased ? api.coord([0, 0])[1] : params.coordSys.y + params.coordSys.height);
+  const bar = (api, params, from, to, color) => {
+    const i = api.value(0);
+    const [x, yTo] = api.coord([i, to]);
+    const yFrom = from == null ? floor(api, params) : api.coord([i, from])[1];
+    const width = api.size([1, 0])[0] * 0.6;
+    return { type: "rect", shape: { x: x - width / 2, y: Math.min(yFrom, yTo), width, height: Math.max(1, Math.abs(yTo - yFrom)) },
+      style: api.style({ fill: color }) };
+  };
+  return {
+    animationDuration: 300,
+    grid: { left: 16, right: 24, top: 32, bottom: 8, containLabel: true },
+    tooltip: { trigger: "item", formatter: "fn:waterfallTooltip" },
+    // Many steps with long names: slanted, so that each keeps its whole name.
+    xAxis: { type: "category", data: labels, axisLabel: { fontSize: 12, interval: 0, rotate: labels.length > 6 ? 30 : 0, width: 180, overflow: "truncate" } },
+    yAxis: { type: "value", scale: !data.zeroBased, axisLabel: { formatter: data.format, fontSize: 12 } },
+    series: [
+      { name: "Totals", type: "custom", data: totals, encode: { x: 0, y: 1 },
+        renderItem: (params, api) => bar(api, params, null, api.value(1), palette.total),
+        label: { show: true, position: "top", formatter: "fn:waterfallTotal" } },
+      { name: "Drivers", type: "custom", data: steps, encode: { x: 0, y: [1, 2] },
+        renderItem: (params, api) => bar(api, params, api.value(1), api.value(2), api.value(3) === "up" ? palette.up : palette.down),
+        label: { show: true, position: "top", formatter: "fn:waterfallStep" } },
+    ],
+  };
+};
+
 // Tooltips and labels that need the chart's data, not only a number: each chart's own, never shared.
 function chartFormatters(recipe, data, symbol) {
   const value = formatter(data.format, symbol);
@@ -129,6 +244,37 @@ function chartFormatters(recipe, data, symbol) {
   }
   if (recipe === "bars") {
     own.barLabel = (params) => value(params.value);
+  }
+  if (recipe === "series") {
+    const second = data.secondFormat ? formatter(data.secondFormat, symbol) : value;
+    own.referenceLabel = (params) => `${params.name}: ${value(params.value)}`;
+    own.seriesTooltip = (params) => {
+      const lines = [`<strong>${escapeHtml(params[0].name)}</strong>`];
+      for (const p of params) {
+        const s = data.series[p.seriesIndex];
+        if (p.value == null) continue;
+        lines.push(`${p.marker}${escapeHtml(s.name)}: ${(s.secondAxis ? second : value)(p.value)}`);
+      }
+      return lines.join("<br>");
+    };
+  }
+  if (recipe === "heatmap") {
+    own.heatLabel = (params) => (params.value[2] === "-" ? "" : value(params.value[2]));
+    own.heatTooltip = (params) => {
+      const [x, y, v] = params.value;
+      const lines = [`<strong>${escapeHtml(data.rows[y])}</strong>, ${escapeHtml(data.columns[x])}: ${v === "-" ? "no value" : value(v)}`];
+      const note = data.notes && data.notes[y] ? data.notes[y][x] : null;
+      if (note) lines.push(escapeHtml(note));
+      return lines.join("<br>");
+    };
+  }
+  if (recipe === "waterfall") {
+    const step = formatter(data.stepFormat, symbol);
+    own.waterfallTotal = (params) => value(params.value[1]);
+    own.waterfallStep = (params) => step(params.value[2] - params.value[1]);
+    own.waterfallTooltip = (params) => params.seriesName === "Totals"
+      ? `<strong>${escapeHtml(params.name)}</strong>: ${value(params.value[1])}`
+      : `<strong>${escapeHtml(params.name)}</strong>: ${step(params.value[2] - params.value[1])} (to ${value(params.value[2])})`;
   }
   return own;
 }
@@ -191,17 +337,4 @@ export function exportPng(id) {
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
-}
-
-// Saves a file the server streams back (DotNetStreamReference) under a name.
-export async function download(fileName, streamReference) {
-  const buffer = await streamReference.arrayBuffer();
-  const url = URL.createObjectURL(new Blob([buffer], { type: "image/png" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
 }

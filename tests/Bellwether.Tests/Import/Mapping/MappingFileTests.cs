@@ -40,7 +40,7 @@ public sealed class MappingFileTests
 
     [Theory]
     [InlineData("\"amount\": \"Amount\"", "\"amout\": \"Amount\"",
-        "deals.json: files.\"opportunities.csv\".columns.amout: is not a column of opportunities.csv (columns: opportunity_id, account_id, owner_rep_id, service_line, type, source, amount, created_at, expected_close_date, stage, status, closed_at, lost_reason, probability, forecast_category)")]
+        "deals.json: files.\"opportunities.csv\".columns.amout: is not a column of opportunities.csv (columns: opportunity_id, account_id, owner_rep_id, service_line, type, source, amount, created_at, expected_close_date, stage, status, closed_at, lost_reason, probability, forecast_category, contract_start, contract_end, term_months)")]
     [InlineData("\"amount\": \"Amount\",", "",
         "deals.json: files.\"opportunities.csv\".columns: amount is required in opportunities.csv and has no rule")]
     [InlineData("\"format\": \"MM/dd/yyyy\"", "\"format\": \"YYYY-MM-DD\"",

@@ -16,7 +16,7 @@ internal sealed class ReadBack
 
     public ImportSource Source { get; }
 
-    public List<ImportError> Errors { get; } = [];
+    public ImportErrors Errors { get; } = new(int.MaxValue);
 
     public Dictionary<string, List<Row>> Tables { get; } = new(StringComparer.Ordinal);
 
@@ -25,7 +25,7 @@ internal sealed class ReadBack
     public IReadOnlyList<Row> this[string file] => Tables.GetValueOrDefault(file) ?? [];
 
     /// <summary>The errors as the import report prints them.</summary>
-    public IReadOnlyList<string> Messages => [.. Errors.Select(e => e.ToString())];
+    public IReadOnlyList<string> Messages => [.. Errors.Listed.Select(e => e.ToString())];
 
     public static ReadBack Of(ImportSource source)
     {

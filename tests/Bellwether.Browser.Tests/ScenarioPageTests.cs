@@ -1,0 +1,67 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Bellwether.Core.Reporting;
+using Microsoft.Playwright;
+
+namespace Bellwether.Browser.Tests;
+
+/// <summary>The Scenarios page: a slider moves the forecast (as the API's what-if has it), a scenario is saved and compared.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class ScenarioPageTests(DashboardApp app)
+{
+    [Fact]
+    public async Task MovingASlider_MovesTheForecast_AsTheApisWhatIfHasIt()
+    {
+        var (page, errors) = await app.NewPageAsync();
+        await page.GotoAsync("/scenarios");
+        var bookings = page.Locator("#scenario-forecast tbody tr").Filter(new() { HasTextString = "Bookings" }).First;
+        await bookings.WaitForAsync(new() { Timeout = 180_000 });
+        var basePlan = await bookings.Locator("td").Nth(1).InnerTextAsync();
+
+        // One step right from the keyboard: +5% (the slider's step).
+        await page.Locator("#driver-win_rate").FocusAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Assertions.Expect(page.Locator("#driver-win_rate-value")).ToHaveTextAsync("+5%");
+        await Assertions.Expect(page.Locator("#scenario-changes")).ToContainTextAsync("win_rate +5%", new() { Timeout = 180_000 });
+
+        var whatIf = await bookings.Locator("td").Nth(2).InnerTextAsync();
+        Assert.Equal(basePlan, await bookings.Locator("td").Nth(1).InnerTextAsync());
+        Assert.NotEqual(basePlan, whatIf);
+
+        // The same what-if through the API: the P50 the page shows.
+        using var http = new HttpClient { BaseAddress = new Uri(app.Address) };
+        using var response = await http.PostAsJsonAsync(
+            $"/api/v1/workspaces/default/forecast/what-if?name=bookings&period={DemoFiles.Quarter.Label}", new { set = new[] { "win_rate=+5%" } }, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        using var rows = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var p50 = rows.RootElement[0].GetProperty("p50").GetDecimal();
+        Assert.Equal(Readable.Money(p50, "USD"), whatIf);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task AScenario_IsSavedByName_AndComparedWithTheBase()
+    {
+        var name = "Churn up " + Guid.NewGuid().ToString("N")[..6];
+        var (page, errors) = await app.NewPageAsync();
+        await page.GotoAsync("/scenarios");
+        await page.Locator("#scenario-forecast tbody tr").First.WaitForAsync(new() { Timeout = 180_000 });
+
+        // As a mouse drag ends: the slider's value set, then its change event.
+        await page.Locator("#driver-churn").EvaluateAsync("el => { el.value = '25'; el.dispatchEvent(new Event('change', { bubbles: true })); }");
+        await Assertions.Expect(page.Locator("#scenario-changes")).ToContainTextAsync("churn +25%", new() { Timeout = 180_000 });
+        await page.Locator("#scenario-name").FillAsync(name);
+        await page.Locator("#scenario-save").ClickAsync();
+        await Assertions.Expect(page.Locator("#scenario-save-message")).ToHaveTextAsync($"Saved as “{name}”.");
+
+        await page.Locator("#compare-first").SelectOptionAsync("base");
+        await page.Locator("#compare-second").SelectOptionAsync(name);
+        await page.Locator("#compare-run").ClickAsync();
+        var table = page.Locator("#comparison-forecast");
+        await table.Locator("tbody tr").First.WaitForAsync(new() { Timeout = 180_000 });
+        Assert.Contains($"{name} P50", await table.Locator("thead").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("churn +25%", await page.Locator("#scenario-drivers thead").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("#comparison-plans tbody tr").First).ToBeVisibleAsync();
+        Assert.Empty(errors);
+    }
+}
