@@ -70,6 +70,9 @@ public sealed class ForecastModel
         var effects = new ScenarioEffects(_parts, scenario);
         var scenarioName = scenario.Changes.Count == 0 ? null : scenario.Name;
         var rows = new List<ForecastRow>();
+
+        // grr, nrr and expansion_revenue asked together are three readings of one simulation of every account.
+        Lazy<CohortSums>? retention = null;
         foreach (var raw in query.Indicators)
         {
             var name = raw.Trim().ToLowerInvariant();
@@ -84,7 +87,8 @@ public sealed class ForecastModel
             var writer = new RowWriter(name, AsOf, scenarioName, query.IncludeDistribution, Provisional());
             if (ForecastIndicators.FromLedger(name))
             {
-                rows.AddRange(LedgerForecast.Rows(name, _parts, projection, effects, periods, slicer, writer));
+                retention ??= new Lazy<CohortSums>(() => CohortSums.Simulate(_parts, projection, periods, slicer, LedgerForecast.Churn(effects)));
+                rows.AddRange(LedgerForecast.Rows(name, _parts, projection, effects, periods, slicer, writer, retention));
             }
             else if (name == ForecastIndicators.ExpansionBookings)
             {

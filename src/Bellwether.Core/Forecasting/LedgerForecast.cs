@@ -1,3 +1,4 @@
+using Bellwether.Core.Finance;
 using Bellwether.Core.Forecasting.Model;
 using Bellwether.Core.Forecasting.Simulation;
 using Bellwether.Core.Scenarios;
@@ -46,16 +47,32 @@ internal static class LedgerForecast
         return (int)other >= 0 ? $"revenue is recorded per account and service line: it cannot be sliced by {SnakeCase.Name(other)}" : null;
     }
 
-    public static IEnumerable<ForecastRow> Rows(string indicator, FittedParts m, Projection p, ScenarioEffects effects, IReadOnlyList<Period> periods, Slicer slicer, RowWriter writer)
+    /// <param name="indicator">revenue, grr, nrr, expansion_revenue or operating_margin.</param>
+    /// <param name="m">The fitted model.</param>
+    /// <param name="p">The projection the futures are drawn from.</param>
+    /// <param name="effects">The scenario's effects.</param>
+    /// <param name="periods">The periods asked for.</param>
+    /// <param name="slicer">The slicing.</param>
+    /// <param name="writer">Turns draws into rows.</param>
+    /// <param name="retention">
+    /// The cohort's sums for these periods, slicing and projection, simulated on first use and shared by grr, nrr and
+    /// expansion_revenue asked together (null: simulated for this indicator alone).
+    /// </param>
+    public static IEnumerable<ForecastRow> Rows(string indicator, FittedParts m, Projection p, ScenarioEffects effects, IReadOnlyList<Period> periods, Slicer slicer, RowWriter writer, Lazy<CohortSums>? retention = null)
     {
-        var churn = 1 + effects.Of<ChurnChange>().Sum(c => c.Relative);
+        var churn = Churn(effects);
         return indicator switch
         {
             ForecastIndicators.Revenue => writer.Rows(Revenue(m, p, periods, slicer, churn), periods, slicer, Closed, ExistingBook, NewBookings, 2),
             ForecastIndicators.OperatingMargin => writer.Rows(OperatingMargin(m, p, effects, periods, slicer, churn), periods, slicer, null, null, null, 4),
-            _ => writer.Rows(Retention(indicator, m, p, periods, slicer, churn), periods, slicer, null, null, null, indicator == ForecastIndicators.ExpansionRevenue ? 2 : 4),
+            _ => writer.Rows(
+                Retention(indicator, m, periods, retention?.Value ?? CohortSums.Simulate(m, p, periods, slicer, churn)),
+                periods, slicer, null, null, null, indicator == ForecastIndicators.ExpansionRevenue ? 2 : 4),
         };
     }
+
+    /// <summary>1 + a scenario's churn change: how fast the existing book's residual fades.</summary>
+    public static double Churn(ScenarioEffects effects) => 1 + effects.Of<ChurnChange>().Sum(c => c.Relative);
 
     /// <summary>
     /// How many months beyond the last month the ledger knows each set of months lies, on average over its months not yet
@@ -68,7 +85,7 @@ internal static class LedgerForecast
     {
         var streams = m.Revenue.Streams.Select(s => (s.Account, s.Line, Key: slicer.OfValues(d => m.StreamValue(d, s.Account, s.Line)))).Where(s => s.Key >= 0).ToList();
         var atomGroups = p.Atoms.Select(slicer.OfAtom).ToArray();
-        var ledger = new Ledger(m, p, periods.Select(Months).ToArray(), slicer.Groups);
+        var ledger = new RevenueLedger(m, p, periods.Select(Months).ToArray(), slicer.Groups);
         ledger.Base(streams, churn);
         ledger.Items(k => slicer.OfDeal(p.OpenDeals[k]));
         ledger.Atoms((a, s) => atomGroups[a].SelectMany(g => p.AtomLines[a].Select(l => (g.Group, l.Line, g.Weight * l.Share[s]))));
@@ -96,107 +113,33 @@ internal static class LedgerForecast
         return draws;
     }
 
-    /// <summary>grr, nrr or expansion_revenue per group and future: each account's revenue in P against P'.</summary>
-    private static Draws Retention(string indicator, FittedParts m, Projection p, IReadOnlyList<Period> periods, Slicer slicer, double churn)
+    /// <summary>grr, nrr or expansion_revenue per group and future, from the cohort's sums in each future (shared by the three).</summary>
+    private static Draws Retention(string indicator, FittedParts m, IReadOnlyList<Period> periods, CohortSums sums)
     {
-        // Buckets: one key per (group, account), two periods per requested period (P, then P').
         var months = periods.SelectMany(period => new[] { Months(period), Months(m.Calendar.Previous(period)) }).ToArray();
-        var keys = new Dictionary<(int Group, int Account), int>();
-        int KeyOf(int group, int account)
-        {
-            if (group < 0)
-            {
-                return -1;
-            }
-
-            if (!keys.TryGetValue((group, account), out var key))
-            {
-                key = keys.Count;
-                keys[(group, account)] = key;
-            }
-
-            return key;
-        }
-
-        var streams = m.Revenue.Streams.Select(s => (s.Account, s.Line, Key: KeyOf(slicer.OfValues(d => m.StreamValue(d, s.Account, s.Line)), s.Account))).ToList();
-        var account = m.Facts.Column(Dimension.Account);
-        var itemKeys = p.OpenDeals.Select(i => KeyOf(slicer.OfDeal(i), account[i])).ToArray();
-        var ledger = new Ledger(m, p, months, keys.Count);
-        ledger.Base([.. streams.Where(s => s.Key >= 0)], churn);
-        ledger.Items(k => itemKeys[k]);
-
-        // New deals of existing clients (expansions; renewals without a book) land on the cohort in proportion to P'.
-        var clientKeys = keys.Where(kv => ledger.Base(kv.Value, 1, 1) > 0).Select(kv => (kv.Value, Weight: ledger.Base(kv.Value, 1, 1))).ToList();
-        var clientTotal = clientKeys.Sum(c => c.Weight);
-        ledger.Atoms((a, s) => p.Atoms[a].Atom.Stream.Type == (int)Pipeline.OpportunityType.NewBusiness || clientTotal <= 0
-            ? []
-            : p.AtomLines[a].SelectMany(l => clientKeys.Select(c => (c.Value, l.Line, l.Share[s] * c.Weight / clientTotal))));
-        var groupOfKey = new int[keys.Count];
-        foreach (var ((group, _), key) in keys)
-        {
-            groupOfKey[key] = group;
-        }
-
-        // A period whose months and the months before it are all known is the same in every future: summed once.
-        var settled = periods.Select(period => MonthIndex.Of(period.End) - 1 <= m.Revenue.LastKnownMonth).ToArray();
-        var fixedSums = new double[slicer.Groups * periods.Count * 4];
-        var open = Enumerable.Range(0, periods.Count).Where(k => !settled[k]).ToArray();
-        Sum(ledger, new double[ledger.Buckets], Enumerable.Repeat(1.0, months.Length).ToArray(), groupOfKey, keys.Count, periods.Count, months.Length, fixedSums, [.. Enumerable.Range(0, periods.Count).Where(k => settled[k])]);
         var shocks = indicator == ForecastIndicators.ExpansionRevenue
             ? new (double Shift, double Spread)[periods.Count]
             : m.Revenue.Retention.ForPeriods(indicator == ForecastIndicators.Grr, months, m.Revenue.LastKnownMonth);
-        var draws = new Draws(slicer.Groups, periods.Count, m.Options.Simulations);
-        Parallel.For(0, draws.Simulations, () => (Revenue: new double[ledger.Buckets], Book: new double[months.Length]), (sim, _, local) =>
+        var draws = new Draws(sums.Groups, periods.Count, sums.Simulations);
+        for (var sim = 0; sim < draws.Simulations; sim++)
         {
-            var sums = (double[])fixedSums.Clone();
-            if (open.Length > 0)
-            {
-                ledger.Draw(sim, local.Revenue, local.Book);
-                Sum(ledger, local.Revenue, local.Book, groupOfKey, keys.Count, periods.Count, months.Length, sums, open);
-            }
-
             var shock = CounterRandom.NormalQuantile(CounterRandom.Uniform(m.Options.Seed, RetentionShockStream, sim, 0));
-
-            for (var g = 0; g < slicer.Groups; g++)
+            for (var g = 0; g < draws.Groups; g++)
             {
                 for (var k = 0; k < periods.Count; k++)
                 {
-                    var at = ((g * periods.Count) + k) * 4;
+                    var before = sums.Of(g, k, sim, CohortSums.Before);
                     draws.Second[draws.At(g, k, sim)] = indicator switch
                     {
-                        ForecastIndicators.Grr => sums[at] > 0 ? Math.Clamp((sums[at + 1] / sums[at]) + shocks[k].Shift + (shock * shocks[k].Spread), 0, 1) : double.NaN,
-                        ForecastIndicators.Nrr => sums[at] > 0 ? Math.Max(0, (sums[at + 2] / sums[at]) + (shock * shocks[k].Spread)) : double.NaN,
-                        _ => sums[at + 3],
+                        ForecastIndicators.Grr => before > 0 ? Math.Clamp((sums.Of(g, k, sim, CohortSums.Kept) / before) + shocks[k].Shift + (shock * shocks[k].Spread), 0, 1) : double.NaN,
+                        ForecastIndicators.Nrr => before > 0 ? Math.Max(0, (sums.Of(g, k, sim, CohortSums.Now) / before) + (shock * shocks[k].Spread)) : double.NaN,
+                        _ => sums.Of(g, k, sim, CohortSums.Growth),
                     };
                 }
             }
-
-            return local;
-        }, _ => { });
-        return draws;
-    }
-
-    /// <summary>Per group and period: the cohort's revenue in P', what it kept, its revenue in P, and its growth.</summary>
-    private static void Sum(Ledger ledger, double[] added, double[] book, int[] groupOfKey, int keys, int periods, int sets, double[] sums, int[] which)
-    {
-        for (var key = 0; key < keys; key++)
-        {
-            foreach (var k in which)
-            {
-                var now = ledger.Base(key, 2 * k, book[2 * k]) + added[(key * sets) + (2 * k)];
-                var before = ledger.Base(key, (2 * k) + 1, book[(2 * k) + 1]) + added[(key * sets) + (2 * k) + 1];
-                if (before <= 0)
-                {
-                    continue;
-                }
-
-                var at = ((groupOfKey[key] * periods) + k) * 4;
-                sums[at] += before;
-                sums[at + 1] += Math.Min(now, before);
-                sums[at + 2] += now;
-                sums[at + 3] += Math.Max(0, now - before);
-            }
         }
+
+        return draws;
     }
 
     /// <summary>(revenue − cogs − expenses) / revenue for the whole company, per future.</summary>
@@ -208,7 +151,7 @@ internal static class LedgerForecast
         var months = periods.SelectMany(Months).Distinct().Order().ToArray();
         var monthSets = months.Select(month => new[] { month }).ToArray();
         var lineCount = m.Facts.LevelsOf(Dimension.ServiceLine).Count;
-        var ledger = new Ledger(m, p, monthSets, lineCount);
+        var ledger = new RevenueLedger(m, p, monthSets, lineCount);
         ledger.Base([.. m.Revenue.Streams.Select(s => (s.Account, s.Line, Key: s.Line))], churn);
         var line = m.Facts.Column(Dimension.ServiceLine);
         ledger.Items(k => line[p.OpenDeals[k]]);
@@ -224,17 +167,40 @@ internal static class LedgerForecast
         var (knownCogs, knownExpenses) = KnownCosts(m, costs, months);
         var lastKnown = m.Revenue.LastKnownMonth;
         var step = Math.Sqrt(costs.StepVariance);
+        var expenses = new ScenarioExpenses(costs, effects, months);
+        var inPeriod = periods.Select(period => months.Select(month => period.Contains(MonthIndex.Start(month))).ToArray()).ToArray();
         var draws = new Draws(slicer.Groups, periods.Count, m.Options.Simulations);
         Parallel.For(0, draws.Simulations, () => new FutureCosts(ledger.Buckets, months.Length), (sim, _, local) =>
         {
             ledger.Draw(sim, local.Revenue, local.Book);
             CostSurprises(m.Options.Seed, sim, step, months, lastKnown, local.Surprise);
+
+            // A month's expenses in this future are the same in every period that holds it: worked out once.
+            for (var j = 0; j < months.Length; j++)
+            {
+                if (months[j] <= lastKnown || !inPeriod.Any(months => months[j]))
+                {
+                    continue;
+                }
+
+                Array.Clear(local.Bookings);
+                for (var g = 0; g < bookings.Groups; g++)
+                {
+                    if (typeOfGroup[g] >= 0)
+                    {
+                        local.Bookings[typeOfGroup[g]] += bookings.Known[(g * bookings.Periods) + j] + bookings.First[bookings.At(g, j, sim)] + bookings.Second[bookings.At(g, j, sim)];
+                    }
+                }
+
+                local.Expenses[j] = expenses.Of(j, MonthRevenue(ledger, local, lineCount, months.Length, j), local.Bookings);
+            }
+
             for (var k = 0; k < periods.Count; k++)
             {
                 double revenue = 0, cost = 0;
                 for (var j = 0; j < months.Length; j++)
                 {
-                    if (!periods[k].Contains(MonthIndex.Start(months[j])))
+                    if (!inPeriod[k][j])
                     {
                         continue;
                     }
@@ -250,22 +216,7 @@ internal static class LedgerForecast
                     }
 
                     revenue += monthRevenue;
-                    if (known)
-                    {
-                        cost += knownCogs[j] + knownExpenses[j];
-                        continue;
-                    }
-
-                    Array.Clear(local.Bookings);
-                    for (var g = 0; g < bookings.Groups; g++)
-                    {
-                        if (typeOfGroup[g] >= 0)
-                        {
-                            local.Bookings[typeOfGroup[g]] += bookings.Known[(g * bookings.Periods) + j] + bookings.First[bookings.At(g, j, sim)] + bookings.Second[bookings.At(g, j, sim)];
-                        }
-                    }
-
-                    cost += ForecastExpenses(costs, effects, MonthIndex.Start(months[j]), monthRevenue, local.Bookings) + (local.Surprise[j] * monthRevenue);
+                    cost += known ? knownCogs[j] + knownExpenses[j] : local.Expenses[j] + (local.Surprise[j] * monthRevenue);
                 }
 
                 draws.Second[draws.At(0, k, sim)] = revenue > 0 ? (revenue - cost) / revenue : double.NaN;
@@ -275,6 +226,19 @@ internal static class LedgerForecast
         }, _ => { });
 
         return draws;
+    }
+
+    /// <summary>A month's revenue in one future, over the lines (added in the order the margin adds them).</summary>
+    private static double MonthRevenue(RevenueLedger ledger, FutureCosts future, int lines, int months, int j)
+    {
+        var revenue = 0.0;
+        for (var l = 0; l < lines; l++)
+        {
+            var bucket = (l * months) + j;
+            revenue += ledger.Known[bucket] + (ledger.Existing[bucket] * future.Book[j]) + future.Revenue[bucket];
+        }
+
+        return revenue;
     }
 
     /// <summary>
@@ -295,24 +259,6 @@ internal static class LedgerForecast
 
             into[j] = months[j] <= lastKnown ? 0 : level;
         }
-    }
-
-    private static double ForecastExpenses(CostModel costs, ScenarioEffects effects, DateOnly month, double revenue, double[] bookings)
-    {
-        var total = 0.0;
-        var heads = ExtraHeads(effects, month);
-        foreach (var category in costs.Categories.Union(effects.Of<ExpenseChange>().Select(c => c.Category)))
-        {
-            var value = costs.Expense(category, revenue, bookings, heads);
-            foreach (var change in effects.Of<ExpenseChange>().Where(c => c.Category == category && c.ActsOn(month)))
-            {
-                value = (value * (1 + (change.Relative ?? 0))) + (double)(change.MonthlyAmount ?? 0);
-            }
-
-            total += value;
-        }
-
-        return total;
     }
 
     /// <summary>
@@ -345,7 +291,7 @@ internal static class LedgerForecast
         return (cogs, expenses);
     }
 
-    private static int[] Months(Period period)
+    internal static int[] Months(Period period)
     {
         var result = new List<int>();
         for (var month = MonthIndex.Of(period.Start); month < MonthIndex.Of(period.End); month++)
@@ -370,174 +316,48 @@ internal static class LedgerForecast
 
         /// <summary>The shock to the existing book per month.</summary>
         public double[] Book { get; } = new double[months];
+
+        /// <summary>The forecast expenses per month not yet closed.</summary>
+        public double[] Expenses { get; } = new double[months];
     }
 
     /// <summary>
-    /// Revenue by bucket (a key, such as a group or an account, × a set of months): what is known and what the book
-    /// brings (fixed), and per future what the deals won after t add, drawn with the same randomness as bookings.
+    /// The cost model's expense categories and a scenario's changes to them, month by month, looked up once: what a
+    /// month's expenses come to for that month's revenue and bookings in a future.
     /// </summary>
-    private sealed class Ledger
+    private sealed class ScenarioExpenses
     {
-        private readonly FittedParts _m;
-        private readonly Projection _p;
-        private readonly int[][] _monthSets;
-        private readonly double[] _horizon;
-        private readonly (int Bucket, double Value)[][][] _itemSlots;
-        private (int Bucket, double Value)[][][] _atomSlots = [];
+        private readonly CostModel _costs;
+        private readonly ExpenseCategory[] _categories;
+        private readonly double[] _heads;
 
-        public Ledger(FittedParts m, Projection p, int[][] monthSets, int keys)
+        /// <summary>Per month and category, the scenario's changes acting on it in that month, in the scenario's order.</summary>
+        private readonly ExpenseChange[][][] _changes;
+
+        public ScenarioExpenses(CostModel costs, ScenarioEffects effects, int[] months)
         {
-            _m = m;
-            _p = p;
-            _monthSets = monthSets;
-
-            // How far ahead of the last month the ledger knows each set's months lie, on average (0: all known).
-            _horizon = MonthsAhead(monthSets, m.Revenue.LastKnownMonth);
-            Buckets = keys * monthSets.Length;
-            Known = new double[Buckets];
-            Existing = new double[Buckets];
-            _itemSlots = new (int, double)[p.OpenDeals.Length][][];
+            _costs = costs;
+            var changes = effects.Of<ExpenseChange>().ToList();
+            _categories = [.. costs.Categories.Union(changes.Select(c => c.Category))];
+            _heads = [.. months.Select(month => ExtraHeads(effects, MonthIndex.Start(month)))];
+            _changes = [.. months.Select(month => _categories.Select(category => changes.Where(c => c.Category == category && c.ActsOn(MonthIndex.Start(month))).ToArray()).ToArray())];
         }
 
-        public int Buckets { get; }
-
-        public double[] Known { get; }
-
-        public double[] Existing { get; }
-
-        /// <summary>The part without new deals of a key's month set: known, plus the existing book times a future's book shock.</summary>
-        public double Base(int key, int set, double book) => Known[(key * _monthSets.Length) + set] + (Existing[(key * _monthSets.Length) + set] * book);
-
-        public void Base(IReadOnlyList<(int Account, int Line, int Key)> streams, double churn)
+        public double Of(int month, double revenue, double[] bookings)
         {
-            var revenue = _m.Revenue;
-            foreach (var (account, line, key) in streams)
+            var total = 0.0;
+            for (var c = 0; c < _categories.Length; c++)
             {
-                for (var set = 0; set < _monthSets.Length; set++)
+                var value = _costs.Expense(_categories[c], revenue, bookings, _heads[month]);
+                foreach (var change in _changes[month][c])
                 {
-                    foreach (var month in _monthSets[set])
-                    {
-                        var bucket = (key * _monthSets.Length) + set;
-                        if (month <= revenue.LastKnownMonth)
-                        {
-                            Known[bucket] += revenue.Known(account, line, month);
-                        }
-                        else
-                        {
-                            Existing[bucket] += revenue.ExistingBook(account, line, month, churn);
-                        }
-                    }
-                }
-            }
-        }
-
-        /// <summary>Each open (or pending) deal's revenue per month set, for each slot it could be won in.</summary>
-        public void Items(Func<int, int> keyOf)
-        {
-            var type = _m.Facts.Column(Dimension.Type);
-            var line = _m.Facts.Column(Dimension.ServiceLine);
-            for (var k = 0; k < _p.OpenDeals.Length; k++)
-            {
-                var key = keyOf(k);
-                var i = _p.OpenDeals[k];
-                _itemSlots[k] = key < 0 ? [] : Slots(_ => [(key, line[i], 1.0)], type[i], _p.WonAmount[k]);
-            }
-        }
-
-        /// <summary>Each atom's revenue per unit of amount won, per month set, for each slot (the weights may differ by slot).</summary>
-        public void Atoms(Func<int, int, IEnumerable<(int Key, int Line, double Weight)>> weights) =>
-            _atomSlots = [.. _p.Atoms.Select((atom, a) => Slots(s => [.. weights(a, s).Where(w => w.Key >= 0)], atom.Atom.Stream.Type, 1))];
-
-        /// <summary>
-        /// One future's revenue from deals won after t, by bucket (the array is cleared first), and its shock to the
-        /// existing book per month set (mean 1): one draw for the future, its variance the book's one-month-ahead error
-        /// variance times how many months ahead the set lies — an error in the book's level carries on and grows, so a
-        /// quarter three months out is less certain than next month.
-        /// </summary>
-        public void Draw(int sim, double[] into, double[] book)
-        {
-            Array.Clear(into);
-            var seed = _m.Options.Seed;
-            var zw = Simulator.WinShock(_p, seed, sim);
-            var zc = Simulator.RateShocks(_p, seed, sim);
-            var zr = Simulator.RepShocks(_p, seed, sim);
-            for (var k = 0; k < _itemSlots.Length; k++)
-            {
-                if (_itemSlots[k].Length == 0)
-                {
-                    continue;
+                    value = (value * (1 + (change.Relative ?? 0))) + (double)(change.MonthlyAmount ?? 0);
                 }
 
-                var slot = Simulator.WinSlot(_p, seed, sim, k, zw * Simulator.Of(zr, _p.RepOfDeal[k]));
-                if (slot >= 0)
-                {
-                    foreach (var (bucket, value) in _itemSlots[k][slot])
-                    {
-                        into[bucket] += value;
-                    }
-                }
+                total += value;
             }
 
-            for (var a = 0; a < _atomSlots.Length; a++)
-            {
-                var slots = _atomSlots[a];
-                for (var s = 0; s < slots.Length; s++)
-                {
-                    if (slots[s].Length == 0)
-                    {
-                        continue;
-                    }
-
-                    var won = Simulator.NewWins(_p, seed, sim, a, s, zw * zc[s] * Simulator.Of(zr, _p.RepOfAtom[a]));
-                    if (won == 0)
-                    {
-                        continue;
-                    }
-
-                    var amount = Simulator.NewAmount(_p, seed, sim, a, s, won);
-                    foreach (var (bucket, value) in slots[s])
-                    {
-                        into[bucket] += amount * value;
-                    }
-                }
-            }
-
-            var z = Simulator.BookNormal(seed, sim);
-            for (var set = 0; set < book.Length; set++)
-            {
-                book[set] = CounterRandom.LogNormalShock(_m.Revenue.BookShockVariance * _horizon[set], z);
-            }
-        }
-
-        private (int Bucket, double Value)[][] Slots(Func<int, IReadOnlyList<(int Key, int Line, double Weight)>> targets, int type, double amount)
-        {
-            var horizon = _p.Horizon;
-            var result = new (int, double)[horizon.Slots][];
-            for (var s = 0; s < horizon.Slots; s++)
-            {
-                var won = MonthIndex.Of(horizon.SlotMonth[s]);
-                var list = new List<(int, double)>();
-                foreach (var (key, line, weight) in targets(s))
-                {
-                    for (var set = 0; set < _monthSets.Length; set++)
-                    {
-                        var value = 0.0;
-                        foreach (var month in _monthSets[set])
-                        {
-                            value += _m.Revenue.Shape(line, type, month - won);
-                        }
-
-                        if (value > 0)
-                        {
-                            list.Add(((key * _monthSets.Length) + set, value * weight * amount));
-                        }
-                    }
-                }
-
-                result[s] = [.. list];
-            }
-
-            return result;
+            return total;
         }
     }
 }

@@ -34,6 +34,9 @@ public static class PlanEvaluation
         return items.Any(i => IsOpen(i.Period, asOf) && IsForecast(i.Metric));
     }
 
+    /// <summary>The group of the ledger metrics' forecasts (no metric has this name).</summary>
+    private const string Ledger = "";
+
     private static bool IsOpen(Period period, DateTimeOffset asOf) => period.EndInstant > asOf;
 
     private static bool IsForecast(string metric) => ForecastIndicators.Names.Contains(Name(metric));
@@ -51,18 +54,22 @@ public static class PlanEvaluation
 
         // A deal forecast counts each future win in the first period that contains it, so it is asked for periods of
         // one grain at a time; a ledger forecast sums each period's own months, so a month, its quarter and its year
-        // go in one call, which simulates the ledger once for all of them. (A week or a day, which has no forecast, is
-        // asked on its own, so that its reason does not become theirs.)
+        // go in one call, and the ledger metrics of one slice together (grr and expansion_revenue are two readings of
+        // one simulation of every account), which simulates the ledger once for all of them. (A week or a day, which
+        // has no forecast, is asked on its own, so that its reason does not become theirs.)
         var groups = items
             .Where(i => IsOpen(i.Period, reading.AsOf) && IsForecast(i.Metric))
-            .GroupBy(i => (Metric: Name(i.Metric), i.Slice, Grain: ForecastIndicators.FromLedger(Name(i.Metric)) && i.Period.Grain >= Grain.Month ? (Grain?)null : i.Period.Grain));
+            .GroupBy(i => ForecastIndicators.FromLedger(Name(i.Metric)) && i.Period.Grain >= Grain.Month
+                ? (Metric: Ledger, i.Slice, Grain: (Grain?)null)
+                : (Metric: Name(i.Metric), i.Slice, Grain: i.Period.Grain));
         foreach (var group in groups)
         {
             var periods = group.Select(i => i.Period).Distinct().OrderBy(p => p.Start).ThenBy(p => p.Grain).ToList();
-            var query = new ForecastQuery { Indicators = [group.Key.Metric], Period = periods[0], Filter = FilterOf(group.Key.Slice) };
+            var metrics = group.Select(i => Name(i.Metric)).Distinct().ToList();
+            var query = new ForecastQuery { Indicators = metrics, Period = periods[0], Filter = FilterOf(group.Key.Slice) };
             foreach (var row in model.Forecast(query, periods, reading.Scenario))
             {
-                result[(group.Key.Metric, group.Key.Slice, row.Period)] = row;
+                result[(row.Indicator, group.Key.Slice, row.Period)] = row;
             }
         }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Bellwether.Core.Forecasting.Simulation;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace Bellwether.Core.Forecasting.Simulation;
 /// </summary>
 internal static class CounterRandom
 {
+    // Mix and Uniform are called for every deal in every future: inlined into the simulation's loops, they never run as
+    // unoptimised first-tier code while a short command waits for them to be recompiled.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Mix(ulong z)
     {
         z += 0x9E3779B97F4A7C15UL;
@@ -16,6 +21,7 @@ internal static class CounterRandom
     }
 
     /// <summary>A uniform draw strictly between 0 and 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Uniform(ulong seed, ulong stream, long simulation, long item)
     {
         var h = Mix(seed ^ (stream * 0xD1B54A32D192ED03UL) ^ ((ulong)simulation * 0x9E3779B97F4A7C15UL));

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Bellwether.Core.Forecasting.Simulation;
 
 /// <summary>
@@ -30,6 +32,7 @@ internal static class Simulator
     }
 
     /// <summary>The month each open deal is won in, per future (−1: not won within the horizon).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int WinSlot(Projection p, ulong seed, int simulation, int openDeal, double winShock)
     {
         var u = CounterRandom.Uniform(seed, DealStream, simulation, p.OpenDeals[openDeal]);
@@ -69,6 +72,7 @@ internal static class Simulator
     }
 
     /// <summary>The shock of a rep code in a future's <see cref="RepShocks"/> (1 for none: a hire, an unknown owner).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Of(double[] repShocks, int rep) => rep >= 0 && rep < repShocks.Length ? repShocks[rep] : 1;
 
     /// <summary>A future's standard normal draw behind its shocks to the revenue the existing book brings.</summary>
@@ -129,7 +133,8 @@ internal static class Simulator
             }
         }
 
-        Parallel.For(0, draws.Simulations, sim =>
+        // Optimised from the first future: a command's few seconds are over before tiering would recompile the loop.
+        Parallel.For(0, draws.Simulations, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (sim) =>
         {
             var zw = WinShock(p, seed, sim);
             var zc = RateShocks(p, seed, sim);
