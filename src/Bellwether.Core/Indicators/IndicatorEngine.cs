@@ -80,6 +80,23 @@ public sealed class IndicatorEngine
     }
 
     /// <summary>
+    /// The values a dimension takes in this data, as slices name them (a rep's id, a vertical's name, <c>unknown</c> for
+    /// a missing attribute), in the order first met; the enumerations (type, source, activity_type) list every value
+    /// they can take. What a slice value is checked against, so that a typo is an error rather than a silent zero.
+    /// </summary>
+    public IReadOnlyList<string> Values(Dimension dimension)
+    {
+        var book = _data.Book;
+        var values = new string[book.Cardinality(dimension)];
+        for (var code = 0; code < values.Length; code++)
+        {
+            values[code] = book.Value(dimension, code);
+        }
+
+        return values;
+    }
+
+    /// <summary>
     /// The deals open at <paramref name="asOf"/>, with their state then (as <see cref="DealState.At"/> gives it) and the
     /// win probability weighted_pipeline gives them (stages.csv, else the CRM's while open, else the stage's historical
     /// win rate; null when none does). With <paramref name="closableIn"/>, only the deals closable_deals counts for that

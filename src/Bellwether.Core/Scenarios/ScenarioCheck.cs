@@ -6,6 +6,18 @@ namespace Bellwether.Core.Scenarios;
 /// <summary>Checks a scenario before it is applied: every problem, each naming the change it is in.</summary>
 public static class ScenarioCheck
 {
+    /// <summary>
+    /// The largest relative change: +10,000% (a driver 101 times as large). No plan asks for more; beyond it lie only
+    /// forecasts that overflow (a deal size of 1e300 times its own).
+    /// </summary>
+    public const double MaxRelative = 100;
+
+    /// <summary>The largest monthly amount an expense change adds or removes, in the company's currency.</summary>
+    public const decimal MaxMonthlyAmount = 1_000_000_000_000m;
+
+    /// <summary>The longest ramp of added reps, in months.</summary>
+    public const int MaxRampMonths = 60;
+
     public static IReadOnlyList<string> Problems(Scenario scenario)
     {
         var problems = new List<string>();
@@ -29,6 +41,12 @@ public static class ScenarioCheck
             if (change.From is { } from && change.To is { } to && to <= from)
             {
                 problems.Add($"{at}: to ({to:yyyy-MM-dd}) is not after from ({from:yyyy-MM-dd})");
+            }
+
+            if (Bounds(change) is { } outOfBounds)
+            {
+                problems.Add($"{at}: {outOfBounds}");
+                continue;
             }
 
             var problem = change switch
@@ -55,6 +73,32 @@ public static class ScenarioCheck
         }
 
         return problems;
+    }
+
+    /// <summary>A number no forecast can be made with (not finite, or beyond the bounds), or null.</summary>
+    private static string? Bounds(DriverChange change)
+    {
+        var relative = change switch
+        {
+            WinRateChange w => w.Relative,
+            DealSizeChange d => d.Relative,
+            CycleLengthChange c => c.Relative,
+            NewPipelineChange n => n.Relative,
+            InboundLeadsChange l => l.Relative,
+            ActivityChange a => a.Relative,
+            ChurnChange c => c.Relative,
+            ExpenseChange e => e.Relative,
+            _ => null,
+        };
+        return (relative, change) switch
+        {
+            ({ } r, _) when !double.IsFinite(r) || r > MaxRelative => "relative is at most 100 (+10000%)",
+            (_, WinRateChange { Absolute: { } a }) when !double.IsFinite(a) => "absolute is −1 to 1 (a change in the win rate, in points)",
+            (_, QuotaLiftChange { Share: var share }) when !double.IsFinite(share) => "share is 0 to 1",
+            (_, ExpenseChange { MonthlyAmount: { } m }) when Math.Abs(m) > MaxMonthlyAmount => "monthly_amount is at most 1000000000000 either way",
+            (_, AddRepsChange { RampMonths: > MaxRampMonths }) => "ramp_months is at most 60",
+            _ => null,
+        };
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> listing every problem, if there is one.</summary>

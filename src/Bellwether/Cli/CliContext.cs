@@ -39,6 +39,16 @@ public sealed class CliContext
 
     public TextWriter Output { get; }
 
+    /// <summary>Now, to the second: "everything known now" needs no fractions of a second in every row.</summary>
+    public DateTimeOffset Now
+    {
+        get
+        {
+            var now = Clock.GetUtcNow();
+            return new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        }
+    }
+
     public TextWriter Error { get; }
 
     public TimeProvider Clock { get; }

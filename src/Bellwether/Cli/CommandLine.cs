@@ -4,7 +4,10 @@ using Bellwether.Storage;
 
 namespace Bellwether.Cli;
 
-/// <summary>Runs a command's body with the one error policy of the command line: a failure is one line on stderr.</summary>
+/// <summary>
+/// Runs a command's body with the one error policy of the command line: a failure is one line on stderr — what the user
+/// can fix, or, for a bug, where its trace is logged (<see cref="ErrorLog"/>).
+/// </summary>
 public static class CommandLine
 {
     public static void SetHandler(this Command command, CliContext context, Func<ParseResult, int> handler) =>
@@ -19,5 +22,26 @@ public static class CommandLine
                 context.Error.WriteLine($"bellwether: {e.Message}");
                 return ExitCodes.Failed;
             }
+            catch (Exception e)
+            {
+                // Last resort: a bug. One line for the user; the trace goes to a log the line names, never to the terminal.
+                var log = ErrorLog.Default;
+                var id = log.Write(e, "bellwether " + string.Join(' ', result.Tokens.Select(t => t.Value)), context.Clock.GetUtcNow());
+                context.Error.WriteLine($"bellwether: unexpected error (a bug in bellwether, not in what was asked) — its trace is logged as error {id} in {log.Path}");
+                return ExitCodes.Failed;
+            }
         });
+
+    /// <summary>Every mistake of a request on a <c>bellwether:</c> line of its own, options spelled as the command takes them; exit code 1.</summary>
+    public static int Refuse(this CliContext context, IReadOnlyList<Queries.QueryProblem> problems, Queries.ParameterNames names)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(problems);
+        foreach (var problem in problems)
+        {
+            context.Error.WriteLine($"bellwether: {problem.Describe(names)}");
+        }
+
+        return ExitCodes.Failed;
+    }
 }

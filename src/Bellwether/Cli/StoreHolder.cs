@@ -65,7 +65,7 @@ public sealed record StoreHolder(string Command, int Pid, DateTimeOffset Process
 
     /// <summary>
     /// What a command (<paramref name="attempted"/>, e.g. <c>import</c>) says when this holder has the file, in one line:
-    /// <c>./bellwether.duckdb is held by bellwether serve (pid 1234) at http://127.0.0.1:5000 — import through its Import page or stop it</c>.
+    /// <c>./bellwether.duckdb is held by bellwether serve (pid 1234) at http://127.0.0.1:5000 — see it there (dashboard, or the API under …) or stop it</c>.
     /// </summary>
     public string Message(string db, string attempted)
     {
@@ -77,7 +77,9 @@ public sealed record StoreHolder(string Command, int Pid, DateTimeOffset Process
 
         var what = attempted switch
         {
-            "import" or "demo" => $"import through its Import page ({Address}/import) or stop it",
+            // A folder of the folder format goes through the server (ServerImport); what reaches here needs the file itself.
+            "import" => $"stop it to import with --preset, --mapping or --report (a folder of the folder format is imported through it, as its Import page at {Address}/import does)",
+            "demo" => $"import through its Import page ({Address}/import) or stop it",
             "serve" => "it is served there already",
             _ => $"see it there (dashboard, or the API under {Address}/api/v1) or stop it",
         };

@@ -3,6 +3,7 @@ using Bellwether.Cli;
 using Bellwether.Core.Digest;
 using Bellwether.Core.Forecasting;
 using Bellwether.Core.Plans;
+using Bellwether.Queries;
 
 namespace Bellwether.Digest;
 
@@ -27,22 +28,21 @@ public static class DigestCommand
             using var store = globals.OpenExistingStore(result, context);
             var workspace = globals.WorkspaceName(result, context);
             var settings = store.Settings(workspace);
-            var asOfText = result.GetValue(asOf);
-            var instant = QueryArguments.Parse(null, null, null, null, asOfText, settings.Calendar, QueryArguments.Now(context)).AsOf;
             var book = new PlanBook(store.PlanChanges(workspace));
-            var name = result.GetRequiredValue(owner).Trim();
-            var owners = DigestReader.Owners(book, asOfText is null ? DateTimeOffset.MaxValue : instant);
-            if (!owners.Contains(name, StringComparer.OrdinalIgnoreCase))
+            var read = Requests.Digest(new QueryReader(settings.Calendar, context.Now), result.GetRequiredValue(owner), result.GetValue(asOf))
+                .Then(request => PlanOwners.Find(book, request));
+            if (!read.Ok)
             {
-                throw new UserErrorException($"--owner {name}: holds no plan{(asOfText is null ? "" : $" as of {asOfText}")} (owners: {(owners.Count == 0 ? "none: import plans.csv or `bellwether plan set`" : string.Join(", ", owners))})");
+                return context.Refuse(read.Problems, ParameterNames.CommandLine());
             }
 
+            var request = read.Value;
             var digest = Steps.Run(context, step =>
             {
                 step("Loading the store");
                 var data = store.Load(workspace);
-                step($"Reading the {name}'s plans, forecasts, explanations and signals");
-                return DigestReader.Read(data, book, name, instant, latestPlans: asOfText is null, t => ForecastModel.Fit(data, t));
+                step($"Reading the {request.Owner}'s plans, forecasts, explanations and signals");
+                return DigestReader.Read(data, book, request.Owner, request.AsOf, request.LatestPlans, t => ForecastModel.Fit(data, t));
             });
             var text = result.GetValue(globals.Format) switch
             {

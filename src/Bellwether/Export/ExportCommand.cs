@@ -6,6 +6,7 @@ using Bellwether.Core.Plans;
 using Bellwether.Core.Slicing;
 using Bellwether.Core.Time;
 using Bellwether.Indicators;
+using Bellwether.Queries;
 
 namespace Bellwether.Export;
 
@@ -38,14 +39,20 @@ public static class ExportCommand
             using var store = globals.OpenExistingStore(result, context);
             var workspace = globals.WorkspaceName(result, context);
             var settings = store.Settings(workspace);
-            var parsed = QueryArguments.Parse(result.GetValue(period), null, null, null, result.GetValue(asOf), settings.Calendar, QueryArguments.Now(context));
+            var read = Requests.Export(new QueryReader(settings.Calendar, context.Now), result.GetValue(period), result.GetValue(asOf), !result.GetValue(noForecast));
+            if (!read.Ok)
+            {
+                return context.Refuse(read.Problems, ParameterNames.CommandLine("out"));
+            }
+
+            var parsed = read.Value;
             var (engine, model, written) = Steps.Run(context, step =>
             {
                 step("Loading the store");
                 var data = store.Load(workspace, tables: IndicatorService.EngineTables);
                 var engine = new IndicatorEngine(data);
                 ForecastModel? model = null;
-                if (!result.GetValue(noForecast) && data.Opportunities.Count > 0)
+                if (parsed.Forecast && data.Opportunities.Count > 0)
                 {
                     step("Fitting the forecast");
                     model = ForecastModel.Fit(data, parsed.AsOf);

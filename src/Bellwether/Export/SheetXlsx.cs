@@ -20,6 +20,14 @@ public static class SheetXlsx
         Write(sheets, document);
     }
 
+    /// <summary>The workbook as bytes, for an HTTP answer.</summary>
+    public static byte[] Bytes(IReadOnlyList<Sheet> sheets)
+    {
+        using var memory = new MemoryStream();
+        Write(sheets, memory);
+        return memory.ToArray();
+    }
+
     /// <summary>The workbook into a stream (a download), which stays open.</summary>
     public static void Write(IReadOnlyList<Sheet> sheets, Stream stream)
     {

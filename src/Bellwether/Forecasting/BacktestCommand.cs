@@ -1,11 +1,11 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using Bellwether.Cli;
 using Bellwether.Core.Forecasting;
 using Bellwether.Core.Forecasting.Backtesting;
-using Bellwether.Core.Time;
+using Bellwether.Core.Indicators;
 using Bellwether.Indicators;
+using Bellwether.Queries;
 using Spectre.Console;
 
 namespace Bellwether.Forecasting;
@@ -16,13 +16,16 @@ namespace Bellwether.Forecasting;
 /// </summary>
 public static class BacktestCommand
 {
+    /// <summary>The indicator is the command's argument; the rest are options.</summary>
+    private static readonly ParameterNames Names = ParameterNames.CommandLine("indicator");
+
     public static Command Create(GlobalOptions globals, CliContext context)
     {
         var indicator = new Argument<string>("indicator") { Description = $"What to backtest: {string.Join(", ", ForecastIndicators.Names)}" };
-        var grain = new Option<string>("--grain") { Description = "month, quarter or year", DefaultValueFactory = _ => "quarter" };
+        var grain = new Option<string?>("--grain") { Description = "month, quarter (default) or year" };
         var from = new Option<string?>("--from") { Description = "The first period (default: two years before the last full period)" };
         var to = new Option<string?>("--to") { Description = "The last period (default: the last period that is over)" };
-        var offsets = new Option<string>("--offsets") { Description = "Days from each period's first instant at which forecasts are made (0: its first instant; 45: mid-quarter; -30: a month before)", DefaultValueFactory = _ => "-30,0,45" };
+        var offsets = new Option<string?>("--offsets") { Description = "Days from each period's first instant at which forecasts are made (0: its first instant; 45: mid-quarter; -30: a month before); default -30,0,45" };
         var slice = new Option<string?>("--slice") { Description = "Restrict to a slice, e.g. type=new_business" };
         var chart = new Option<string?>("--chart") { Description = "Also draw actual, forecasts and baselines as a picture (PNG) at this path" };
         var command = new Command("backtest", "Measure the forecast against what happened, beside the baselines: wape, bias, hit_rate_5, p10_p90_coverage")
@@ -31,37 +34,24 @@ public static class BacktestCommand
         };
         command.SetHandler(context, result =>
         {
-            var name = result.GetRequiredValue(indicator).Trim().ToLowerInvariant();
-            if (!ForecastIndicators.Names.Contains(name))
-            {
-                throw new UserErrorException($"{name}: not an indicator that is forecast ({string.Join(", ", ForecastIndicators.Names)})");
-            }
-
-            if (!FiscalCalendar.TryParseGrain(result.GetRequiredValue(grain), out var g) || g < Grain.Month)
-            {
-                throw new UserErrorException($"--grain {result.GetValue(grain)}: backtests are by month, quarter or year");
-            }
-
-            var days = new List<int>();
-            foreach (var word in result.GetRequiredValue(offsets).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                days.Add(int.TryParse(word, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d) ? d : throw new UserErrorException($"--offsets {word}: not a whole number of days"));
-            }
-
             using var store = globals.OpenExistingStore(result, context);
             var workspace = globals.WorkspaceName(result, context);
-            var data = store.Load(workspace, tables: IndicatorService.EngineTables);
-            var calendar = data.Settings.Calendar;
-            var lastOver = calendar.Previous(calendar.Containing(QueryArguments.Now(context).AddTicks(-1), g));
-            var last = result.GetValue(to) is { } toText ? Parse(calendar, toText, g, "--to") : lastOver;
-            var first = result.GetValue(from) is { } fromText ? Parse(calendar, fromText, g, "--from") : calendar.Shift(last, g == Grain.Month ? -23 : g == Grain.Quarter ? -7 : -1);
-            if (first.Start > last.Start)
+            var read = Requests.Backtest(
+                new QueryReader(store.Settings(workspace).Calendar, context.Now), result.GetRequiredValue(indicator), result.GetValue(grain), result.GetValue(from), result.GetValue(to),
+                result.GetValue(offsets), result.GetValue(slice));
+            if (!read.Ok)
             {
-                throw new UserErrorException($"--from {first.Label} comes after --to {last.Label}");
+                return context.Refuse(read.Problems, Names);
             }
 
-            var common = QueryArguments.Parse(null, null, null, result.GetValue(slice), null, calendar, QueryArguments.Now(context));
-            var request = new BacktestRequest { Indicator = name, Grain = g, From = first, To = last, Offsets = days, Filter = common.Filter };
+            var request = read.Value;
+            var data = store.Load(workspace, tables: IndicatorService.EngineTables);
+            if (request.Filter.Count > 0 && SliceValues.Check(request.Filter, new IndicatorEngine(data)) is { Count: > 0 } absent)
+            {
+                return context.Refuse(absent, Names);
+            }
+
+            var (name, first, last) = (request.Indicator, request.From, request.To);
             var outcome = context.Interactive
                 ? context.ErrorConsole.Status().Start($"Backtesting {name} from {first.Label} to {last.Label}…", _ => Backtest.Run(data, request))
                 : Backtest.Run(data, request);
@@ -75,16 +65,6 @@ public static class BacktestCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static Period Parse(FiscalCalendar calendar, string text, Grain grain, string option)
-    {
-        if (!calendar.TryParse(text, out var period, out var reason))
-        {
-            throw new UserErrorException($"{option} \"{text}\" {reason}");
-        }
-
-        return period.Grain == grain ? period : throw new UserErrorException($"{option} {text}: not a {Core.Text.SnakeCase.Name(grain)}");
     }
 
     private static void Write(CliContext context, OutputFormat format, BacktestResult outcome)

@@ -2,11 +2,12 @@ using System.CommandLine;
 using System.Globalization;
 using Bellwether.Cli;
 using Bellwether.Core.Forecasting;
+using Bellwether.Core.Indicators;
 using Bellwether.Core.Reporting;
 using Bellwether.Core.Slicing;
 using Bellwether.Core.Time;
 using Bellwether.Indicators;
-using Bellwether.Scenarios;
+using Bellwether.Queries;
 
 namespace Bellwether.Forecasting;
 
@@ -16,6 +17,9 @@ namespace Bellwether.Forecasting;
 /// </summary>
 public static class ForecastCommand
 {
+    /// <summary>The indicators are the command's arguments; the rest are options.</summary>
+    private static readonly ParameterNames Names = ParameterNames.CommandLine("name");
+
     public static Command Create(GlobalOptions globals, CliContext context)
     {
         var names = new Argument<string[]>("indicator") { Description = $"What to forecast: {string.Join(", ", ForecastIndicators.Names)}", Arity = ArgumentArity.OneOrMore };
@@ -36,45 +40,36 @@ public static class ForecastCommand
             using var store = globals.OpenExistingStore(result, context);
             var workspace = globals.WorkspaceName(result, context);
             var settings = store.Settings(workspace);
-            var wanted = result.GetRequiredValue(names);
-            foreach (var name in wanted.Where(n => !ForecastIndicators.Names.Contains(n.Trim().ToLowerInvariant())))
+            var read = Requests.Forecast(
+                new QueryReader(settings.Calendar, context.Now), result.GetRequiredValue(names), result.GetValue(period), result.GetValue(grain), result.GetValue(by), result.GetValue(slice),
+                result.GetValue(asOf), result.GetValue(scenario), result.GetValue(distribution));
+            var what = read.Then(r => ScenarioBook.FindOrNone(store, workspace, r.Scenario));
+            if (!what.Ok)
             {
-                throw new UserErrorException($"{name}: not an indicator that is forecast (forecasts: {string.Join(", ", ForecastIndicators.Names)})");
+                return context.Refuse(what.Problems, Names);
             }
 
-            var parsed = QueryArguments.Parse(result.GetValue(period), result.GetValue(grain), result.GetValue(by), result.GetValue(slice), result.GetValue(asOf), settings.Calendar, QueryArguments.Now(context));
-            if (parsed.Period.Grain < Grain.Month || parsed.Grain < Grain.Month)
-            {
-                throw new UserErrorException("--period/--grain: forecasts are made for months, fiscal quarters and fiscal years");
-            }
-
-            var what = result.GetValue(scenario) is { } scenarioName ? ScenarioCommand.Load(store, workspace, scenarioName) : null;
-            var query = new ForecastQuery
-            {
-                Indicators = [.. wanted.Select(n => n.Trim().ToLowerInvariant())],
-                Period = parsed.Period,
-                Grain = parsed.Grain,
-                By = parsed.By,
-                Filter = parsed.Filter,
-                IncludeDistribution = result.GetValue(distribution),
-            };
-            var (nameBook, rows) = Steps.Run(context, step =>
+            var request = read.Value!;
+            var outcome = Steps.Run(context, step =>
             {
                 step("Loading the store");
                 var data = store.Load(workspace, tables: IndicatorService.EngineTables);
-                step("Fitting the forecast to what was known then");
-                var model = ForecastModel.Fit(data, parsed.AsOf);
-                step(what is null ? "Simulating the futures" : $"Simulating the futures under {what.Name}");
-                try
+                if (request.Query.Filter.Count > 0 && SliceValues.Check(request.Query.Filter, new IndicatorEngine(data)) is { Count: > 0 } absent)
                 {
-                    return (NameBook.Of(data), model.Forecast(query, what));
+                    return Checked.Invalid<(NameBook, IReadOnlyList<ForecastRow>)>(absent);
                 }
-                catch (ArgumentException e)
-                {
-                    throw new UserErrorException(e.Message);
-                }
-            });
 
+                step("Fitting the forecast to what was known then");
+                var model = ForecastModel.Fit(data, request.AsOf);
+                step(what.Value is null ? "Simulating the futures" : $"Simulating the futures under {what.Value.Name}");
+                return Checked.Valid<(NameBook, IReadOnlyList<ForecastRow>)>((NameBook.Of(data), model.Forecast(request.Query, what.Value)));
+            });
+            if (!outcome.Ok)
+            {
+                return context.Refuse(outcome.Problems, Names);
+            }
+
+            var (nameBook, rows) = outcome.Value;
             Write(context, result.GetValue(globals.Format), rows, settings.Currency, nameBook);
             if (result.GetValue(chart) is { } picture)
             {

@@ -35,9 +35,14 @@ public static class ImportCommand
             DateTimeOffset? exportInstant = null;
             if (result.GetValue(asOf) is { } asOfText)
             {
-                exportInstant = Instants.TryParseAsOf(asOfText, out var parsed)
-                    ? parsed
-                    : throw new UserErrorException($"--as-of {asOfText}: not a date or instant (expected 2025-03-31 or 2025-03-31T14:05:00Z)");
+                exportInstant = Instants.TryParseAsOf(asOfText, out var parsed, out var reason) ? parsed : throw new UserErrorException($"--as-of \"{asOfText}\" {reason}");
+            }
+
+            // While serve holds the store, a folder of the folder format goes through it, as the Import page's files do.
+            if (StoreHolder.Find(globals.DbPath(result, context)) is { Command: "serve", Address: { } address }
+                && result.GetValue(preset) is null && result.GetValue(mapping) is null && result.GetValue(report) is null)
+            {
+                return ServerImport.Run(context, result.GetValue(globals.Format), address, globals.WorkspaceName(result, context), path, result.GetValue(skipInvalid), result.GetValue(asOf));
             }
 
             var source = OpenSource(path, result.GetValue(preset), result.GetValue(mapping));
@@ -104,30 +109,9 @@ public static class ImportCommand
             DuckDbStore.Delete(path);
         }
 
-        var summary = Summary(outcome);
-        var format = result.GetValue(globals.Format);
-        Output.Write(context, format, summary, new
-        {
-            stored = outcome.Stored,
-            as_of = outcome.AsOf,
-            import_id = outcome.ImportId,
-            files = outcome.Files.Select(f => new
-            {
-                file = f.File,
-                read = f.Read,
-                inserted = f.Counts.Inserted,
-                updated = f.Counts.Updated,
-                unchanged = f.Counts.Unchanged,
-                rejected = f.Rejected,
-                absent = f.Counts.Absent,
-                derived = f.Counts.Derived,
-                repaired = f.Repaired,
-            }),
-            error_count = outcome.ErrorCount,
-            errors = outcome.Errors.Select(e => e.ToString()),
-            errors_not_listed = outcome.UnlistedErrors.Select(e => new { file = e.File, column = e.Column, reason = e.Reason, count = e.Count }),
-            notes = outcome.Notes,
-        });
+        var imported = ImportSummary.Of(outcome);
+        var summary = imported.Table();
+        Output.Write(context, result.GetValue(globals.Format), summary, imported);
 
         foreach (var note in outcome.Notes)
         {
@@ -171,16 +155,4 @@ public static class ImportCommand
 
         return ExitCodes.Ok;
     }
-
-    private static TableData Summary(ImportResult outcome) => new(
-        ["File", "Read", "Inserted", "Updated", "Unchanged", "Rejected", "Absent", "Derived", "Repaired"],
-        [
-            .. outcome.Files.Select(f => (IReadOnlyList<object?>)
-            [
-                f.File, f.Read, f.Counts.Inserted, f.Counts.Updated, f.Counts.Unchanged, f.Rejected, f.Counts.Absent, f.Counts.Derived, f.Repaired,
-            ]),
-        ])
-    {
-        Title = outcome.Stored ? $"Imported (as of {(outcome.AsOf is { } t ? Instants.Format(t) : "-")})" : "Rejected: nothing stored",
-    };
 }

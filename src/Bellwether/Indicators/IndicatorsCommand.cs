@@ -4,7 +4,7 @@ using Bellwether.Core.Indicators;
 using Bellwether.Core.Reporting;
 using Bellwether.Core.Slicing;
 using Bellwether.Core.Text;
-using Bellwether.Core.Time;
+using Bellwether.Queries;
 using Bellwether.Status;
 using Spectre.Console;
 
@@ -16,6 +16,9 @@ namespace Bellwether.Indicators;
 /// </summary>
 public static class IndicatorsCommand
 {
+    /// <summary>The names of the indicators are the command's arguments; the rest are options.</summary>
+    private static readonly ParameterNames Names = ParameterNames.CommandLine("name");
+
     public static Command Create(GlobalOptions globals, CliContext context)
     {
         var names = new Argument<string[]>("name") { Description = "Indicator names (see --list)", Arity = ArgumentArity.ZeroOrMore };
@@ -26,7 +29,7 @@ public static class IndicatorsCommand
         var slice = new Option<string?>("--slice") { Description = "Restrict to a slice: dimension=value pairs joined by ';' (e.g. vertical=retail;type=new_business)" };
         var asOf = new Option<string?>("--as-of") { Description = "Only what was known at this instant (a date means the end of that day); default: now" };
         var chart = new Option<string?>("--chart") { Description = "Also draw the rows as a picture (PNG) at this path" };
-        var target = new Option<decimal?>("--target") { Description = "A bookings target for required_pipeline, pipeline_coverage, new_pipeline_needed and hiring_signal (instead of the plan's)" };
+        var target = new Option<string?>("--target") { Description = "A bookings target for required_pipeline, pipeline_coverage, new_pipeline_needed and hiring_signal (instead of the plan's)" };
         var command = new Command("indicators", "Compute leading indicators for a period, sliced, as of any instant")
         {
             names, list, period, grain, by, slice, asOf, target, chart,
@@ -45,15 +48,33 @@ public static class IndicatorsCommand
                 throw new UserErrorException("name the indicators to compute (see `bellwether indicators --list`)");
             }
 
+            foreach (var option in wanted.Where(n => n.StartsWith('-')))
+            {
+                throw new UserErrorException($"{option}: no such option (see `bellwether indicators --help`)");
+            }
+
             using var store = globals.OpenExistingStore(result, context);
             var workspace = globals.WorkspaceName(result, context);
             var settings = store.Settings(workspace);
-            var query = Query(wanted, result.GetValue(period), result.GetValue(grain), result.GetValue(by), result.GetValue(slice), result.GetValue(asOf), result.GetValue(target), settings.Calendar, QueryArguments.Now(context));
+            var read = Requests.Indicators(
+                new QueryReader(settings.Calendar, context.Now), wanted, result.GetValue(period), result.GetValue(grain), result.GetValue(by), result.GetValue(slice), result.GetValue(asOf), result.GetValue(target));
+            if (!read.Ok)
+            {
+                return context.Refuse(read.Problems, Names);
+            }
+
+            var query = read.Value;
             // A one-shot command reads only the tables its indicators read: bookings at a million deals skips the
             // 20 M activities, the leads and the revenue lines.
             var tables = IndicatorService.DependenciesOf(query).ToHashSet(StringComparer.Ordinal);
             var data = store.Load(workspace, tables: tables);
-            var rows = new IndicatorEngine(data).Run(query);
+            var engine = new IndicatorEngine(data);
+            if (SliceValues.Check(query.Filter, engine) is { Count: > 0 } absent)
+            {
+                return context.Refuse(absent, Names);
+            }
+
+            var rows = engine.Run(query);
             Write(context, format, rows, NameBook.Of(data), settings.Currency);
             if (result.GetValue(chart) is { } picture)
             {
@@ -63,33 +84,6 @@ public static class IndicatorsCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    /// <summary>Reads the command line's words into a query; every mistake is a one-line error naming the option.</summary>
-    internal static IndicatorQuery Query(
-        IReadOnlyList<string> names, string? periodText, string? grainText, string? byText, string? sliceText, string? asOfText, decimal? target, FiscalCalendar calendar, DateTimeOffset now)
-    {
-        foreach (var option in names.Where(n => n.StartsWith('-')))
-        {
-            throw new UserErrorException($"{option}: no such option (see `bellwether indicators --help`)");
-        }
-
-        foreach (var name in names.Where(n => IndicatorCatalog.Find(n) is null))
-        {
-            throw new UserErrorException($"{name}: no such indicator (see `bellwether indicators --list`)");
-        }
-
-        var common = QueryArguments.Parse(periodText, grainText, byText, sliceText, asOfText, calendar, now);
-        return new IndicatorQuery
-        {
-            Indicators = [.. names.Select(n => IndicatorCatalog.Find(n)!.Name)],
-            Period = common.Period,
-            Grain = common.Grain,
-            By = common.By,
-            AsOf = common.AsOf,
-            Target = target,
-            Filter = common.Filter,
-        };
     }
 
     internal static void Write(CliContext context, OutputFormat format, IReadOnlyList<IndicatorRow> rows, NameBook names, string currency)

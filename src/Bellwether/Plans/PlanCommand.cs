@@ -33,14 +33,14 @@ public static class PlanCommand
             using var store = globals.OpenExistingStore(result, context);
             var workspace = globals.WorkspaceName(result, context);
             var settings = store.Settings(workspace);
-            var plan = PlanInput.Read(key.Fields(result) with { Target = result.GetValue(target), Owner = result.GetValue(owner) }, settings.Calendar, out var problems);
-            if (plan is null)
+            var plan = Queries.PlanEdits.Plan(key.Fields(result) with { Target = result.GetValue(target), Owner = result.GetValue(owner) }, settings.Calendar);
+            if (!plan.Ok)
             {
-                return Refuse(context, problems);
+                return context.Refuse(plan.Problems, Queries.ParameterNames.CommandLine());
             }
 
-            var change = store.SetPlan(workspace, plan, Author(context, result.GetValue(by)));
-            Report(context, result.GetValue(globals.Format), change, change is null ? $"unchanged: {PlanKey.Of(plan)} already has that target and owner" : null, settings.Currency);
+            var change = store.SetPlan(workspace, plan.Value, Author(context, result.GetValue(by)));
+            Report(context, result.GetValue(globals.Format), change, change is null ? $"unchanged: {PlanKey.Of(plan.Value)} already has that target and owner" : null, settings.Currency);
             return ExitCodes.Ok;
         });
         return command;
@@ -57,11 +57,13 @@ public static class PlanCommand
             using var store = globals.OpenExistingStore(result, context);
             var workspace = globals.WorkspaceName(result, context);
             var settings = store.Settings(workspace);
-            var planKey = PlanInput.ReadKey(key.Fields(result), settings.Calendar, out var problems);
-            if (planKey is null)
+            var read = Queries.PlanEdits.Key(key.Fields(result), settings.Calendar);
+            if (!read.Ok)
             {
-                return Refuse(context, problems);
+                return context.Refuse(read.Problems, Queries.ParameterNames.CommandLine());
             }
+
+            var planKey = read.Value;
 
             var change = store.RemovePlan(workspace, planKey, Author(context, result.GetValue(by)))
                 ?? throw new UserErrorException($"no plan {planKey} to remove (`bellwether plan list` lists them)");
@@ -82,13 +84,13 @@ public static class PlanCommand
             var workspace = globals.WorkspaceName(result, context);
             var settings = store.Settings(workspace);
             // Without --as-of: the plans as they stand, every change included (even one made this very second).
-            DateTimeOffset? instant = null;
-            if (result.GetValue(asOf) is { } text)
+            var read = Queries.Requests.PlanInstant(new Queries.QueryReader(settings.Calendar, context.Now), result.GetValue(asOf));
+            if (!read.Ok)
             {
-                instant = Instants.TryParseAsOf(text, out var parsed)
-                    ? parsed
-                    : throw new UserErrorException($"--as-of {text}: not a date or instant (expected 2025-03-31 or 2025-03-31T14:05:00Z)");
+                return context.Refuse(read.Problems, Queries.ParameterNames.CommandLine());
             }
+
+            var instant = read.Value;
 
             var book = new PlanBook(store.PlanChanges(workspace));
             var format = result.GetValue(globals.Format);
@@ -107,17 +109,6 @@ public static class PlanCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    /// <summary>Every mistake on a line of its own, as the command line reports failures.</summary>
-    private static int Refuse(CliContext context, IReadOnlyList<PlanProblem> problems)
-    {
-        foreach (var problem in problems)
-        {
-            context.Error.WriteLine($"bellwether: {problem.Describe("--")}");
-        }
-
-        return ExitCodes.Failed;
     }
 
     private static PlanAuthor Author(CliContext context, string? by)

@@ -5,7 +5,7 @@ using Bellwether.Core.Indicators;
 using Bellwether.Core.Plans;
 using Bellwether.Core.Reporting;
 using Bellwether.Indicators;
-using Bellwether.Scenarios;
+using Bellwether.Queries;
 
 namespace Bellwether.Plans;
 
@@ -32,11 +32,14 @@ public static class PlansCommand
             using var store = globals.OpenExistingStore(result, context);
             var workspace = globals.WorkspaceName(result, context);
             var settings = store.Settings(workspace);
-            var query = PlanArguments.Parse(result.GetValue(period), result.GetValue(pillar), result.GetValue(owner), result.GetValue(asOf), settings.Calendar, QueryArguments.Now(context), commandLine: true);
-            if (result.GetValue(scenario) is { } name)
+            var read = Requests.Plans(new QueryReader(settings.Calendar, context.Now), result.GetValue(period), result.GetValue(pillar), result.GetValue(owner), result.GetValue(asOf), result.GetValue(scenario));
+            var scenarioRead = read.Then(r => ScenarioBook.FindOrNone(store, workspace, r.Scenario));
+            if (!scenarioRead.Ok)
             {
-                query = query with { Scenario = ScenarioCommand.Load(store, workspace, name) };
+                return context.Refuse(scenarioRead.Problems, ParameterNames.CommandLine());
             }
+
+            var query = read.Value!.Query with { Scenario = scenarioRead.Value };
 
             var data = store.Load(workspace, tables: IndicatorService.EngineTables);
             var report = PlanReport.Read(new PlanBook(store.PlanChanges(workspace)), new IndicatorEngine(data), t => ForecastModel.Fit(data, t), query);

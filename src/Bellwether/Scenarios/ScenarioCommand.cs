@@ -3,12 +3,11 @@ using System.Text.Json;
 using Bellwether.Cli;
 using Bellwether.Core.Forecasting;
 using Bellwether.Core.Indicators;
-using Bellwether.Core.Plans;
 using Bellwether.Core.Reporting;
 using Bellwether.Core.Scenarios;
 using Bellwether.Core.Slicing;
 using Bellwether.Indicators;
-using Bellwether.Storage;
+using Bellwether.Queries;
 
 namespace Bellwether.Scenarios;
 
@@ -18,8 +17,6 @@ namespace Bellwether.Scenarios;
 /// </summary>
 public static class ScenarioCommand
 {
-    private static readonly string[] DefaultIndicators = ["bookings", "revenue", "new_logos"];
-
     public static Command Create(GlobalOptions globals, CliContext context)
     {
         var command = new Command("scenario", "What-if scenarios: change a driver (win rate, deal size, cycle, pipeline, inbound leads, activity, reps, quota, churn, expenses) and see the forecast and the plans move");
@@ -29,20 +26,6 @@ public static class ScenarioCommand
         command.Subcommands.Add(Compare(globals, context));
         command.Subcommands.Add(Delete(globals, context));
         return command;
-    }
-
-    /// <summary>A saved scenario by name; <c>base</c> is the forecast without changes.</summary>
-    internal static Scenario Load(IStore store, string workspace, string name)
-    {
-        if (string.Equals(name, Scenario.Base.Name, StringComparison.OrdinalIgnoreCase))
-        {
-            return Scenario.Base;
-        }
-
-        var saved = store.Scenarios(workspace);
-        return saved.TryGetValue(name, out var json)
-            ? ScenarioJson.Deserialize(json) with { Name = name }
-            : throw new UserErrorException($"{name}: no such scenario (saved: {(saved.Count == 0 ? "none" : string.Join(", ", saved.Keys))})");
     }
 
     private static Command New(GlobalOptions globals, CliContext context)
@@ -60,13 +43,8 @@ public static class ScenarioCommand
         command.SetHandler(context, result =>
         {
             var scenarioName = result.GetRequiredValue(name).Trim();
-            if (scenarioName.Length == 0 || string.Equals(scenarioName, Scenario.Base.Name, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new UserErrorException($"\"{scenarioName}\": a scenario needs a name other than base");
-            }
-
             var sets = result.GetValue(set) ?? [];
-            Scenario scenario;
+            string? json = null;
             if (result.GetValue(file) is { } path)
             {
                 if (sets.Length > 0)
@@ -74,27 +52,16 @@ public static class ScenarioCommand
                     throw new UserErrorException("--file and --set: give one or the other");
                 }
 
-                try
-                {
-                    scenario = ScenarioJson.Deserialize(File.ReadAllText(path)) with { Name = scenarioName };
-                }
-                catch (JsonException e)
-                {
-                    throw new UserErrorException($"{path}: not a scenario: {e.Message}");
-                }
-            }
-            else
-            {
-                scenario = new Scenario { Name = scenarioName, Changes = [.. sets.Select(ScenarioSet.Parse)] };
+                json = File.ReadAllText(path);
             }
 
-            scenario = scenario with { Description = result.GetValue(description) ?? scenario.Description };
-            var problems = ScenarioCheck.Problems(scenario);
-            if (problems.Count > 0)
+            var read = ScenarioInput.Read(scenarioName, result.GetValue(description), sets, json);
+            if (!read.Ok)
             {
-                throw new UserErrorException($"scenario {scenarioName}: {string.Join("; ", problems)}");
+                return context.Refuse(read.Problems, ParameterNames.CommandLine("name"));
             }
 
+            var scenario = read.Value;
             using var store = globals.OpenExistingStore(result, context);
             store.SaveScenario(globals.WorkspaceName(result, context), scenarioName, ScenarioJson.Serialize(scenario));
             Describe(context, result.GetValue(globals.Format), [scenario]);
@@ -110,7 +77,7 @@ public static class ScenarioCommand
         {
             using var store = globals.OpenExistingStore(result, context);
             var workspace = globals.WorkspaceName(result, context);
-            Describe(context, result.GetValue(globals.Format), [.. store.Scenarios(workspace).Select(kv => ScenarioJson.Deserialize(kv.Value) with { Name = kv.Key })]);
+            Describe(context, result.GetValue(globals.Format), ScenarioBook.All(store, workspace));
             return ExitCodes.Ok;
         });
         return command;
@@ -160,47 +127,44 @@ public static class ScenarioCommand
     {
         using var store = globals.OpenExistingStore(result, context);
         var workspace = globals.WorkspaceName(result, context);
-        var first = Load(store, workspace, firstName);
-        var second = Load(store, workspace, secondName);
         var settings = store.Settings(workspace);
-        var now = QueryArguments.Now(context);
-        var common = QueryArguments.Parse(result.GetValue(options.Period), null, result.GetValue(options.By), result.GetValue(options.Slice), result.GetValue(options.AsOf), settings.Calendar, now);
-        var indicators = (result.GetValue(options.Indicators) ?? string.Join(',', DefaultIndicators))
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(n => n.ToLowerInvariant())
-            .ToList();
-        foreach (var unknown in indicators.Where(n => !ForecastIndicators.Names.Contains(n)))
+        var names = ParameterNames.CommandLine("name", "with");
+        var read = Requests.Comparison(
+            new QueryReader(settings.Calendar, context.Now), firstName, secondName, result.GetValue(options.Indicators), result.GetValue(options.Period), result.GetValue(options.By),
+            result.GetValue(options.Slice), result.GetValue(options.AsOf), firstParameter: "with", secondParameter: "name");
+        var scenarios = read.Then(r => ScenarioBook.Find(store, workspace, r.First, "with").Then(first => ScenarioBook.Find(store, workspace, r.Second, "name").Map(second => (First: first, Second: second))));
+        if (!scenarios.Ok)
         {
-            throw new UserErrorException($"--indicators {unknown}: not an indicator that is forecast ({string.Join(", ", ForecastIndicators.Names)})");
+            return context.Refuse(scenarios.Problems, names);
         }
 
-        var query = new ForecastQuery { Indicators = indicators, Period = common.Period, By = common.By, Filter = common.Filter };
-        // The plan lines of the period compared (those whose period lies within it), as they stood at the instant.
-        var plans = PlanRollup.Items(new PlanBook(store.PlanChanges(workspace)).AsOf(common.AsOf), settings.Calendar, PlanScope.Within(common.Period));
-        var (comparison, firstPlans, secondPlans, names) = Steps.Run(context, step =>
+        var request = read.Value!;
+        var (first, second) = scenarios.Value;
+        var report = Steps.Run(context, step =>
         {
             step("Loading the store");
             var data = store.Load(workspace, tables: IndicatorService.EngineTables);
-            step("Fitting the forecast");
-            var model = ForecastModel.Fit(data, common.AsOf);
-            var reading = new PlanReading { Engine = new IndicatorEngine(data), AsOf = common.AsOf, Model = model };
-            try
+            var engine = new IndicatorEngine(data);
+            if (SliceValues.Check(request.Query.Filter, engine) is { Count: > 0 } absent)
             {
-                step($"Simulating {first.Name} and {second.Name}, one change at a time");
-                var comparison = model.Compare(query, first, second);
-                step("Plans under each");
-                return (comparison, PlanEvaluation.Of(plans, reading with { Scenario = first }), PlanEvaluation.Of(plans, reading with { Scenario = second }), NameBook.Of(data));
+                return Checked.Invalid<(ScenarioReport Report, NameBook Names)>(absent);
             }
-            catch (ArgumentException e)
-            {
-                throw new UserErrorException(e.Message);
-            }
-        });
 
+            step("Fitting the forecast");
+            var model = ForecastModel.Fit(data, request.AsOf);
+            step($"Simulating {first.Name} and {second.Name}, one change at a time, and the plans under each");
+            return Checked.Valid<(ScenarioReport Report, NameBook Names)>((ScenarioReport.Compare(engine, model, store.PlanChanges(workspace), settings.Calendar, request, first, second), NameBook.Of(data)));
+        });
+        if (!report.Ok)
+        {
+            return context.Refuse(report.Problems, names);
+        }
+
+        var compared = report.Value.Report;
         var format = result.GetValue(globals.Format);
         if (format == OutputFormat.Json)
         {
-            context.Output.WriteLine(JsonSerializer.Serialize(new { comparison.First, comparison.Second, comparison.Differences, first_rows = comparison.FirstRows, second_rows = comparison.SecondRows, first_plans = firstPlans, second_plans = secondPlans }, Json.Options));
+            context.Output.WriteLine(JsonSerializer.Serialize(compared, Json.Options));
             return ExitCodes.Ok;
         }
 
@@ -212,18 +176,18 @@ public static class ScenarioCommand
 
         if (format == OutputFormat.Table)
         {
-            ScenarioTables.Write(context, comparison, firstPlans, secondPlans, settings.Currency, names);
+            ScenarioTables.Write(context, compared, settings.Currency, report.Value.Names);
         }
         else
         {
-            Output.Write(context, format, Differences(comparison));
+            Output.Write(context, format, Differences(compared));
         }
 
         return ExitCodes.Ok;
     }
 
     /// <summary>The comparison as CSV: raw values, one line per forecast row, a column per driver change.</summary>
-    private static TableData Differences(ScenarioComparison comparison)
+    private static TableData Differences(ScenarioReport comparison)
     {
         var drivers = comparison.Differences.SelectMany(d => d.ByDriver).Select(e => e.Change).Distinct().ToList();
         return new TableData(
@@ -257,7 +221,7 @@ public static class ScenarioCommand
     {
         public Option<string?> Period { get; } = new("--period") { Description = "A month, fiscal quarter or fiscal year; default: the current fiscal quarter" };
 
-        public Option<string?> Indicators { get; } = new("--indicators") { Description = $"Comma-separated forecasts to compare (default {string.Join(",", DefaultIndicators)})" };
+        public Option<string?> Indicators { get; } = new("--indicators") { Description = $"Comma-separated forecasts to compare (default {string.Join(",", Requests.ComparedByDefault)})" };
 
         public Option<string?> By { get; } = new("--by") { Description = "Slice by one or two dimensions" };
 

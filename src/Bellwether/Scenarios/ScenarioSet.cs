@@ -1,5 +1,4 @@
 using System.Globalization;
-using Bellwether.Cli;
 using Bellwether.Core.Finance;
 using Bellwether.Core.Reps;
 using Bellwether.Core.Scenarios;
@@ -20,11 +19,30 @@ namespace Bellwether.Scenarios;
 /// <item><c>quota_lift</c> or <c>quota_lift=50%</c> (the share of under-quota reps lifted to quota)</item>
 /// <item><c>expense[marketing]=+10% from 2026-01-01</c>, <c>expense[rnd]=20000/month</c></item>
 /// </list>
-/// Dates are inclusive starts (<c>from</c>) and exclusive ends (<c>to</c>).
+/// Dates are inclusive starts (<c>from</c>) and exclusive ends (<c>to</c>), within the supported dates.
 /// </summary>
 public static class ScenarioSet
 {
-    public static DriverChange Parse(string text)
+    /// <summary>Reads one change; false with what is wrong (<c>"win_rate=+x%": "+x%" is not a relative change …</c>) when it does not read.</summary>
+    public static bool TryParse(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DriverChange? change, out string reason)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        try
+        {
+            change = Parse(text);
+            reason = "";
+            return true;
+        }
+        catch (SetError e)
+        {
+            // The reasons are found deep in the grammar below; they unwind to here, and only here, as a value.
+            change = null;
+            reason = e.Message;
+            return false;
+        }
+    }
+
+    private static DriverChange Parse(string text)
     {
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (words.Length == 0)
@@ -133,7 +151,12 @@ public static class ScenarioSet
             : throw Error(text, $"\"{value}\" is not a share such as 50%");
 
     private static DateOnly Date(string text, string value) =>
-        IsoDate.TryParseDate(value, out var date) ? date : throw Error(text, $"\"{value}\" is not a date (expected 2026-01-15)");
+        !IsoDate.TryParseDate(value, out var date) ? throw Error(text, $"\"{value}\" is not a date (expected 2026-01-15)")
+        : !SupportedDates.Contains(date) ? throw Error(text, $"\"{value}\" {SupportedDates.Reason}")
+        : date;
 
-    private static UserErrorException Error(string text, string reason) => new($"--set \"{text}\": {reason}");
+    private static SetError Error(string text, string reason) => new($"\"{text}\": {reason}");
+
+    /// <summary>A change that does not read; never leaves <see cref="TryParse"/>.</summary>
+    private sealed class SetError(string message) : Exception(message);
 }

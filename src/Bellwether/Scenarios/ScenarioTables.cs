@@ -13,8 +13,9 @@ namespace Bellwether.Scenarios;
 /// </summary>
 internal static class ScenarioTables
 {
-    public static void Write(CliContext context, ScenarioComparison comparison, IReadOnlyList<PlanStatusRow> firstPlans, IReadOnlyList<PlanStatusRow> secondPlans, string currency, NameBook names)
+    public static void Write(CliContext context, ScenarioReport comparison, string currency, NameBook names)
     {
+        var (firstPlans, secondPlans) = (comparison.FirstPlans, comparison.SecondPlans);
         var (first, second) = (comparison.First.Name, comparison.Second.Name);
         var units = comparison.FirstRows.ToDictionary(Key, r => r.Unit, StringComparer.Ordinal);
         string Unit(ScenarioDifference d) => units.GetValueOrDefault(Key(d), "money");

@@ -4,6 +4,7 @@ using Bellwether.Core.Reporting;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Text;
 using Bellwether.Core.Time;
+using Bellwether.Queries;
 
 namespace Bellwether.Signals;
 
@@ -21,7 +22,7 @@ public static class SignalOutput
         "attention_rank", "attention_kind", "attention_id", "attention_name", "attention_reason", "attention_score",
     ];
 
-    public static void Write(CliContext context, OutputFormat format, IReadOnlyList<Signal> signals, SignalRequest request, string currency)
+    public static void Write(CliContext context, OutputFormat format, IReadOnlyList<Signal> signals, SignalQuery request, string currency)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(signals);
@@ -44,7 +45,7 @@ public static class SignalOutput
     /// For people: per pillar, a table of figures (value, what it is judged against, status, change in a week), the
     /// summaries beneath it as sentences, then who needs attention; every table at most 100 columns wide.
     /// </summary>
-    private static void Table(CliContext context, IReadOnlyList<Signal> signals, SignalRequest request, string currency)
+    private static void Table(CliContext context, IReadOnlyList<Signal> signals, SignalQuery request, string currency)
     {
         var first = true;
         foreach (var pillar in signals.GroupBy(s => s.Pillar))

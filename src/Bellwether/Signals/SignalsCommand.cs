@@ -3,6 +3,7 @@ using Bellwether.Cli;
 using Bellwether.Core.Indicators;
 using Bellwether.Core.Plans;
 using Bellwether.Core.Text;
+using Bellwether.Queries;
 
 namespace Bellwether.Signals;
 
@@ -27,8 +28,13 @@ public static class SignalsCommand
             using var store = globals.OpenExistingStore(result, context);
             var workspace = globals.WorkspaceName(result, context);
             var settings = store.Settings(workspace);
-            var request = SignalRequest.Parse(result.GetValue(pillar), result.GetValue(period), result.GetValue(asOf), settings.Calendar, QueryArguments.Now(context), out var error)
-                ?? throw new UserErrorException(error);
+            var read = Requests.Signals(new QueryReader(settings.Calendar, context.Now), result.GetValue(pillar), result.GetValue(period), result.GetValue(asOf));
+            if (!read.Ok)
+            {
+                return context.Refuse(read.Problems, ParameterNames.CommandLine());
+            }
+
+            var request = read.Value;
 
             // Every table: the retention signals read engagement.csv, which indicators alone never load.
             var signals = request.Run(new IndicatorEngine(store.Load(workspace)));

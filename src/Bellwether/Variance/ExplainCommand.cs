@@ -3,6 +3,7 @@ using Bellwether.Cli;
 using Bellwether.Core.Forecasting;
 using Bellwether.Core.Indicators;
 using Bellwether.Core.Variance;
+using Bellwether.Queries;
 
 namespace Bellwether.Variance;
 
@@ -13,6 +14,9 @@ namespace Bellwether.Variance;
 /// </summary>
 public static class ExplainCommand
 {
+    /// <summary>The metric is the command's argument; the rest are options.</summary>
+    private static readonly ParameterNames Names = ParameterNames.CommandLine("metric");
+
     public static Command Create(GlobalOptions globals, CliContext context)
     {
         var metric = new Argument<string>("metric") { Description = $"What to explain: {string.Join(", ", VarianceExplainer.DriverMetrics)}, or any additive indicator" };
@@ -30,16 +34,23 @@ public static class ExplainCommand
             using var store = globals.OpenExistingStore(result, context);
             var workspace = globals.WorkspaceName(result, context);
             var settings = store.Settings(workspace);
-            if (!ExplainArguments.TryParse(
-                result.GetRequiredValue(metric), result.GetValue(period), result.GetValue(against), result.GetValue(by), result.GetValue(slice), result.GetValue(asOf),
-                settings.Calendar, QueryArguments.Now(context), name => "--" + name, out var request, out var error))
+            var read = Requests.Explain(
+                new QueryReader(settings.Calendar, context.Now), result.GetRequiredValue(metric), result.GetValue(period), result.GetValue(against), result.GetValue(by),
+                result.GetValue(slice), result.GetValue(asOf));
+            if (!read.Ok)
             {
-                throw new UserErrorException(error);
+                return context.Refuse(read.Problems, Names);
             }
 
+            var request = read.Value;
             var data = store.Load(workspace);
             var engine = new IndicatorEngine(data);
-            var explanation = VarianceExplainer.Explain(engine, request!, () => ForecastModel.Fit(data, request!.AsOf));
+            if (SliceValues.Check(request.Filter, engine) is { Count: > 0 } absent)
+            {
+                return context.Refuse(absent, Names);
+            }
+
+            var explanation = VarianceExplainer.Explain(engine, request, () => ForecastModel.Fit(data, request.AsOf));
             ExplainOutput.Write(context, result.GetValue(globals.Format), explanation, settings.Currency);
             return ExitCodes.Ok;
         });

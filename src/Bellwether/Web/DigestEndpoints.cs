@@ -1,8 +1,9 @@
+using System.ComponentModel;
 using Bellwether.Core.Digest;
 using Bellwether.Core.Plans;
-using Bellwether.Core.Time;
 using Bellwether.Digest;
 using Bellwether.Indicators;
+using Bellwether.Queries;
 using Bellwether.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -10,57 +11,43 @@ using Microsoft.AspNetCore.Mvc;
 namespace Bellwether.Web;
 
 /// <summary>
-/// <c>GET /api/v1/workspaces/{workspace}/digest?owner=…&amp;as_of=…&amp;format=json|md|html</c>: an owner's weekly digest
-/// as <c>bellwether digest</c> writes it, from the host's cached engine and fitted models. Mistakes are returned as
-/// problems (RFC 9457) whose detail is the command line's one-line message.
+/// <c>GET /api/v1/workspaces/{workspace}/digest</c>: an owner's weekly digest as <c>bellwether digest</c> writes it — JSON,
+/// Markdown or HTML — from the host's cached engine and fitted models. Without <c>as_of</c>, as of the start of the
+/// hour, so that the hour's fitted models serve every digest.
 /// </summary>
 public static class DigestEndpoints
 {
-    public static IEndpointRouteBuilder MapDigestEndpoints(this IEndpointRouteBuilder app)
+    /// <summary>The formats a digest is written in; JSON unless asked.</summary>
+    private static readonly IReadOnlyList<string> Formats = ["json", "md", "html"];
+
+    public static RouteGroupBuilder MapDigestEndpoints(this RouteGroupBuilder workspace)
     {
-        app.MapGet("/api/v1/workspaces/{workspace}/digest", Digest)
-            .WithTags("bellwether")
-            .WithName("digest")
+        ArgumentNullException.ThrowIfNull(workspace);
+        workspace.MapGet("/digest", Digest).WithTags("digest").WithName("digest").RequireRateLimiting(ApiLimits.Heavy)
+            .Produces(StatusCodes.Status200OK, contentType: "text/markdown")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html")
             .WithSummary("An owner's week on one page: plans and forecast, what changed since last week, why, the signals that moved, who needs attention");
-        return app;
+        return workspace;
     }
 
-    private static Results<Ok<OwnerDigest>, ContentHttpResult, ProblemHttpResult> Digest(
-        string workspace,
-        [FromQuery(Name = "owner")] string? owner,
-        [FromQuery(Name = "as_of")] string? asOf,
-        [FromQuery(Name = "format")] string? format,
-        IStore store,
-        IndicatorService indicators,
-        ForecastService forecasts,
-        TimeProvider clock)
+    private static Results<Ok<OwnerDigest>, ContentHttpResult, ProblemHttpResult, ValidationProblem> Digest(
+        string workspace, [AsParameters] DigestParameters q, WorkspaceRequests requests, IStore store, IndicatorService indicators, ForecastService forecasts)
     {
-        if (store.Versions(workspace).Count == 0)
-        {
-            return Problem(StatusCodes.Status404NotFound, $"{workspace}: no such workspace (nothing imported)");
-        }
-
-        if (format is not (null or "json" or "md" or "html"))
-        {
-            return Problem(StatusCodes.Status400BadRequest, $"format: \"{format}\" is not a format of the digest (json, md or html)");
-        }
-
-        // Without as_of, "now" is the start of the hour, so that the hour's fitted models serve every digest.
-        var instant = ForecastService.Now(clock);
-        if (asOf is not null && !Instants.TryParseAsOf(asOf, out instant))
-        {
-            return Problem(StatusCodes.Status400BadRequest, $"as_of {asOf}: not a date or instant (expected 2025-03-31 or 2025-03-31T14:05:00Z)");
-        }
-
         var book = new PlanBook(store.PlanChanges(workspace));
-        var owners = DigestReader.Owners(book, asOf is null ? DateTimeOffset.MaxValue : instant);
-        if (string.IsNullOrWhiteSpace(owner) || !owners.Contains(owner.Trim(), StringComparer.OrdinalIgnoreCase))
+        var read = requests.Read(workspace, Now.Hour, read =>
+            {
+                var format = read.OneOf(q.Format, "format", Formats, "json", "a format of the digest");
+                return Requests.Digest(read, q.Owner, q.AsOf).Map(request => (Request: request, Format: format));
+            })
+            .Then(asked => PlanOwners.Find(book, asked.Request).Map(request => asked with { Request = request }));
+        if (!read.Ok)
         {
-            return Problem(StatusCodes.Status400BadRequest, $"owner: {(string.IsNullOrWhiteSpace(owner) ? "say whose digest" : $"{owner.Trim()} holds no plan")} (owners: {(owners.Count == 0 ? "none" : string.Join(", ", owners))})");
+            return read.IsNotFound ? ApiResults.NotFound(read.Problems) : ApiResults.Invalid(read.Problems);
         }
 
+        var (request, format) = read.Value;
         var data = indicators.Engine(workspace, withEngagement: true).Dataset;
-        var digest = DigestReader.Read(data, book, owner.Trim(), instant, latestPlans: asOf is null, t => forecasts.Model(workspace, t));
+        var digest = DigestReader.Read(data, book, request.Owner, request.AsOf, request.LatestPlans, t => forecasts.Model(workspace, t));
         return format switch
         {
             "md" => TypedResults.Text(DigestMarkdown.Write(digest), "text/markdown; charset=utf-8"),
@@ -69,6 +56,12 @@ public static class DigestEndpoints
         };
     }
 
-    private static ProblemHttpResult Problem(int status, string detail) =>
-        TypedResults.Problem(detail, statusCode: status, title: status == StatusCodes.Status404NotFound ? "not found" : "bad request");
+    /// <summary>The query parameters, named as the command line's options.</summary>
+    public readonly record struct DigestParameters(
+        [property: Description("The owner as plans.csv names them: President, COO, CFO or a name (any case).")]
+        [FromQuery(Name = "owner")] string? Owner,
+        [property: Description("Only what was known at this instant (a date means the end of that day); default: the start of the current hour, with the plans as they stand.")]
+        [FromQuery(Name = "as_of")] string? AsOf,
+        [property: Description("json (default), md (Markdown) or html (a self-contained page).")]
+        [FromQuery(Name = "format")] string? Format);
 }

@@ -1,67 +1,50 @@
-using Bellwether.Core.Import;
+using System.ComponentModel;
 using Bellwether.Core.Variance;
 using Bellwether.Indicators;
-using Bellwether.Storage;
-using Bellwether.Variance;
+using Bellwether.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Bellwether.Web;
 
 /// <summary>
-/// <c>GET /api/v1/workspaces/{workspace}/explain?metric=…&amp;period=…&amp;against=…&amp;by=…&amp;slice=…&amp;as_of=…</c>: the
-/// explanation the command line prints as JSON, from the host's cached engine and forecast. A mistake is a 400 problem
-/// (RFC 9457) whose detail says what is wrong, an unknown workspace a 404; both are returned, never thrown.
+/// <c>GET /api/v1/workspaces/{workspace}/explain</c>: the explanation <c>bellwether explain --format json</c> prints, from
+/// the host's cached engine and forecast. Without <c>as_of</c>, as of the start of the current hour.
 /// </summary>
 public static class ExplainEndpoints
 {
-    private static readonly IReadOnlySet<string> EngagementTable = new HashSet<string>(StringComparer.Ordinal) { FileSchemas.Engagement.Table };
-
-    public static IEndpointRouteBuilder MapExplainEndpoints(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapExplainEndpoints(this RouteGroupBuilder workspace)
     {
-        app.MapGet("/api/v1/workspaces/{workspace}/explain", Explain)
-            .WithTags("bellwether")
-            .WithName("explain")
+        ArgumentNullException.ThrowIfNull(workspace);
+        workspace.MapGet("/explain", Explain).WithTags("explain").WithName("explain").RequireRateLimiting(ApiLimits.Heavy)
             .WithSummary("A metric's gap against its plan, the previous period or last year, split into driver contributions that add up to it, with a one-sentence summary");
-        return app;
+        return workspace;
     }
 
-    private static Results<Ok<Explanation>, ProblemHttpResult> Explain(
-        string workspace, [AsParameters] ExplainParameters q, IStore store, IndicatorService indicators, ForecastService forecasts, TimeProvider clock)
-    {
-        if (store.Versions(workspace).Count == 0)
-        {
-            return TypedResults.Problem($"{workspace}: no such workspace (nothing imported)", statusCode: StatusCodes.Status404NotFound, title: "not found");
-        }
+    private static Results<Ok<Explanation>, ProblemHttpResult, ValidationProblem> Explain(
+        string workspace, [AsParameters] ExplainParameters q, WorkspaceRequests requests, IndicatorService indicators, ForecastService forecasts) =>
+        requests.Read(workspace, Now.Hour, read => Requests.Explain(read, q.Metric, q.Period, q.Against, q.By, q.Slice, q.AsOf))
+            .Then(request => requests.InData(workspace, request, request.Filter))
+            .Map(request =>
+            {
+                // Retention's drivers name the churned clients with the engagement signs before they left.
+                var engine = indicators.Engine(workspace, withEngagement: request.Metric is "grr" or "nrr" or "logo_churn");
+                return VarianceExplainer.Explain(engine, request, () => forecasts.Model(workspace, request.AsOf));
+            })
+            .ToResults();
 
-        if (string.IsNullOrWhiteSpace(q.Metric))
-        {
-            return BadRequest($"metric: say which metric to explain (metric=bookings; explain takes {string.Join(", ", VarianceExplainer.Metrics)})");
-        }
-
-        // Without as_of, "now" is the start of the hour, so a period not over shares the hour's fitted forecast.
-        if (!ExplainArguments.TryParse(q.Metric, q.Period, q.Against, q.By, q.Slice, q.AsOf, store.Settings(workspace).Calendar, ForecastService.Now(clock),
-            option => option.Replace('-', '_'), out var request, out var error))
-        {
-            return BadRequest(error);
-        }
-
-        var engine = indicators.Engine(workspace);
-        var engagement = request!.Metric is "grr" or "nrr" or "logo_churn"
-            ? store.Load(workspace, engine.Dataset, EngagementTable).Engagement
-            : null;
-        return TypedResults.Ok(VarianceExplainer.Explain(engine, request, () => forecasts.Model(workspace, request.AsOf), engagement));
-    }
-
-    private static ProblemHttpResult BadRequest(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "bad request");
-
-    /// <summary>The query parameters, named as the command line's options in snake_case.</summary>
+    /// <summary>The query parameters, named as the command line's options.</summary>
     public readonly record struct ExplainParameters(
+        [property: Description("The metric to explain: bookings, new_pipeline, grr, nrr, logo_churn, expansion_revenue, operating_margin, or any additive indicator.")]
         [FromQuery(Name = "metric")] string? Metric,
+        [property: Description("A period (2025-03, 2025-Q1, 2025, …); default: the current fiscal quarter.")]
         [FromQuery(Name = "period")] string? Period,
+        [property: Description("plan (default), previous (the period before) or last_year (the same period a year earlier).")]
         [FromQuery(Name = "against")] string? Against,
+        [property: Description("Split the gap by one dimension; default: the most telling of the usual ones.")]
         [FromQuery(Name = "by")] string? By,
+        [property: Description("Restrict to a slice: dimension=value pairs joined by ';'.")]
         [FromQuery(Name = "slice")] string? Slice,
+        [property: Description("Explain with only what was known at this instant; default: the start of the current hour.")]
         [FromQuery(Name = "as_of")] string? AsOf);
 }

@@ -1,42 +1,27 @@
-using System.Text.Json;
+using System.ComponentModel;
 using System.Text.Json.Nodes;
-using Bellwether.Cli;
 using Bellwether.Core.Scenarios;
+using Bellwether.Queries;
 
 namespace Bellwether.Web;
 
 /// <summary>
-/// A scenario as a request body: either the saved JSON form (<c>{"changes": [...]}</c>, see ScenarioJson) or the CLI's
-/// --set grammar (<c>{"set": ["win_rate=+10%", "add_reps=2 from 2026-01-01"]}</c>), which is what people type.
+/// A scenario as a request body: the command line's <c>--set</c> grammar (<c>{"set": ["win_rate=+10%", "add_reps=2 from
+/// 2026-01-01"]}</c>), which is what people type, or the saved JSON form's changes (<c>{"changes": [...]}</c>, see
+/// ScenarioJson).
 /// </summary>
 public sealed record ScenarioBody
 {
+    [Description("What the scenario is about.")]
     public string? Description { get; init; }
 
+    [Description("Driver changes as the command line's --set takes them: win_rate=+10%, deal_size=-5%, add_reps=3 from 2026-01-15, … (at most 100).")]
     public IReadOnlyList<string>? Set { get; init; }
 
+    [Description("Or the changes in the saved form: objects such as {\"driver\": \"win_rate\", \"relative\": 0.1}.")]
     public JsonArray? Changes { get; init; }
 
-    public Scenario ToScenario(string name)
-    {
-        if (Set is { Count: > 0 } && Changes is { Count: > 0 })
-        {
-            throw new UserErrorException("a scenario body has either \"set\" or \"changes\", not both");
-        }
-
-        if (Set is { Count: > 0 } sets)
-        {
-            return new Scenario { Name = name, Description = Description, Changes = [.. sets.Select(Scenarios.ScenarioSet.Parse)] };
-        }
-
-        var json = new JsonObject { ["name"] = name, ["description"] = Description, ["changes"] = Changes?.DeepClone() ?? new JsonArray() }.ToJsonString();
-        try
-        {
-            return ScenarioJson.Deserialize(json);
-        }
-        catch (JsonException e)
-        {
-            throw new UserErrorException($"changes: {e.Message}");
-        }
-    }
+    /// <summary>The scenario, or every mistake in the body.</summary>
+    public Checked<Scenario> Read(string name, bool unsaved = false) =>
+        ScenarioInput.Read(name, Description, Set, Changes?.ToJsonString(), unsaved);
 }

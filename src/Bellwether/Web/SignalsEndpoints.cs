@@ -1,50 +1,39 @@
+using System.ComponentModel;
 using Bellwether.Core.Signals;
 using Bellwether.Indicators;
-using Bellwether.Signals;
-using Bellwether.Storage;
+using Bellwether.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Bellwether.Web;
 
 /// <summary>
-/// <c>GET /api/v1/workspaces/{workspace}/signals?pillar=…&amp;as_of=…&amp;period=…</c>: the pillars' leading signals as the
-/// <c>signals</c> command prints them in JSON, each with its change since a week earlier. Mistakes are returned as
-/// problems (RFC 9457) whose detail is the command line's one-line message.
+/// <c>GET /api/v1/workspaces/{workspace}/signals</c>: the pillars' leading signals as <c>bellwether signals --format json</c>
+/// prints them, each with its change since a week earlier.
 /// </summary>
 public static class SignalsEndpoints
 {
-    public static IEndpointRouteBuilder MapSignalsEndpoints(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapSignalsEndpoints(this RouteGroupBuilder workspace)
     {
-        app.MapGet("/api/v1/workspaces/{workspace}/signals", Signals)
-            .WithTags("bellwether")
-            .WithName("signals")
+        ArgumentNullException.ThrowIfNull(workspace);
+        workspace.MapGet("/signals", Signals).WithTags("signals").WithName("signals")
             .WithSummary("Each pillar's leading signals against plan, standard or benchmark, with their change since a week earlier and who needs attention");
-        return app;
+        return workspace;
     }
 
-    private static Results<Ok<IReadOnlyList<Signal>>, ProblemHttpResult> Signals(
-        string workspace,
-        [FromQuery(Name = "pillar")] string? pillar,
-        [FromQuery(Name = "period")] string? period,
-        [FromQuery(Name = "as_of")] string? asOf,
-        IStore store,
-        IndicatorService indicators,
-        TimeProvider clock)
-    {
-        if (store.Versions(workspace).Count == 0)
-        {
-            return TypedResults.Problem($"{workspace}: no such workspace (nothing imported)", statusCode: StatusCodes.Status404NotFound, title: "not found");
-        }
+    private static Results<Ok<IReadOnlyList<Signal>>, ProblemHttpResult, ValidationProblem> Signals(
+        string workspace, [AsParameters] SignalParameters q, WorkspaceRequests requests, IndicatorService indicators) =>
+        requests.Read(workspace, read => Requests.Signals(read, q.Pillar, q.Period, q.AsOf))
+            // The retention signals read engagement.csv, which the indicator engine alone never needs.
+            .Map(query => query.Run(indicators.Engine(workspace, withEngagement: true)))
+            .ToResults();
 
-        var now = clock.GetUtcNow();
-        var request = SignalRequest.Parse(pillar, period, asOf, store.Settings(workspace).Calendar, new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero), out var error);
-        if (request is null)
-        {
-            return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "bad request");
-        }
-
-        // The retention signals read engagement.csv, which the indicator engine alone never needs.
-        return TypedResults.Ok(request.Run(indicators.Engine(workspace, withEngagement: true)));
-    }
+    /// <summary>The query parameters, named as the command line's options.</summary>
+    public readonly record struct SignalParameters(
+        [property: Description("One pillar: new_business, retention, expansion or cost_model; default all four.")]
+        [FromQuery(Name = "pillar")] string? Pillar,
+        [property: Description("The period to watch (2025-Q1, 2025-03, 2025); default: the fiscal quarter containing the instant.")]
+        [FromQuery(Name = "period")] string? Period,
+        [property: Description("Only what was known at this instant (a date means the end of that day); default: now.")]
+        [FromQuery(Name = "as_of")] string? AsOf);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Bellwether.Core.Finance;
 using Bellwether.Core.Reps;
 using Bellwether.Core.Scenarios;
@@ -78,5 +79,44 @@ public sealed class ScenarioJsonTests
             "change 4 (add_reps): count is 1 or more",
             "change 5 (expense): give relative, monthly_amount or both",
         ], ScenarioCheck.Problems(bad));
+    }
+
+    [Theory]
+    [InlineData("""{"name": "x", "changes": null}""", "$.changes")]
+    [InlineData("""{"name": "x", "changes": [{"driver": "win_rate", "relative": 0.1}, null]}""", "$.changes[1]")]
+    public void NullWhereAChangeBelongs_IsAJsonMistake_NotAScenario(string json, string path)
+    {
+        var mistake = Assert.Throws<JsonException>(() => ScenarioJson.Deserialize(json));
+
+        Assert.Equal(path, mistake.Path);
+    }
+
+    [Fact]
+    public void NumbersNoForecastCanBeMadeWith_AreProblems()
+    {
+        var wild = new Scenario
+        {
+            Name = "wild",
+            Changes =
+            [
+                new DealSizeChange { Relative = 1e300 },
+                new WinRateChange { Absolute = double.NaN },
+                new ChurnChange { Relative = double.PositiveInfinity },
+                new QuotaLiftChange { Share = double.NaN },
+                new ExpenseChange { Category = ExpenseCategory.Rnd, MonthlyAmount = decimal.MaxValue },
+                new AddRepsChange { Count = 1, Start = new DateOnly(2026, 1, 1), RampMonths = int.MaxValue },
+                new DealSizeChange { Relative = ScenarioCheck.MaxRelative },
+            ],
+        };
+
+        Assert.Equal(
+        [
+            "change 1 (deal_size): relative is at most 100 (+10000%)",
+            "change 2 (win_rate): absolute is −1 to 1 (a change in the win rate, in points)",
+            "change 3 (churn): relative is at most 100 (+10000%)",
+            "change 4 (quota_lift): share is 0 to 1",
+            "change 5 (expense): monthly_amount is at most 1000000000000 either way",
+            "change 6 (add_reps): ramp_months is at most 60",
+        ], ScenarioCheck.Problems(wild));
     }
 }

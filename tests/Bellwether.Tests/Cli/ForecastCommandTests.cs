@@ -52,9 +52,9 @@ public sealed class ForecastCommandTests(DemoStore demo) : IClassFixture<DemoSto
     }
 
     [Theory]
-    [InlineData("forecast leads --period 2026-Q3", "bellwether: leads: not an indicator that is forecast (forecasts: bookings, expansion_bookings, won_deals, new_logos, revenue, grr, nrr, expansion_revenue, operating_margin)")]
-    [InlineData("forecast bookings --period 2026-W30", "bellwether: --period/--grain: forecasts are made for months, fiscal quarters and fiscal years")]
-    [InlineData("forecast bookings --scenario nope", "bellwether: nope: no such scenario (saved: none)")]
+    [InlineData("forecast leads --period 2026-Q3", "bellwether: \"leads\" is not an indicator that is forecast (forecasts: bookings, expansion_bookings, won_deals, new_logos, revenue, grr, nrr, expansion_revenue, operating_margin)")]
+    [InlineData("forecast bookings --period 2026-W30", "bellwether: --period \"2026-W30\" is a week: forecasts are made for months, fiscal quarters and fiscal years")]
+    [InlineData("forecast bookings --scenario nope", "bellwether: --scenario \"nope\": no such scenario (saved: none; base is the forecast without changes)")]
     [InlineData("forecast bookings --format xml", "bellwether: --format: \"xml\" is not a format (table, json or csv) (see `bellwether forecast --help`)")]
     public void BadArguments_FailWithOneLine(string arguments, string expected)
     {

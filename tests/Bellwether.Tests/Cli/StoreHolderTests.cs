@@ -10,19 +10,33 @@ public sealed class StoreHolderTests : IDisposable
 {
     private readonly TempFolder _temp = new();
 
+    // A plain folder import goes through the server (HeldStoreImportTests); one with a report folder cannot.
     [Theory]
-    [InlineData("import", "import through its Import page (http://127.0.0.1:5999/import) or stop it")]
+    [InlineData("import", "stop it to import with --preset, --mapping or --report (a folder of the folder format is imported through it, as its Import page at http://127.0.0.1:5999/import does)")]
     [InlineData("status", "see it there (dashboard, or the API under http://127.0.0.1:5999/api/v1) or stop it")]
     public void WhileServeHoldsTheFile_OtherCommands_SayWhereItIsServed(string command, string advice)
     {
         var db = SmallStore();
         using var held = StoreHolder.Leave(db, StoreHolder.Current("serve", "http://127.0.0.1:5999"));
 
-        var result = command == "import" ? CliRunner.Run("import", Folder(), "--db", db) : CliRunner.Run(command, "--db", db);
+        var result = command == "import" ? CliRunner.Run("import", Folder(), "--db", db, "--report", _temp.File("report")) : CliRunner.Run(command, "--db", db);
 
         Assert.Equal(ExitCodes.Failed, result.ExitCode);
         var line = Assert.Single(result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal($"bellwether: {db} is held by bellwether serve (pid {Environment.ProcessId}) at http://127.0.0.1:5999 — {advice}", line);
+    }
+
+    [Fact]
+    public void AFolderImport_ThroughAServerThatDoesNotAnswer_IsOneLine()
+    {
+        var db = SmallStore();
+        using var held = StoreHolder.Leave(db, StoreHolder.Current("serve", "http://127.0.0.1:1"));
+
+        var result = CliRunner.Run("import", Folder(), "--db", db);
+
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.StartsWith("bellwether: bellwether serve at http://127.0.0.1:1 holds the store but did not answer (", result.Err.Split('\n')[^2], StringComparison.Ordinal);
+        Assert.EndsWith("): stop it, or wait and try again", result.Err.TrimEnd(), StringComparison.Ordinal);
     }
 
     [Fact]

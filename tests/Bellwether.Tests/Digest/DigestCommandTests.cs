@@ -78,7 +78,7 @@ public sealed class DigestCommandTests(DemoStore demo) : IClassFixture<DemoStore
     }
 
     [Theory]
-    [InlineData("--owner CEO", "bellwether: --owner CEO: holds no plan as of 2026-06-30 (owners: CFO, COO, President)")]
+    [InlineData("--owner CEO", "bellwether: --owner \"CEO\" holds no plan as of 2026-06-30 (owners: CFO, COO, President)")]
     [InlineData("--owner COO --format csv", "bellwether: --format: \"csv\" is not a format of the digest (md, html or json) (see `bellwether digest --help`)")]
     public void Mistakes_AreOneLine(string arguments, string expected)
     {

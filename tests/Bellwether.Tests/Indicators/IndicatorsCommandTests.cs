@@ -9,7 +9,7 @@ public sealed class IndicatorsCommandTests : IDisposable
     public IndicatorsCommandTests() => Assert.Equal(0, _company.Import().ExitCode);
 
     [Theory]
-    [InlineData("bookingz --period 2025-Q1", "bellwether: bookingz: no such indicator (see `bellwether indicators --list`)")]
+    [InlineData("bookingz --period 2025-Q1", "bellwether: \"bookingz\" is not an indicator (nearest: bookings)")]
     [InlineData("bookings --period 2025-Q5", "bellwether: --period \"2025-Q5\" is not a period: a quarter is Q1 to Q4")]
     [InlineData("bookings --period 2025-03 --grain quarter", "bellwether: --grain quarter: a month cannot be split into quarters")]
     [InlineData("bookings --period 2025 --by rep,vertical,team", "bellwether: --by rep,vertical,team: at most two dimensions")]

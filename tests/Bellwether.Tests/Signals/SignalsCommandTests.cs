@@ -113,9 +113,9 @@ public sealed class SignalsCommandTests(DemoStore demo) : IClassFixture<DemoStor
     }
 
     [Theory]
-    [InlineData("--pillar", "nope", "bellwether: --pillar nope: not a pillar (new_business, retention, expansion, cost_model)")]
+    [InlineData("--pillar", "nope", "bellwether: --pillar \"nope\" is not a pillar (new_business, retention, expansion, cost_model)")]
     [InlineData("--period", "2026-Q9", "bellwether: --period \"2026-Q9\" is not a period")]
-    [InlineData("--as-of", "yesterday", "bellwether: --as-of yesterday: not a date or instant")]
+    [InlineData("--as-of", "yesterday", "bellwether: --as-of \"yesterday\" is not a date or instant")]
     public void Mistakes_AreOneLineThatSaysWhatIsWrong(string option, string value, string message)
     {
         var result = CliRunner.Run("signals", "--db", demo.Db, option, value);

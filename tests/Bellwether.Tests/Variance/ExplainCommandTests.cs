@@ -88,9 +88,9 @@ public sealed class ExplainCommandTests(DemoStore demo) : IClassFixture<DemoStor
     [InlineData("explain bookings --by vertical,rep", "bellwether: --by vertical,rep: explain splits by one dimension")]
     [InlineData("explain bookings --by planet", "bellwether: --by planet: not a dimension (rep, team, manager, rep_region, account, vertical, account_region, service_line, type, source, channel, activity_type)")]
     [InlineData("explain bookings --period 2026-Q9", "bellwether: --period \"2026-Q9\" is not a period: a quarter is Q1 to Q4")]
-    [InlineData("explain bookings --as-of yesterday", "bellwether: --as-of yesterday: not a date or instant (expected 2025-03-31 or 2025-03-31T14:05:00Z)")]
-    [InlineData("explain nope", "bellwether: nope: not an indicator (explain takes ")]
-    [InlineData("explain win_rate", "bellwether: win_rate: not explained by driver (explain takes ")]
+    [InlineData("explain bookings --as-of yesterday", "bellwether: --as-of \"yesterday\" is not a date or instant (expected 2025-03-31 or 2025-03-31T14:05:00Z)")]
+    [InlineData("explain nope", "bellwether: \"nope\" is not an indicator (explain takes ")]
+    [InlineData("explain win_rate", "bellwether: \"win_rate\" is not explained by driver (explain takes ")]
     public void Mistakes_FailWithOneLine(string arguments, string expected)
     {
         var result = CliRunner.Run([.. arguments.Split(' '), "--db", demo.Db]);

@@ -51,10 +51,10 @@ public sealed class ExplainEndpointsTests(DemoStore demo) : IClassFixture<DemoSt
     }
 
     [Theory]
-    [InlineData("/api/v1/workspaces/default/explain?period=2026-Q2", 400, "metric: say which metric to explain")]
+    [InlineData("/api/v1/workspaces/default/explain?period=2026-Q2", 400, "metric is required: say which metric to explain")]
     [InlineData("/api/v1/workspaces/default/explain?metric=bookings&against=forecast", 400, "against forecast: not one of plan, previous, last_year")]
     [InlineData("/api/v1/workspaces/default/explain?metric=bookings&period=2026-Q9", 400, "period \"2026-Q9\" is not a period")]
-    [InlineData("/api/v1/workspaces/default/explain?metric=bookings&as_of=soon", 400, "as_of soon: not a date or instant")]
+    [InlineData("/api/v1/workspaces/default/explain?metric=bookings&as_of=soon", 400, "as_of \"soon\" is not a date or instant")]
     [InlineData("/api/v1/workspaces/default/explain?metric=bookings&slice=planet=mars", 400, "slice \"planet=mars\" is not a slice")]
     [InlineData("/api/v1/workspaces/elsewhere/explain?metric=bookings", 404, "elsewhere: no such workspace")]
     public async Task Mistakes_AreProblemsThatSayWhatIsWrong(string path, int status, string detail)

@@ -55,11 +55,11 @@ public sealed class ApiTests(DemoStore demo) : IClassFixture<DemoStore>, IAsyncL
     }
 
     [Theory]
-    [InlineData("/api/v1/workspaces/default/indicators?name=nope", 400, "nope: not a known indicator")]
-    [InlineData("/api/v1/workspaces/default/indicators?name=bookings&period=2026-Q9", 400, "--period \"2026-Q9\"")]
-    [InlineData("/api/v1/workspaces/default/indicators", 400, "name: say which indicators")]
-    [InlineData("/api/v1/workspaces/default/forecast?name=bookings&period=2026-W10", 400, "period/grain: forecasts are made for months")]
-    [InlineData("/api/v1/workspaces/default/forecast?name=bookings&scenario=nope", 404, "nope: no such scenario")]
+    [InlineData("/api/v1/workspaces/default/indicators?name=nope", 400, "name \"nope\" is not an indicator")]
+    [InlineData("/api/v1/workspaces/default/indicators?name=bookings&period=2026-Q9", 400, "period \"2026-Q9\" is not a period")]
+    [InlineData("/api/v1/workspaces/default/indicators", 400, "name is required: say which indicators")]
+    [InlineData("/api/v1/workspaces/default/forecast?name=bookings&period=2026-W10", 400, "period \"2026-W10\" is a week: forecasts are made for months")]
+    [InlineData("/api/v1/workspaces/default/forecast?name=bookings&scenario=nope", 404, "scenario \"nope\": no such scenario")]
     [InlineData("/api/v1/workspaces/elsewhere/status", 404, "elsewhere: no such workspace")]
     public async Task Mistakes_AreProblemsThatSayWhatIsWrong(string path, int status, string detail)
     {

@@ -47,10 +47,10 @@ public sealed class DigestEndpointTests(DemoStore demo) : IClassFixture<DemoStor
     }
 
     [Theory]
-    [InlineData("/api/v1/workspaces/default/digest?owner=CEO&as_of=2026-06-30", 400, "owner: CEO holds no plan (owners: CFO, COO, President)")]
-    [InlineData("/api/v1/workspaces/default/digest", 400, "owner: say whose digest")]
-    [InlineData("/api/v1/workspaces/default/digest?owner=CFO&format=pdf", 400, "format: \"pdf\" is not a format of the digest (json, md or html)")]
-    [InlineData("/api/v1/workspaces/default/digest?owner=CFO&as_of=soon", 400, "as_of soon: not a date or instant")]
+    [InlineData("/api/v1/workspaces/default/digest?owner=CEO&as_of=2026-06-30", 400, "owner \"CEO\" holds no plan as of 2026-06-30 (owners: CFO, COO, President)")]
+    [InlineData("/api/v1/workspaces/default/digest", 400, "owner is required: say whose digest")]
+    [InlineData("/api/v1/workspaces/default/digest?owner=CFO&format=pdf", 400, "format \"pdf\" is not a format of the digest (json, md, html)")]
+    [InlineData("/api/v1/workspaces/default/digest?owner=CFO&as_of=soon", 400, "as_of \"soon\" is not a date or instant")]
     [InlineData("/api/v1/workspaces/elsewhere/digest?owner=CFO", 404, "elsewhere: no such workspace")]
     public async Task Mistakes_AreProblemsThatSayWhatIsWrong(string path, int status, string detail)
     {

@@ -50,9 +50,9 @@ public sealed class SignalsEndpointTests(DemoStore demo) : IClassFixture<DemoSto
     }
 
     [Theory]
-    [InlineData("/api/v1/workspaces/default/signals?pillar=nope", 400, "--pillar nope: not a pillar")]
-    [InlineData("/api/v1/workspaces/default/signals?period=2026-Q9", 400, "--period \"2026-Q9\"")]
-    [InlineData("/api/v1/workspaces/default/signals?as_of=soon", 400, "--as-of soon: not a date or instant")]
+    [InlineData("/api/v1/workspaces/default/signals?pillar=nope", 400, "pillar \"nope\" is not a pillar")]
+    [InlineData("/api/v1/workspaces/default/signals?period=2026-Q9", 400, "period \"2026-Q9\"")]
+    [InlineData("/api/v1/workspaces/default/signals?as_of=soon", 400, "as_of \"soon\" is not a date or instant")]
     [InlineData("/api/v1/workspaces/elsewhere/signals", 404, "elsewhere: no such workspace")]
     public async Task Mistakes_AreProblemsThatSayWhatIsWrong(string path, int status, string detail)
     {

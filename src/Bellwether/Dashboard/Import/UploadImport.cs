@@ -14,8 +14,17 @@ namespace Bellwether.Dashboard.Import;
 /// </summary>
 public sealed class UploadImport(SerializedStore store, DashboardOptions options, StoreWatcher watcher, TimeProvider clock)
 {
-    public async Task<UploadOutcome> RunAsync(IReadOnlyList<Upload> uploads, bool skipInvalid, CancellationToken cancellation)
+    /// <summary>Imports the uploads into the dashboard's workspace.</summary>
+    public Task<UploadOutcome> RunAsync(IReadOnlyList<Upload> uploads, bool skipInvalid, CancellationToken cancellation) =>
+        RunAsync(options.Workspace, uploads, skipInvalid, asOf: null, "the dashboard", cancellation);
+
+    /// <summary>
+    /// Imports the uploads into a workspace (the API's <c>POST …/imports</c>), as of an export instant or the newest event
+    /// in the files; <paramref name="via"/> says in the import log what they came through ("the API").
+    /// </summary>
+    public async Task<UploadOutcome> RunAsync(string workspace, IReadOnlyList<Upload> uploads, bool skipInvalid, DateTimeOffset? asOf, string via, CancellationToken cancellation)
     {
+        ArgumentNullException.ThrowIfNull(uploads);
         if (uploads.Count == 0)
         {
             return UploadOutcome.Refused("choose the files to import (CSV files of the folder format, or a zip of them)");
@@ -43,12 +52,12 @@ public sealed class UploadImport(SerializedStore store, DashboardOptions options
             }
 
             var names = string.Join(", ", uploads.Select(u => u.Name));
-            var source = FolderSource.Open(folder) with { Description = $"upload through the dashboard ({names})" };
-            var importOptions = new ImportOptions { SkipInvalid = skipInvalid, StartedAt = clock.GetUtcNow() };
+            var source = FolderSource.Open(folder) with { Description = $"upload through {via} ({names})" };
+            var importOptions = new ImportOptions { SkipInvalid = skipInvalid, AsOf = asOf, StartedAt = clock.GetUtcNow() };
             var result = await Task.Run(
                 () => store.Exclusive(inner =>
                 {
-                    using var session = inner.BeginImport(options.Workspace);
+                    using var session = inner.BeginImport(workspace);
                     return new ImportRunner(session).Run(source, importOptions);
                 }),
                 cancellation).ConfigureAwait(false);
@@ -72,6 +81,11 @@ public sealed class UploadImport(SerializedStore store, DashboardOptions options
         foreach (var upload in uploads)
         {
             var name = Path.GetFileName(upload.Name);
+            if (!IsFileName(name))
+            {
+                return $"\"{upload.Name}\" is not a file's name";
+            }
+
             if (name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
             {
                 var zip = Path.Combine(folder, ".upload-" + written.Count + ".zip");
@@ -128,6 +142,11 @@ public sealed class UploadImport(SerializedStore store, DashboardOptions options
                     return $"{zipName} unpacks to more than {Megabytes(UploadLimits.MaxUnpackedBytes)}";
                 }
 
+                if (!IsFileName(entry.Name))
+                {
+                    return $"{zipName}: \"{entry.FullName}\" is not a file's name";
+                }
+
                 if (!written.Add(entry.Name))
                 {
                     return $"{zipName}: {entry.Name} is uploaded twice";
@@ -146,6 +165,10 @@ public sealed class UploadImport(SerializedStore store, DashboardOptions options
             return $"{zipName} is not a readable zip: {e.Message}";
         }
     }
+
+    /// <summary>A name that stays inside the upload's folder: not <c>.</c> or <c>..</c> (which name folders), nothing a file name cannot hold.</summary>
+    private static bool IsFileName(string name) =>
+        name.Length > 0 && name is not ("." or "..") && name.IndexOfAny(Path.GetInvalidFileNameChars()) < 0;
 
     private static void CopyAtMost(Stream input, Stream output, long limit)
     {

@@ -19,7 +19,7 @@ public static class DashboardNavigation
             new("pillars/expansion", "Service expansion", "add_business"), new("pillars/cost-model", "Cost model", "account_balance"),
         ]),
         new("Sales", [new("revenue", "Revenue indicators", "leaderboard")]),
-        new("Data", [new("status", "Status", "storage"), new("import", "Import", "upload_file")]),
+        new("Data", [new("status", "Status", "storage"), new("import", "Import", "upload_file"), new(Web.ApiReference.Path, "API reference", "api")]),
     ];
 }
 

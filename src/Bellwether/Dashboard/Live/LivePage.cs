@@ -7,7 +7,8 @@ namespace Bellwether.Dashboard.Live;
 /// <summary>
 /// A page that loads its data off the circuit's thread, shows that it is loading, and loads again when the store's data
 /// changes (<see cref="DataChangeNotifier"/>), without the user reloading. Subclasses say what to load; a user's
-/// mistake or a store problem becomes a message on the page, never a broken circuit.
+/// mistake or a store problem becomes a message on the page, and a bug a line naming its logged trace — never a broken
+/// circuit.
 /// </summary>
 /// <typeparam name="TData">What the page shows, loaded in one piece and swapped in on the circuit's thread.</typeparam>
 public abstract class LivePage<TData> : ComponentBase, IDisposable
@@ -23,6 +24,9 @@ public abstract class LivePage<TData> : ComponentBase, IDisposable
 
     [Inject]
     private TimeProvider Clock { get; set; } = null!;
+
+    [Inject]
+    private ErrorLog Errors { get; set; } = null!;
 
     /// <summary>The data shown; null until the first load succeeds.</summary>
     protected TData? Data { get; private set; }
@@ -95,9 +99,15 @@ public abstract class LivePage<TData> : ComponentBase, IDisposable
         {
             return;
         }
-        catch (Exception e) when (e is UserErrorException or StoreException or ArgumentException)
+        catch (Exception e) when (e is UserErrorException or StoreException)
         {
             problem = e.Message;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug: the page says so and where its trace is, as the API's 500 does; the message itself may say too much.
+            var id = Errors.Write(e, $"dashboard page {GetType().Name}", Clock.GetUtcNow());
+            problem = $"an unexpected error (a bug in bellwether) — its trace is logged as error {id} in {Errors.Path}";
         }
 
         if (generation != _generation)

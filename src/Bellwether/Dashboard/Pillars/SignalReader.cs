@@ -1,8 +1,9 @@
 using Bellwether.Core.Plans;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Text;
+using Bellwether.Core.Time;
 using Bellwether.Indicators;
-using Bellwether.Signals;
+using Bellwether.Queries;
 using Bellwether.Storage;
 using Bellwether.Web;
 using Microsoft.Extensions.Caching.Memory;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Bellwether.Dashboard.Pillars;
 
 /// <summary>
-/// A pillar's leading signals for the dashboard: the same <see cref="SignalRequest"/> over the same engine (engagement
+/// A pillar's leading signals for the dashboard: the same <see cref="SignalQuery"/> over the same engine (engagement
 /// loaded) as <c>bellwether signals</c> and <c>GET …/signals</c>, as of the start of the hour the pages stand for, read
 /// once per pillar, hour and version of the store's tables — the retention signals fit a client-health model twice
 /// (now and a week earlier), which takes seconds, and a wall screen asks every minute.
@@ -35,10 +36,10 @@ public sealed class SignalReader(IStore store, IndicatorService indicators, Time
             entry.SlidingExpiration = TimeSpan.FromMinutes(30);
             return new Lazy<IReadOnlyList<Signal>>(() =>
             {
+                // The period watched is the fiscal quarter containing the hour, as signals' default.
                 var calendar = store.Settings(workspace).Calendar;
-                var request = SignalRequest.Parse(SnakeCase.Name(pillar), null, null, calendar, asOf, out var error)
-                    ?? throw new InvalidOperationException(error);
-                return request.Run(indicators.Engine(workspace, withEngagement: true));
+                var query = new SignalQuery(pillar, calendar.Containing(asOf.AddTicks(-1), Grain.Quarter), asOf);
+                return query.Run(indicators.Engine(workspace, withEngagement: true));
             });
         })!;
         return reading.Value;

@@ -11,6 +11,7 @@ using Bellwether.Dashboard.Charts;
 using Bellwether.Dashboard.Pillars;
 using Bellwether.Dashboard.Tables;
 using Bellwether.Indicators;
+using Bellwether.Queries;
 using Bellwether.Storage;
 using Bellwether.Web;
 
@@ -160,16 +161,11 @@ public sealed class ScenarioWorkbench(IStore store, ForecastService forecasts, P
         return (workspace, asOf, settings, PeriodChoices.Resolve(key, settings.Calendar, asOf));
     }
 
+    /// <summary>A saved scenario or base, found as the CLI and the API find it (<see cref="ScenarioBook"/>).</summary>
     private Scenario Scenario(string name)
     {
-        if (string.Equals(name, Core.Scenarios.Scenario.Base.Name, StringComparison.OrdinalIgnoreCase))
-        {
-            return Core.Scenarios.Scenario.Base;
-        }
-
-        return store.Scenarios(options.Workspace).TryGetValue(name, out var json)
-            ? ScenarioJson.Deserialize(json) with { Name = name }
-            : throw new Cli.UserErrorException($"{name}: no such scenario");
+        var found = ScenarioBook.Find(store, options.Workspace, name, "name");
+        return found.Ok ? found.Value : throw new Cli.UserErrorException(found.Describe(ParameterNames.CommandLine("name")));
     }
 
     /// <summary>The plans of the period not yet over: those a scenario can move.</summary>

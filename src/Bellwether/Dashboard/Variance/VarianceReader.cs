@@ -4,15 +4,15 @@ using Bellwether.Core.Slicing;
 using Bellwether.Core.Text;
 using Bellwether.Core.Variance;
 using Bellwether.Indicators;
+using Bellwether.Queries;
 using Bellwether.Storage;
-using Bellwether.Variance;
 using Bellwether.Web;
 
 namespace Bellwether.Dashboard.Variance;
 
 /// <summary>
-/// The Variance page's explanation: the choices read by <see cref="ExplainArguments"/> (as the CLI and the API read
-/// them) and explained by <see cref="VarianceExplainer"/> over the host's engine and fitted forecast, as
+/// The Variance page's explanation: the choices read by <see cref="Requests.Explain"/> (as the CLI and the API read
+/// them, a slice's values checked against the data) and explained by <see cref="VarianceExplainer"/> over the host's engine and fitted forecast, as
 /// <c>GET …/explain</c> does — so the page, <c>bellwether explain</c> and the API give the same numbers. "Now" is the
 /// start of the hour, as the API's default.
 /// </summary>
@@ -28,14 +28,21 @@ public sealed class VarianceReader(IStore store, IndicatorService indicators, Fo
         var period = choices.Period is { } given && !settings.Calendar.TryParse(given, out _)
             ? PeriodChoices.Resolve(given, settings.Calendar, now).Label
             : choices.Period ?? PeriodChoices.Resolve(null, settings.Calendar, now).Label;
-        if (!ExplainArguments.TryParse(choices.Metric ?? "bookings", period, choices.Against, choices.By, choices.Slice, null, settings.Calendar, now,
-            option => option.Replace('-', '_'), out var request, out var error))
+        var read = Requests.Explain(new QueryReader(settings.Calendar, now), choices.Metric ?? "bookings", period, choices.Against, choices.By, choices.Slice, asOf: null);
+        if (!read.Ok)
         {
-            throw new Cli.UserErrorException(error);
+            // The page's address carries the API's parameter names (metric, period, against, by, slice).
+            throw new Cli.UserErrorException(read.Describe(ParameterNames.Api));
         }
 
+        var request = read.Value;
         // The retention metrics read engagement.csv for what preceded each churn; the engine alone never loads it.
-        var engine = request!.Metric is "grr" or "nrr" or "logo_churn" ? indicators.Engine(workspace, withEngagement: true) : indicators.Engine(workspace);
+        var engine = request.Metric is "grr" or "nrr" or "logo_churn" ? indicators.Engine(workspace, withEngagement: true) : indicators.Engine(workspace);
+        if (SliceValues.Check(request.Filter, engine) is { Count: > 0 } absent)
+        {
+            throw new Cli.UserErrorException(Checked.Invalid<ExplainRequest>(absent).Describe(ParameterNames.Api));
+        }
+
         var explanation = VarianceExplainer.Explain(engine, request, () => forecasts.Model(workspace, request.AsOf));
         cancellation.ThrowIfCancellationRequested();
         return VariancePicture.Of(explanation, settings.Currency, NameBook.Of(engine.Dataset));
