@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bellwether.Cli;
+using Bellwether.Core.Indicators;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -9,7 +10,7 @@ namespace Bellwether.Web;
 /// <summary>
 /// The API's answers when a request goes wrong outside its handlers, each a problem document (RFC 9457) in our words,
 /// never an empty body or .NET's message: a body that is not the JSON an endpoint reads, or not JSON at all (400, 415),
-/// a request too large (413), a path or method the API does not have (404, 405), too many heavy requests (429), and —
+/// a request too large (413), an answer too large (422, <see cref="IndicatorEngine.MaxRows"/>), a path or method the API does not have (404, 405), too many heavy requests (429), and —
 /// last resort — a bug (500, its trace logged under an id the answer names). Mistakes in what was asked are answered by
 /// the handlers themselves (<see cref="ApiResults"/>), never by an exception.
 /// </summary>
@@ -91,7 +92,13 @@ public static class ApiErrors
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
-            var (status, title, detail) = exception is BadHttpRequestException bad ? Unreadable(httpContext.Request, bad) : Bug(httpContext, exception);
+            var (status, title, detail) = exception switch
+            {
+                BadHttpRequestException bad => Unreadable(httpContext.Request, bad),
+                // The engine refuses an answer past its row limit while computing it: the request asked too much.
+                ResultTooLargeException tooLarge => (StatusCodes.Status422UnprocessableEntity, "The answer would be too large", tooLarge.Message),
+                _ => Bug(httpContext, exception),
+            };
             await WriteAsync(httpContext, status, title, detail).ConfigureAwait(false);
             return true;
         }

@@ -80,6 +80,7 @@ public sealed class ApiEndpointsTests : IClassFixture<DemoStore>, IDisposable
     [InlineData(Ws + "/exports/finance-pack.xlsx?period=2025-Q5", 400, "period \"2025-Q5\" is not a period: a quarter is Q1 to Q4")]
     [InlineData("/api/v1/workspaces/elsewhere/forecast?name=bookings", 404, "elsewhere: no such workspace (nothing imported)")]
     [InlineData("/api/v1/nothing", 404, "/api/v1/nothing: no such endpoint")]
+    [InlineData(Ws + "/indicators?name=bookings&period=2025&by=rep,account&grain=day", 422, "bookings by rep and account per day over 2025 would be about ")]
     public async Task MistakesInAQuery_AreProblems(string path, int status, string detail)
     {
         using var response = await _http.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
