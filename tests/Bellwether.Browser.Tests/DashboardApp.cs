@@ -118,6 +118,8 @@ public sealed class DashboardApp : IAsyncLifetime
             AcceptDownloads = true,
         });
         context.SetDefaultTimeout(60_000);
+        // Expect's own default is 5 s, too short on a loaded CI machine; waits are for correctness, never for speed.
+        Assertions.SetDefaultExpectTimeout(60_000);
         await context.RouteAsync("**/*", async route =>
         {
             var host = new Uri(route.Request.Url).Host;
@@ -157,6 +159,22 @@ public sealed class DashboardApp : IAsyncLifetime
     }
 
     /// <summary>Waits until the chart has drawn (ECharts' finished event); on a time-out, says what the page and the host showed.</summary>
+    /// <summary>
+    /// Chooses files on the Import page the way a user would: once the picker is enabled (the page enables it when the
+    /// browser listens for a choice), and waits until the page has taken them (its Import button enables).
+    /// </summary>
+    public static async Task ChooseFilesAsync(IPage page, FilePayload[] files)
+    {
+        var picker = page.Locator("#upload-files");
+        await Assertions.Expect(picker).ToBeEnabledAsync(new() { Timeout = 60_000 });
+        await picker.SetInputFilesAsync(files);
+        await Assertions.Expect(page.Locator("#upload-run")).ToBeEnabledAsync(new() { Timeout = 60_000 });
+    }
+
+    /// <inheritdoc cref="ChooseFilesAsync(IPage, FilePayload[])"/>
+    public static Task ChooseFilesAsync(IPage page, params string[] paths) =>
+        ChooseFilesAsync(page, [.. paths.Select(p => new FilePayload { Name = Path.GetFileName(p), MimeType = "text/csv", Buffer = File.ReadAllBytes(p) })]);
+
     public static async Task WaitForChartAsync(IPage page, string id, IReadOnlyList<string> errors, int timeout = 120_000)
     {
         try

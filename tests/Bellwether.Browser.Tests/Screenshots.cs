@@ -75,7 +75,7 @@ public sealed class Screenshots(DashboardApp app)
         await File.WriteAllLinesAsync(bad, lines, TestContext.Current.CancellationToken);
         try
         {
-            await page.Locator("#upload-files").SetInputFilesAsync(new FilePayload { Name = "opportunities.csv", MimeType = "text/csv", Buffer = await File.ReadAllBytesAsync(bad, TestContext.Current.CancellationToken) });
+            await DashboardApp.ChooseFilesAsync(page, [new FilePayload { Name = "opportunities.csv", MimeType = "text/csv", Buffer = await File.ReadAllBytesAsync(bad, TestContext.Current.CancellationToken) }]);
         }
         finally
         {
