@@ -71,4 +71,25 @@ public sealed class RevenuePageTests(DashboardApp app)
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(name, new() { Timeout = 60_000 });
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task Heatmap_ACellLeadsToItsRep_InTheSamePeriod()
+    {
+        var (page, errors) = await app.NewPageAsync();
+        await page.GotoAsync("/revenue?period=previous-quarter");
+        await DashboardApp.WaitForChartAsync(page, "activity-heatmap", errors);
+
+        // The third row's first cell, where ECharts draws it: a click on the canvas, as a user's.
+        var chart = page.Locator("#activity-heatmap");
+        await chart.ScrollIntoViewIfNeededAsync();
+        var cell = await chart.EvaluateAsync<double[]>("el => echarts.getInstanceByDom(el).convertToPixel({ seriesIndex: 0 }, [0, 2])");
+        var name = await chart.EvaluateAsync<string>("el => echarts.getInstanceByDom(el).getOption().yAxis[0].data[2]");
+        var box = (await chart.BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync((float)(box.X + cell[0]), (float)(box.Y + cell[1]));
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(name);
+        Assert.Contains("period=previous-quarter", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("#period")).ToHaveValueAsync("previous-quarter");
+        Assert.Empty(errors);
+    }
 }

@@ -21,6 +21,9 @@ public sealed record HeatmapChartData : IChartData
     /// <summary>Per row, per column: what the tooltip says beyond the value (the standards missed), or null.</summary>
     public IReadOnlyList<IReadOnlyList<string?>>? Notes { get; init; }
 
+    /// <summary>Per row, where a click on its name or any of its cells leads (a rep's page), relative to the base address; null when rows lead nowhere.</summary>
+    public IReadOnlyList<string>? RowLinks { get; init; }
+
     public required decimal Min { get; init; }
 
     public required decimal Max { get; init; }

@@ -28,6 +28,7 @@ public static class ActivityHeatmap
             .OrderBy(rep => steps.Select(s => Reached(rep, s)).OfType<decimal>().DefaultIfEmpty(1).Average())
             .ThenBy(rep => context.Names.Rep(rep), StringComparer.Ordinal).ToList();
         string? Note(string rep, string step) => byRep[rep].TryGetValue(step, out var row) ? Why(row) : null;
+        string RepLink(string rep) => $"{Links.Rep(rep)}?period={Uri.EscapeDataString(context.PeriodKey)}";
 
         var table = new TableData
         {
@@ -36,7 +37,7 @@ public static class ActivityHeatmap
             Columns = [new("Rep"), new($"{Capital(context.GrainWord)}s meeting every standard", true), .. steps.Select(s => new TableColumn(s, true))],
             Rows = [.. reps.Select(rep => new TableRow(
             [
-                TableCell.Link(context.Names.Rep(rep), Links.Rep(rep)).WithTitle($"{context.Names.Rep(rep)}'s figures, activity and deals"),
+                TableCell.Link(context.Names.Rep(rep), RepLink(rep)).WithTitle($"{context.Names.Rep(rep)}'s figures, activity and deals"),
                 TableCell.Count(steps.Count(s => Reached(rep, s) == 1)),
                 .. steps.Select(s => Reached(rep, s) is { } v
                     ? new TableCell { Text = Readable.Percent(v, 0), Raw = Cell.Number(v, CellKind.Ratio), Title = Note(rep, s) }
@@ -50,6 +51,7 @@ public static class ActivityHeatmap
             Rows = [.. reps.Select(context.Names.Rep)],
             Values = [.. reps.Select(rep => (IReadOnlyList<decimal?>)[.. steps.Select(s => Reached(rep, s))])],
             Notes = [.. reps.Select(rep => (IReadOnlyList<string?>)[.. steps.Select(s => Note(rep, s))])],
+            RowLinks = [.. reps.Select(RepLink)],
             Min = 0,
             Max = 1,
             Format = ChartFormat.Percent,
@@ -64,7 +66,7 @@ public static class ActivityHeatmap
         return new RevenueSectionView
         {
             Title = "Activities against standards",
-            Lede = $"Each cell is how much of their activity standards a rep reached in a {context.GrainWord}: 100% when they met every one, else the share of the minimum reached on the one they fell furthest short of. A rep leads to their activity and deals.",
+            Lede = $"Each cell is how much of their activity standards a rep reached in a {context.GrainWord}: 100% when they met every one, else the share of the minimum reached on the one they fell furthest short of. A rep, or any of their cells, leads to their activity and deals in the same period.",
             Headlines = latest is null ? [] : [below.Count == 0
                 ? $"Every rep with a standard met all of them in {latest}."
                 : $"{below.Count} of {reps.Count(rep => Reached(rep, latest) is not null)} reps fell short in {latest}: {string.Join(", ", below.Take(4).Select(context.Names.Rep))}{(below.Count > 4 ? $" and {below.Count - 4} more" : "")}."],

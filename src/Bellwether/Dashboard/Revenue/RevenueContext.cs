@@ -21,6 +21,9 @@ public sealed record RevenueContext
 
     public required Period Period { get; init; }
 
+    /// <summary>How the page's address names <see cref="Period"/> (<see cref="PeriodChoices"/>), for links to pages that take the same choice.</summary>
+    public required string PeriodKey { get; init; }
+
     /// <summary>The grain trends are drawn in: finer than <see cref="Period"/> (<see cref="RevenueChoices.Within"/>).</summary>
     public required Grain Grain { get; init; }
 

@@ -179,7 +179,8 @@ recipes.heatmap = (data) => {
     grid: { left: 8, right: 16, top: 8, bottom: 64, containLabel: true },
     tooltip: { formatter: "fn:heatTooltip" },
     xAxis: { type: "category", data: data.columns, splitArea: { show: true }, axisLabel: { fontSize: 11, hideOverlap: true } },
-    yAxis: { type: "category", data: data.rows, inverse: true, splitArea: { show: true }, axisLabel: { fontSize: 12, interval: 0 } },
+    yAxis: { type: "category", data: data.rows, inverse: true, splitArea: { show: true }, axisLabel: { fontSize: 12, interval: 0 },
+      triggerEvent: Boolean(data.rowLinks) },
     visualMap: {
       min: data.min, max: data.max, calculable: false, orient: "horizontal", left: "center", bottom: 0, itemHeight: 160,
       inRange: { color: scale }, formatter: data.format, text: ["best", "worst"], textStyle: { fontSize: 12 },
@@ -317,6 +318,20 @@ export async function render(element, id, recipe, data, symbol, fontFamily) {
   option.textStyle = { fontFamily };
   option.aria = { enabled: true, label: { description: data.description }, decal: { show: true } };
   entry.chart.setOption(option, { notMerge: true });
+  followRowLinks(entry.chart, data);
+}
+
+// A chart whose rows lead somewhere (a heatmap's reps) navigates on a click on a row's name or any of its cells,
+// through Blazor's router, so that the circuit stays and the page changes without a reload.
+function followRowLinks(chart, data) {
+  chart.off("click");
+  if (!data.rowLinks) return;
+  chart.on("click", (params) => {
+    const row = params.componentType === "yAxis" ? data.rows.indexOf(params.value)
+      : params.componentType === "series" && Array.isArray(params.value) ? params.value[1] : -1;
+    const link = data.rowLinks[row];
+    if (link) Blazor.navigateTo(link);
+  });
 }
 
 export function dispose(id) {
