@@ -40,6 +40,42 @@ public sealed class ScenarioPageTests(DashboardApp app)
     }
 
     [Fact]
+    public async Task ASliderNarrowedToAVertical_MovesTheForecast_AsTheApisWhatIfForThatVertical()
+    {
+        var (page, errors) = await app.NewPageAsync();
+        await page.GotoAsync("/scenarios");
+        var bookings = page.Locator("#scenario-forecast tbody tr").Filter(new() { HasTextString = "Bookings" }).First;
+        await bookings.WaitForAsync(new() { Timeout = 180_000 });
+
+        // The demo's largest vertical by won deals, from its files.
+        var files = new DemoFiles(app.Folder);
+        var accounts = files.Rows("accounts.csv").ToDictionary(a => a["account_id"], a => a["vertical"]);
+        var vertical = files.Rows("opportunities.csv").Where(o => o["status"] == "won").GroupBy(o => accounts[o["account_id"]])
+            .OrderByDescending(g => g.Count()).First().Key;
+
+        await page.Locator("#driver-scope").SelectOptionAsync($"vertical={vertical}");
+        await Assertions.Expect(page.Locator("#driver-scope-note")).ToContainTextAsync(vertical);
+        await Assertions.Expect(page.Locator("#driver-add_reps")).ToHaveCountAsync(0);
+        await page.Locator("#driver-win_rate").EvaluateAsync("el => { el.value = '20'; el.dispatchEvent(new Event('change', { bubbles: true })); }");
+        await Assertions.Expect(page.Locator("#scenario-changes")).ToContainTextAsync($"win_rate +20% (vertical={vertical})", new() { Timeout = 180_000 });
+        var whatIf = await bookings.Locator("td").Nth(2).InnerTextAsync();
+
+        using var http = new HttpClient { BaseAddress = new Uri(app.Address) };
+        using var response = await http.PostAsJsonAsync(
+            $"/api/v1/workspaces/default/forecast/what-if?name=bookings&period={DemoFiles.Quarter.Label}",
+            new { set = new[] { $"win_rate[vertical={vertical}]=+20%" } }, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        using var rows = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(Readable.Money(rows.RootElement[0].GetProperty("p50").GetDecimal(), "USD"), whatIf);
+
+        // Back to the whole company: its own slider is untouched, the vertical's change stays in the scenario.
+        await page.Locator("#driver-scope").SelectOptionAsync("company");
+        await Assertions.Expect(page.Locator("#driver-win_rate-value")).ToHaveTextAsync("0%");
+        await Assertions.Expect(page.Locator("#driver-add_reps")).ToHaveCountAsync(1);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task AScenario_IsSavedByName_AndComparedWithTheBase()
     {
         var name = "Churn up " + Guid.NewGuid().ToString("N")[..6];

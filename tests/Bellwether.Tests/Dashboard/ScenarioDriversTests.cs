@@ -42,13 +42,18 @@ public sealed class ScenarioDriversTests
     }
 
     [Fact]
-    public void Of_ASavedScenario_ReadsTheSlidersBack_AndKeepsWhatNoSliderShows()
+    public void Of_ASavedScenario_ReadsTheSlidersBack_ForTheCompanyAndASlice_AndKeepsWhatNoSliderShows()
     {
         var finance = new Dictionary<string, string> { ["vertical"] = "finance" };
+        var twoDimensions = new Dictionary<string, string> { ["vertical"] = "finance", ["source"] = "inbound" };
         var saved = new Scenario
         {
             Name = "mixed",
-            Changes = [new DealSizeChange { Relative = -0.15 }, new WinRateChange { Relative = 0.05, Slice = finance }, new ChurnChange { Relative = 0.25 }],
+            Changes =
+            [
+                new DealSizeChange { Relative = -0.15 }, new WinRateChange { Relative = 0.05, Slice = finance }, new ChurnChange { Relative = 0.25 },
+                new WinRateChange { Relative = 0.2, Slice = twoDimensions }, new ChurnChange { Relative = 0.1, Slice = finance },
+            ],
         };
 
         var drivers = ScenarioDrivers.Of(saved);
@@ -56,8 +61,37 @@ public sealed class ScenarioDriversTests
         Assert.Equal(-15, drivers["deal_size"]);
         Assert.Equal(25, drivers["churn"]);
         Assert.Equal(0, drivers["win_rate"]);
-        var kept = Assert.Single(drivers.Others);
-        Assert.Equal(finance, kept.Slice);
-        Assert.Equal(3, drivers.ToScenario("again", Today).Changes.Count);
+        Assert.Equal(5, drivers["vertical=finance", "win_rate"]);
+        Assert.Equal(["vertical=finance"], drivers.Slices);
+
+        // Two dimensions at once, and churn (which acts on clients, not a slider of a slice), stay as they were saved.
+        Assert.Equal([twoDimensions, finance], drivers.Others.Select(o => o.Slice));
+        Assert.Equal(5, drivers.ToScenario("again", Today).Changes.Count);
     }
+
+    [Fact]
+    public void With_AScope_NarrowsTheChangeToThatSliceOfTheDeals_BesideTheCompanysOwn()
+    {
+        var drivers = ScenarioDrivers.None.With("win_rate", 10).With(ScenarioDrivers.Scope("vertical", "Health; Life=Care"), "win_rate", -20);
+
+        var changes = drivers.ToScenario("narrow", Today).Changes.OfType<WinRateChange>().ToList();
+
+        Assert.Equal(2, changes.Count);
+        Assert.Equal((0.1, 0), (changes[0].Relative!.Value, changes[0].Slice.Count));
+        Assert.Equal(-0.2, changes[1].Relative);
+        Assert.Equal(new Dictionary<string, string> { ["vertical"] = "Health; Life=Care" }, changes[1].Slice);
+        Assert.Equal(10, drivers["win_rate"]);
+        Assert.Equal(-20, drivers["vertical=Health; Life=Care", "win_rate"]);
+        Assert.Empty(ScenarioCheck.Problems(drivers.ToScenario("narrow", Today)));
+
+        // Read back from what is saved, the same sliders.
+        Assert.Equal(drivers.ToString(), ScenarioDrivers.Of(drivers.ToScenario("narrow", Today)).ToString());
+    }
+
+    [Theory]
+    [InlineData("add_reps", "vertical=finance")]
+    [InlineData("win_rate", "finance")]
+    [InlineData("win_rate", "planet=mars")]
+    public void With_AScopeASliderCannotTake_IsRefused(string kind, string scope) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => ScenarioDrivers.None.With(scope, kind, 10));
 }

@@ -37,6 +37,12 @@ public sealed class ScenarioWorkbench(IStore store, ForecastService forecasts, P
 
     public const int MaxNameLength = 60;
 
+    /// <summary>How the page's "Apply to" choice names the whole company.</summary>
+    public const string WholeCompany = "company";
+
+    /// <summary>The dimensions a slider acting on deals can be narrowed to: what a sales leader asks "what if" about.</summary>
+    private static readonly Dimension[] ScopeDimensions = [Dimension.Type, Dimension.Vertical, Dimension.ServiceLine, Dimension.Source];
+
     /// <summary>The forecast and the plans under the drivers, beside the base.</summary>
     public ScenarioView Read(ScenarioDrivers drivers, string? periodKey, CancellationToken cancellation = default)
     {
@@ -74,6 +80,21 @@ public sealed class ScenarioWorkbench(IStore store, ForecastService forecasts, P
             Changes = [.. scenario.Changes.Select(c => c.Describe())],
             Milliseconds = watch.ElapsedMilliseconds,
         };
+    }
+
+    /// <summary>
+    /// What the sliders can act on: the whole company (<see cref="WholeCompany"/>), or one value of a dimension of the
+    /// deals (<c>vertical=finance</c>), each with how the page says it.
+    /// </summary>
+    public IReadOnlyList<(string Value, string Text)> Scopes()
+    {
+        var engine = indicators.Engine(options.Workspace);
+        return
+        [
+            (WholeCompany, "Whole company"),
+            .. ScopeDimensions.SelectMany(d => engine.Values(d).Order(StringComparer.OrdinalIgnoreCase)
+                .Select(v => (ScenarioDrivers.Scope(SnakeCase.Name(d), v), $"{MetricNames.Of(SnakeCase.Name(d))}: {v}"))),
+        ];
     }
 
     /// <summary>The saved scenarios' names, in order.</summary>
