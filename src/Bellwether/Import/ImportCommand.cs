@@ -110,8 +110,8 @@ public static class ImportCommand
         }
 
         var imported = ImportSummary.Of(outcome);
-        var summary = imported.Table();
-        Output.Write(context, result.GetValue(globals.Format), summary, imported);
+        var format = result.GetValue(globals.Format);
+        Output.Write(context, format, imported.Table(format), imported);
 
         foreach (var note in outcome.Notes)
         {
@@ -126,7 +126,7 @@ public static class ImportCommand
                 ImportReport.CheckOutside(folder, importedFolder);
             }
 
-            ImportReport.Write(folder, source, outcome, summary);
+            ImportReport.Write(folder, source, outcome, imported.Table(OutputFormat.Csv));
             foreach (var error in outcome.Errors.Take(ErrorsShown))
             {
                 context.Error.WriteLine(error.ToString());

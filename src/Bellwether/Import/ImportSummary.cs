@@ -37,13 +37,23 @@ public sealed record ImportSummary(
             result.Notes);
     }
 
-    /// <summary>The files' counts as the command line's table shows them.</summary>
-    public TableData Table() => new(
-        ["File", "Read", "Inserted", "Updated", "Unchanged", "Rejected", "Absent", "Derived", "Repaired"],
-        [.. Files.Select(f => (IReadOnlyList<object?>)[f.File, f.Read, f.Inserted, f.Updated, f.Unchanged, f.Rejected, f.Absent, f.Derived, f.Repaired])])
+    /// <summary>
+    /// The files' counts as the command line shows them. A table for people leaves out the rarer counts (absent, derived,
+    /// repaired) where every file's is zero, so that it fits 100 columns; CSV and JSON keep every column, so that a
+    /// script reading them finds the same ones on every import.
+    /// </summary>
+    public TableData Table(OutputFormat format = OutputFormat.Table)
     {
-        Title = Stored ? $"Imported (as of {(AsOf is { } t ? Instants.Format(t) : "-")})" : "Rejected: nothing stored",
-    };
+        var rare = new (string Name, Func<FileCounts, long> Count)[] { ("Absent", f => f.Absent), ("Derived", f => f.Derived), ("Repaired", f => f.Repaired) }
+            .Where(c => format is OutputFormat.Csv or OutputFormat.Json || Files.Any(f => c.Count(f) != 0))
+            .ToList();
+        return new TableData(
+            ["File", "Read", "Inserted", "Updated", "Unchanged", "Rejected", .. rare.Select(c => c.Name)],
+            [.. Files.Select(f => (IReadOnlyList<object?>)[f.File, f.Read, f.Inserted, f.Updated, f.Unchanged, f.Rejected, .. rare.Select(c => (object?)c.Count(f))])])
+        {
+            Title = Stored ? $"Imported (as of {(AsOf is { } t ? Instants.Format(t) : "-")})" : "Rejected: nothing stored",
+        };
+    }
 
     /// <summary>One file's rows.</summary>
     public sealed record FileCounts(string File, long Read, long Inserted, long Updated, long Unchanged, long Rejected, long Absent, long Derived, long Repaired);

@@ -70,7 +70,7 @@ public static class ServerImport
 
     private static int Print(CliContext context, OutputFormat format, ImportSummary summary)
     {
-        Output.Write(context, format, summary.Table(), summary);
+        Output.Write(context, format, summary.Table(format), summary);
         foreach (var note in summary.Notes)
         {
             context.Error.WriteLine($"note: {note}");
