@@ -140,8 +140,8 @@ public sealed class PlanLogTests : IDisposable
             Import(store, March, "new_business,bookings,2026-Q2,100000,President,type=new_business", "retention,grr,2026-Q2,0.9,COO,");
         }
 
-        // As a store made before the log: without the plan log, the engagement events' columns or the contract terms, at schema version 3.
-        Sql("DROP TABLE plan_changes; ALTER TABLE engagement DROP COLUMN event_id; ALTER TABLE engagement DROP COLUMN occurrence; ALTER TABLE opportunities DROP COLUMN contract_start; ALTER TABLE opportunities DROP COLUMN contract_end; ALTER TABLE opportunities DROP COLUMN term_months; DELETE FROM schema_migrations WHERE version >= 4");
+        // As a store made before the log: without the plan log, the engagement events' columns, the contract terms or the import fingerprints, at schema version 3.
+        Sql("DROP TABLE plan_changes; DROP TABLE import_fingerprints; ALTER TABLE engagement DROP COLUMN event_id; ALTER TABLE engagement DROP COLUMN occurrence; ALTER TABLE opportunities DROP COLUMN contract_start; ALTER TABLE opportunities DROP COLUMN contract_end; ALTER TABLE opportunities DROP COLUMN term_months; DELETE FROM schema_migrations WHERE version >= 4");
 
         using var reopened = DuckDbStore.Open(Db, _clock);
         var changes = reopened.PlanChanges("acme");

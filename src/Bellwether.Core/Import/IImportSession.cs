@@ -9,6 +9,12 @@ public interface IImportSession : IDisposable
     /// <summary>Whether the workspace holds any rows of the file's table already.</summary>
     bool StoreHas(FileSchema schema);
 
+    /// <summary>
+    /// What the last stored import read for the file's table, while the table is still as that import left it; null
+    /// when there is none or the table has changed since.
+    /// </summary>
+    StoredFingerprint? Fingerprint(FileSchema schema);
+
     /// <summary>Starts staging a file's rows; one writer per file.</summary>
     IStagingWriter Stage(FileSchema schema);
 
@@ -92,7 +98,19 @@ public sealed record CommitRequest
 
     /// <summary>The summary a person reads, kept in the import log as JSON.</summary>
     public string? SummaryJson { get; init; }
+
+    /// <summary>The tables read by this import, each with what to remember of it (or null to forget what was).</summary>
+    public IReadOnlyList<TableFingerprint> Fingerprints { get; init; } = [];
 }
+
+/// <summary>What an import read for a table: its fingerprint, its newest instant (ticks, UTC) and how many rows it had.</summary>
+public sealed record StoredFingerprint(string Value, long? NewestTicks, long Rows, long ImportId);
+
+/// <summary>
+/// A table this import read, and its fingerprint to remember — null when the next import must read it again (some of
+/// its rows were rejected, so a change elsewhere could make them valid; or its source cannot be fingerprinted).
+/// </summary>
+public sealed record TableFingerprint(FileSchema Schema, string? Value, long? NewestTicks, long Rows);
 
 public sealed record CommitResult(long ImportId, IReadOnlyDictionary<string, TableCounts> Tables);
 

@@ -8,6 +8,8 @@ namespace Bellwether.Core.Import;
 /// every staged row, and then either commits the valid rows in one transaction or, on any error without
 /// <see cref="ImportOptions.SkipInvalid"/>, stores nothing. Files are processed parents first, so that a row that
 /// names a rejected row is rejected too, with or without <c>--skip-invalid</c>: the report is the same either way.
+/// A file given again byte for byte since the last import stored all of its rows (and nothing else has written its
+/// table since) is not read again: its rows are in the store, and the other files' references are checked there.
 /// </summary>
 public sealed class ImportRunner(IImportSession session, IProgress<ImportProgress>? progress = null)
 {
@@ -25,6 +27,10 @@ public sealed class ImportRunner(IImportSession session, IProgress<ImportProgres
         var rejectedCount = new Dictionary<FileSchema, long>();
         var staged = new HashSet<FileSchema>();
         var newestTicks = long.MinValue;
+        var newestByTable = new Dictionary<FileSchema, long>();
+        var fingerprints = new Dictionary<FileSchema, string>();
+        var reused = new Dictionary<FileSchema, StoredFingerprint>();
+        var notReadAgain = new List<string>();
         long rowsSoFar = 0;
 
         void Reject(FileSchema schema, int file, int line)
@@ -45,6 +51,19 @@ public sealed class ImportRunner(IImportSession session, IProgress<ImportProgres
         foreach (var table in source.Tables.OrderBy(t => IndexOf(t.Schema)))
         {
             var schema = table.Schema;
+            if (table.Fingerprint?.Invoke() is { } fingerprint)
+            {
+                fingerprints[schema] = fingerprint;
+                if (!options.ReadAll && session.Fingerprint(schema) is { } known && known.Value == fingerprint)
+                {
+                    reused[schema] = known;
+                    newestTicks = Math.Max(newestTicks, known.NewestTicks ?? long.MinValue);
+                    notReadAgain.Add($"{schema.FileName}: the same bytes as import {known.ImportId} stored; not read again ({known.Rows:N0} rows unchanged; --read-all reads it).");
+                    continue;
+                }
+            }
+
+            var tableNewest = long.MinValue;
             var reader = new RowReader(schema, table.Header, table.ColumnLabel);
             foreach (var (column, reason) in reader.HeaderProblems)
             {
@@ -73,9 +92,9 @@ public sealed class ImportRunner(IImportSession session, IProgress<ImportProgres
                     foreach (var i in asOfIndexes)
                     {
                         var cell = reader.Cells[i];
-                        if (!cell.IsNull && cell.Ticks > newestTicks)
+                        if (!cell.IsNull && cell.Ticks > tableNewest)
                         {
-                            newestTicks = cell.Ticks;
+                            tableNewest = cell.Ticks;
                         }
                     }
                 }
@@ -95,6 +114,8 @@ public sealed class ImportRunner(IImportSession session, IProgress<ImportProgres
             }
 
             read[schema] = count;
+            newestByTable[schema] = tableNewest;
+            newestTicks = Math.Max(newestTicks, tableNewest);
             if (!headerBroken)
             {
                 staged.Add(schema);
@@ -188,7 +209,9 @@ public sealed class ImportRunner(IImportSession session, IProgress<ImportProgres
             }
         }
 
+        // After the rows are read: a preset's notes appear as its rows stream.
         var notes = new List<string>(source.Notes.All);
+        notes.AddRange(notReadAgain);
         if (derivedAccounts > 0)
         {
             notes.Add($"No accounts.csv: made {derivedAccounts} accounts from the ids the other files name (vertical {Account.UnknownVertical}).");
@@ -204,7 +227,7 @@ public sealed class ImportRunner(IImportSession session, IProgress<ImportProgres
                 Errors = errors.Listed,
                 ErrorCount = errors.Count,
                 UnlistedErrors = errors.Unlisted,
-                Files = Summaries(read, rejectedCount, source, null),
+                Files = Summaries(read, rejectedCount, reused, source, null),
                 RejectedLines = frozenRejected,
                 AsOf = asOf,
                 Notes = notes,
@@ -219,9 +242,17 @@ public sealed class ImportRunner(IImportSession session, IProgress<ImportProgres
                 Preset = source.Preset,
                 AsOf = asOf,
                 StartedAt = options.StartedAt,
-                HistoryInImport = staged.Contains(FileSchemas.OpportunityHistory),
+                // A history file given again unchanged still speaks for the deals' history, as when it was read.
+                HistoryInImport = staged.Contains(FileSchemas.OpportunityHistory) || reused.ContainsKey(FileSchemas.OpportunityHistory),
                 FilesGiven = given,
                 HistoryFallbackStage = source.HistoryFallbackStage,
+                // Remembered only for a table whose every row was stored: a rejected row may become valid when another
+                // file changes, so its file must be read again next time.
+                Fingerprints = [.. staged.Where(read.ContainsKey).Select(s => new TableFingerprint(
+                    s,
+                    rejectedCount.GetValueOrDefault(s) == 0 ? fingerprints.GetValueOrDefault(s) : null,
+                    newestByTable.GetValueOrDefault(s, long.MinValue) is var t && t != long.MinValue ? t : null,
+                    read[s]))],
             },
             afterTable);
         progress?.Report(new ImportProgress(ImportPhase.Done, "", rowsSoFar, source.TotalBytes, source.TotalBytes));
@@ -231,7 +262,7 @@ public sealed class ImportRunner(IImportSession session, IProgress<ImportProgres
             Errors = errors.Listed,
             ErrorCount = errors.Count,
             UnlistedErrors = errors.Unlisted,
-            Files = Summaries(read, rejectedCount, source, commit),
+            Files = Summaries(read, rejectedCount, reused, source, commit),
             RejectedLines = frozenRejected,
             AsOf = asOf,
             ImportId = commit.ImportId,
@@ -255,12 +286,13 @@ public sealed class ImportRunner(IImportSession session, IProgress<ImportProgres
     private static List<FileSummary> Summaries(
         Dictionary<FileSchema, long> read,
         Dictionary<FileSchema, long> rejected,
+        Dictionary<FileSchema, StoredFingerprint> reused,
         ImportSource source,
         CommitResult? commit)
     {
         bool Touched(TableCounts c) => c.Inserted + c.Updated + c.Unchanged + c.Absent + c.Derived > 0;
         var schemas = FileSchemas.All
-            .Where(s => read.ContainsKey(s) || (commit?.Tables.TryGetValue(s.Table, out var c) == true && Touched(c)))
+            .Where(s => read.ContainsKey(s) || reused.ContainsKey(s) || (commit?.Tables.TryGetValue(s.Table, out var c) == true && Touched(c)))
             .ToList();
         return
         [
@@ -270,7 +302,9 @@ public sealed class ImportRunner(IImportSession session, IProgress<ImportProgres
                 Read = read.GetValueOrDefault(s),
                 Rejected = rejected.GetValueOrDefault(s),
                 Repaired = source.Notes.Repaired.GetValueOrDefault(s.FileName),
-                Counts = commit?.Tables.GetValueOrDefault(s.Table) ?? new TableCounts(),
+                // A file not read again: every row it had is in the store as it was.
+                Counts = reused.TryGetValue(s, out var same) ? new TableCounts { Unchanged = same.Rows }
+                    : commit?.Tables.GetValueOrDefault(s.Table) ?? new TableCounts(),
             }),
         ];
     }

@@ -34,6 +34,13 @@ public sealed class SourceTable
 
     /// <summary>How errors name a canonical column; a preset names the source column it came from.</summary>
     public Func<string, string>? ColumnLabel { get; init; }
+
+    /// <summary>
+    /// What identifies the table's rows without reading them — its file's content hash and how it is read — or null
+    /// where that cannot be told (a preset or mapping reading several files): then the table is always read. Called at
+    /// most once per import.
+    /// </summary>
+    public Func<string>? Fingerprint { get; init; }
 }
 
 /// <summary>Everything one import reads: the tables, the files they came from, and notes on repairs a preset made.</summary>

@@ -37,6 +37,24 @@ internal sealed class DuckDbImportSession : IImportSession
         return (bool)command.ExecuteScalar()!;
     }
 
+    public StoredFingerprint? Fingerprint(FileSchema schema)
+    {
+        // Only while the table is at the version that import left it: any later writer makes the file worth reading.
+        using var command = _store.Command(
+            """
+            SELECT f.fingerprint, f.newest_at, f.row_count, f.import_id
+            FROM import_fingerprints f
+            LEFT JOIN table_versions v ON v.workspace_id = f.workspace_id AND v.table_name = f.table_name
+            WHERE f.workspace_id = $ws AND f.table_name = $t AND f.table_version = coalesce(v.version, 0)
+            """,
+            _workspace);
+        command.Parameters.Add(new DuckDBParameter("t", schema.Table));
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new StoredFingerprint(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetDateTime(1).Ticks, reader.GetInt64(2), reader.GetInt64(3))
+            : null;
+    }
+
     public IStagingWriter Stage(FileSchema schema)
     {
         EnsureStaging(schema);
@@ -158,6 +176,7 @@ internal sealed class DuckDbImportSession : IImportSession
         }
 
         LogImport(request, counts, importId);
+        RememberFingerprints(request.Fingerprints, importId);
         transaction.Commit();
         _committed = true;
         return new CommitResult(importId, counts);
@@ -271,6 +290,34 @@ internal sealed class DuckDbImportSession : IImportSession
         insert.Parameters.Add(new DuckDBParameter("as_of", request.AsOf.UtcDateTime));
         insert.Parameters.Add(new DuckDBParameter("summary", request.SummaryJson ?? JsonSerializer.Serialize(counts)));
         insert.ExecuteNonQuery();
+    }
+
+    /// <summary>After the versions are bumped, so that each fingerprint holds the version this import leaves its table at.</summary>
+    private void RememberFingerprints(IReadOnlyList<TableFingerprint> fingerprints, long importId)
+    {
+        foreach (var table in fingerprints)
+        {
+            using var delete = _store.Command("DELETE FROM import_fingerprints WHERE workspace_id = $ws AND table_name = $t", _workspace);
+            delete.Parameters.Add(new DuckDBParameter("t", table.Schema.Table));
+            delete.ExecuteNonQuery();
+            if (table.Value is null)
+            {
+                continue;
+            }
+
+            using var insert = _store.Command(
+                """
+                INSERT INTO import_fingerprints
+                SELECT $ws, $t, $fingerprint, $newest, $rows, coalesce((SELECT version FROM table_versions WHERE workspace_id = $ws AND table_name = $t), 0), $import
+                """,
+                _workspace);
+            insert.Parameters.Add(new DuckDBParameter("t", table.Schema.Table));
+            insert.Parameters.Add(new DuckDBParameter("fingerprint", table.Value));
+            insert.Parameters.Add(new DuckDBParameter("newest", table.NewestTicks is { } ticks ? new DateTime(ticks, DateTimeKind.Utc) : DBNull.Value));
+            insert.Parameters.Add(new DuckDBParameter("rows", table.Rows));
+            insert.Parameters.Add(new DuckDBParameter("import", importId));
+            insert.ExecuteNonQuery();
+        }
     }
 
     private void EnsureStaging(FileSchema schema)

@@ -50,6 +50,7 @@ public static class FolderSource
                 Header = header,
                 HeaderFile = index,
                 Rows = CsvFile.ReadRecords(path, counter).Select(r => new SourceRow(r.Values, index, r.Line)),
+                Fingerprint = () => FileFingerprint.Of(path),
             });
         }
 

@@ -18,6 +18,7 @@ public static class ImportCommand
     {
         var folder = new Argument<string>("folder") { Description = "A folder in the Bellwether folder format (or a CRM export, with --preset or --mapping)" };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Store the valid rows and quarantine the rest, instead of rejecting the import" };
+        var readAll = new Option<bool>("--read-all") { Description = "Read every file, even one given again byte for byte since the last import stored it (by default it is not read again)" };
         var report = new Option<string?>("--report") { Description = "Folder for the report and quarantined rows (default ./import-report-TIMESTAMP, written when there are errors)" };
         var asOf = new Option<string?>("--as-of") { Description = "The export's instant (default: the newest created_at, closed_at, occurred_at or changed_at in the files)" };
         var preset = new Option<string?>("--preset")
@@ -27,7 +28,7 @@ public static class ImportCommand
         var mapping = new Option<string?>("--mapping") { Description = "Read any CSV export through a mapping file (docs/mapping.md)" };
         var command = new Command("import", "Import a company's data into the store: every row checked, all or nothing, safe to repeat")
         {
-            folder, preset, mapping, skipInvalid, report, asOf,
+            folder, preset, mapping, skipInvalid, readAll, report, asOf,
         };
         command.SetHandler(context, result =>
         {
@@ -42,7 +43,7 @@ public static class ImportCommand
             if (StoreHolder.Find(globals.DbPath(result, context)) is { Command: "serve", Address: { } address }
                 && result.GetValue(preset) is null && result.GetValue(mapping) is null && result.GetValue(report) is null)
             {
-                return ServerImport.Run(context, result.GetValue(globals.Format), address, globals.WorkspaceName(result, context), path, result.GetValue(skipInvalid), result.GetValue(asOf));
+                return ServerImport.Run(context, result.GetValue(globals.Format), address, globals.WorkspaceName(result, context), path, result.GetValue(skipInvalid), result.GetValue(asOf), result.GetValue(readAll));
             }
 
             var source = OpenSource(path, result.GetValue(preset), result.GetValue(mapping));
@@ -52,7 +53,7 @@ public static class ImportCommand
                 ImportReport.CheckOutside(reportFolder, path);
             }
 
-            var options = new ImportOptions { SkipInvalid = result.GetValue(skipInvalid), AsOf = exportInstant, StartedAt = context.Clock.GetUtcNow() };
+            var options = new ImportOptions { SkipInvalid = result.GetValue(skipInvalid), AsOf = exportInstant, ReadAll = result.GetValue(readAll), StartedAt = context.Clock.GetUtcNow() };
             return Run(context, globals, result, source, options, reportFolder, path);
         });
         return command;

@@ -18,7 +18,7 @@ public static class ServerImport
     /// <summary>Errors printed to the terminal; the server's answer lists up to <see cref="ImportSummary.ErrorsListed"/>.</summary>
     private const int ErrorsShown = 20;
 
-    public static int Run(CliContext context, OutputFormat format, string address, string workspace, string folder, bool skipInvalid, string? asOf)
+    public static int Run(CliContext context, OutputFormat format, string address, string workspace, string folder, bool skipInvalid, string? asOf, bool readAll = false)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (!Directory.Exists(folder))
@@ -35,7 +35,7 @@ public static class ServerImport
         }
 
         context.Error.WriteLine($"importing through bellwether serve at {address} (it holds the store)");
-        var query = $"skip_invalid={(skipInvalid ? "true" : "false")}" + (asOf is null ? "" : "&as_of=" + Uri.EscapeDataString(asOf));
+        var query = $"skip_invalid={(skipInvalid ? "true" : "false")}" + (readAll ? "&read_all=true" : "") + (asOf is null ? "" : "&as_of=" + Uri.EscapeDataString(asOf));
         using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(30) };
         using var body = new ByteArrayContent(zip);
         body.Headers.ContentType = new MediaTypeHeaderValue("application/zip");

@@ -34,6 +34,7 @@ public static class ImportsEndpoints
     {
         var read = new QueryReader(Core.Time.FiscalCalendar.Default, clock.GetUtcNow());
         var skipInvalid = read.Flag(q.SkipInvalid, "skip_invalid");
+        var readAll = read.Flag(q.ReadAll, "read_all");
         var asOf = q.AsOf is null ? null : read.AsOf(q.AsOf);
         if (!read.Ok)
         {
@@ -46,7 +47,7 @@ public static class ImportsEndpoints
             return refusal;
         }
 
-        var outcome = await importer.RunAsync(workspace, uploads.Files, skipInvalid, asOf, "the API", cancellation).ConfigureAwait(false);
+        var outcome = await importer.RunAsync(workspace, uploads.Files, skipInvalid, asOf, "the API", cancellation, readAll).ConfigureAwait(false);
         if (outcome.Result is not { } result)
         {
             return ApiResults.Problem(StatusCodes.Status400BadRequest, "The upload was refused", outcome.Problem ?? "nothing was imported");
@@ -67,5 +68,7 @@ public static class ImportsEndpoints
         [property: Description("true to store the valid rows and reject only the invalid ones, instead of rejecting the import.")]
         [FromQuery(Name = "skip_invalid")] string? SkipInvalid,
         [property: Description("The export's instant (default: the newest created_at, closed_at, occurred_at or changed_at in the files).")]
-        [FromQuery(Name = "as_of")] string? AsOf);
+        [FromQuery(Name = "as_of")] string? AsOf,
+        [property: Description("true to read every file, even one given again byte for byte since the last import stored it (by default such a file is not read again).")]
+        [FromQuery(Name = "read_all")] string? ReadAll);
 }

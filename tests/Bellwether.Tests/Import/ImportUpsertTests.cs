@@ -26,6 +26,33 @@ public sealed class ImportUpsertTests
         Assert.Equal(
             """
             File,Read,Inserted,Updated,Unchanged,Rejected,Absent,Derived,Repaired
+            reps.csv,0,0,0,3,0,0,0,0
+            accounts.csv,0,0,0,2,0,0,0,0
+            opportunities.csv,0,0,0,2,0,0,0,0
+            quotas.csv,0,0,0,1,0,0,0,0
+            """,
+            second.Out.Trim().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void ImportingTheSameFolderTwice_WithReadAll_ReadsEveryRowAgain_AndStillChangesNothing()
+    {
+        using var company = new SmallCompany();
+        Assert.Equal(0, company.Import().ExitCode);
+        var first = StoreFingerprint.Of(company.Db);
+
+        var second = company.Import("--format", "csv", "--read-all");
+
+        Assert.Equal(0, second.ExitCode);
+        var after = StoreFingerprint.Of(company.Db);
+        foreach (var table in first.Keys.Where(t => t != "imports" && t != "import_fingerprints"))
+        {
+            Assert.Equal(first[table], after[table]);
+        }
+
+        Assert.Equal(
+            """
+            File,Read,Inserted,Updated,Unchanged,Rejected,Absent,Derived,Repaired
             reps.csv,3,0,0,3,0,0,0,0
             accounts.csv,2,0,0,2,0,0,0,0
             opportunities.csv,2,0,0,2,0,0,0,0

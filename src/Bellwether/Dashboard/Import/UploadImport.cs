@@ -20,9 +20,10 @@ public sealed class UploadImport(SerializedStore store, DashboardOptions options
 
     /// <summary>
     /// Imports the uploads into a workspace (the API's <c>POST …/imports</c>), as of an export instant or the newest event
-    /// in the files; <paramref name="via"/> says in the import log what they came through ("the API").
+    /// in the files; <paramref name="via"/> says in the import log what they came through ("the API"); with
+    /// <paramref name="readAll"/>, files given again unchanged are read again too.
     /// </summary>
-    public async Task<UploadOutcome> RunAsync(string workspace, IReadOnlyList<Upload> uploads, bool skipInvalid, DateTimeOffset? asOf, string via, CancellationToken cancellation)
+    public async Task<UploadOutcome> RunAsync(string workspace, IReadOnlyList<Upload> uploads, bool skipInvalid, DateTimeOffset? asOf, string via, CancellationToken cancellation, bool readAll = false)
     {
         ArgumentNullException.ThrowIfNull(uploads);
         if (uploads.Count == 0)
@@ -53,7 +54,7 @@ public sealed class UploadImport(SerializedStore store, DashboardOptions options
 
             var names = string.Join(", ", uploads.Select(u => u.Name));
             var source = FolderSource.Open(folder) with { Description = $"upload through {via} ({names})" };
-            var importOptions = new ImportOptions { SkipInvalid = skipInvalid, AsOf = asOf, StartedAt = clock.GetUtcNow() };
+            var importOptions = new ImportOptions { SkipInvalid = skipInvalid, AsOf = asOf, ReadAll = readAll, StartedAt = clock.GetUtcNow() };
             var result = await Task.Run(
                 () => store.Exclusive(inner =>
                 {

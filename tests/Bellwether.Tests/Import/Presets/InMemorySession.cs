@@ -15,6 +15,8 @@ internal sealed class InMemorySession : IImportSession
 
     public bool StoreHas(FileSchema schema) => false;
 
+    public StoredFingerprint? Fingerprint(FileSchema schema) => null;
+
     public IStagingWriter Stage(FileSchema schema)
     {
         var rows = new List<Staged>();
