@@ -1,6 +1,7 @@
 using Bellwether.Core.Slicing;
 using Bellwether.Core.Text;
 using Bellwether.Core.Time;
+using Bellwether.Queries;
 
 namespace Bellwether.Dashboard.Revenue;
 
@@ -20,10 +21,20 @@ public sealed record RevenueChoices(string PeriodKey, Grain Grain, Dimension Dim
             .Select(d => (SnakeCase.Name(d), Core.Reporting.MetricNames.Of(SnakeCase.Name(d)))),
     ];
 
-    public static RevenueChoices Read(string? period, string? grain, string? by) => new(
-        PeriodChoices.Find(period).Key,
-        grain is not null && Grains.Any(g => g.Value == grain) && SnakeCase.TryParse<Grain>(grain, out var g) ? g : Grain.Week,
-        by is not null && Dimensions.Any(d => d.Value == by) && SnakeCase.TryParse<Dimension>(by, out var d) ? d : Dimension.Vertical);
+    /// <summary>
+    /// The choices an address makes, read the one way every request reads a grain and a dimension (<see cref="QueryReader"/>);
+    /// one the page does not offer falls back to its default rather than breaking an old link.
+    /// </summary>
+    public static RevenueChoices Read(string? period, string? grain, string? by)
+    {
+        var reader = new QueryReader(FiscalCalendar.Default, DateTimeOffset.UnixEpoch);
+        var chosenGrain = reader.Grain(grain, period: null);
+        var chosenBy = by is null ? [] : reader.By(by, most: 1);
+        return new(
+            PeriodChoices.Find(period).Key,
+            chosenGrain is { } g && Grains.Any(o => o.Value == SnakeCase.Name(g)) ? g : Grain.Week,
+            chosenBy is [var d] && Dimensions.Any(o => o.Value == SnakeCase.Name(d)) ? d : Dimension.Vertical);
+    }
 
     public string GrainName => SnakeCase.Name(Grain);
 
