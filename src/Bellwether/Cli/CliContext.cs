@@ -18,6 +18,7 @@ public sealed class CliContext
     public const string MemoryBudgetVariable = "BELLWETHER_MEMORY_MB";
 
     private WorkBudget? _work;
+    private bool _watched;
 
     public CliContext(TextWriter output, TextWriter error, TimeProvider clock, Func<string, string?>? environment = null, bool? interactive = null, CancellationToken cancellation = default)
     {
@@ -54,8 +55,23 @@ public sealed class CliContext
     /// <summary>Cancelled by Ctrl+C.</summary>
     public CancellationToken Cancellation { get; }
 
+    /// <summary>
+    /// Whether the command's work watches <see cref="Cancellation"/> (it took <see cref="Work"/>, as every engine and
+    /// forecast the command line makes does): Ctrl+C then stops it with one line; until then — loading, importing, a
+    /// demo's simulation, whose store writes are one transaction — Ctrl+C ends the process at once, as it always has.
+    /// </summary>
+    public bool WatchesCancellation => Volatile.Read(ref _watched);
+
     /// <summary>What the command's work may spend: cancelled by Ctrl+C, memory from the process's budget (read when first needed, so that a malformed budget is the command's one-line mistake).</summary>
-    public WorkBudget Work => _work ??= MemoryBudgetOf(Environment).For(Cancellation);
+    public WorkBudget Work
+    {
+        get
+        {
+            _work ??= MemoryBudgetOf(Environment).For(Cancellation);
+            Volatile.Write(ref _watched, true);
+            return _work;
+        }
+    }
 
     /// <summary>Now, to the second: "everything known now" needs no fractions of a second in every row.</summary>
     public DateTimeOffset Now

@@ -104,6 +104,7 @@ public static class ApiErrors
                 WorkTooLargeException work => (StatusCodes.Status503ServiceUnavailable, "The memory budget is in use", work.Message),
                 // The GC's hard limit (docs/decisions/0011) turned a runaway allocation into this request's failure, not the process's.
                 OutOfMemoryException => OutOfMemory(httpContext, exception),
+                AggregateException parallel when parallel.InnerExceptions.All(e => e is OutOfMemoryException) => OutOfMemory(httpContext, exception),
                 _ => Bug(httpContext, exception),
             };
             await WriteAsync(httpContext, status, title, detail).ConfigureAwait(false);

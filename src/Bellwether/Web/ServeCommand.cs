@@ -92,6 +92,8 @@ public static class ServeCommand
             throw new UserErrorException($"--urls {urls}: {e.Message.TrimEnd('.')} (another server there? --urls http://127.0.0.1:0 picks a free port)");
         }
 
+        // Ctrl+C stops the host (and, through each request's cancellation, the work it is doing).
+        using var stopping = context.Work.Cancellation.Register(() => app.Lifetime.StopApplication());
         var address = WebHost.Address(app);
         using (StoreHolder.Leave(path, StoreHolder.Current("serve", address)))
         {
