@@ -95,6 +95,13 @@ public static class ApiErrors
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
+            if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+            {
+                // The client went away and its work stopped: nobody to answer, nothing to log.
+                httpContext.Response.StatusCode = TimeBudget.ClientClosedRequest;
+                return true;
+            }
+
             var (status, title, detail) = exception switch
             {
                 BadHttpRequestException bad => Unreadable(httpContext.Request, bad),

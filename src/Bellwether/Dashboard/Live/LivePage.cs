@@ -1,7 +1,7 @@
 using Bellwether.Cli;
 using Bellwether.Core.Budget;
-using Bellwether.Web;
 using Bellwether.Storage;
+using Bellwether.Web;
 using Microsoft.AspNetCore.Components;
 
 namespace Bellwether.Dashboard.Live;
