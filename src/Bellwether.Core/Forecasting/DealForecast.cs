@@ -19,13 +19,13 @@ internal static class DealForecast
     public const string NotYetCreated = "not_yet_created";
 
     public static IEnumerable<ForecastRow> Rows(
-        string indicator, FittedParts m, Projection p, ScenarioEffects effects, IReadOnlyList<Period> periods, Slicer slicer, RowWriter writer)
+        string indicator, FittedParts m, Projection p, ScenarioEffects effects, IReadOnlyList<Period> periods, Slicer slicer, RowWriter writer, CancellationToken cancellation = default)
     {
-        var draws = Draw(indicator, m, p, effects, periods, slicer);
+        var draws = Draw(indicator, m, p, effects, periods, slicer, cancellation);
         return writer.Rows(draws, periods, slicer, Closed, OpenPipeline, NotYetCreated, indicator is ForecastIndicators.WonDeals or ForecastIndicators.NewLogos ? 1 : 2);
     }
 
-    public static Draws Draw(string indicator, FittedParts m, Projection p, ScenarioEffects effects, IReadOnlyList<Period> periods, Slicer slicer)
+    public static Draws Draw(string indicator, FittedParts m, Projection p, ScenarioEffects effects, IReadOnlyList<Period> periods, Slicer slicer, CancellationToken cancellation = default)
     {
         var facts = m.Facts;
         var periodOfSlot = PeriodOfSlot(p.Horizon, periods);
@@ -36,11 +36,11 @@ internal static class DealForecast
         var draws = new Draws(slicer.Groups, periods.Count, m.Options.Simulations);
         if (indicator == ForecastIndicators.NewLogos)
         {
-            NewLogos(m, p, periods, slicer, atomGroups, splits, periodOfSlot, draws);
+            NewLogos(m, p, periods, slicer, atomGroups, splits, periodOfSlot, draws, cancellation);
         }
         else
         {
-            Simulator.Deals(p, slicer, atomGroups, splits, periodOfSlot, draws, m.Options.Seed, count ? Simulator.Measure.Count : Simulator.Measure.Amount);
+            Simulator.Deals(p, slicer, atomGroups, splits, periodOfSlot, draws, m.Options.Seed, count ? Simulator.Measure.Count : Simulator.Measure.Amount, cancellation);
             for (var i = 0; i < facts.Count; i++)
             {
                 var g = slicer.OfDeal(i);
@@ -54,7 +54,7 @@ internal static class DealForecast
 
         if (indicator == ForecastIndicators.Bookings && effects.Of<QuotaLiftChange>().FirstOrDefault() is { } lift && slicer.Uses.All(RepLevel))
         {
-            QuotaLift(m, p, periods, slicer, draws, lift);
+            QuotaLift(m, p, periods, slicer, draws, lift, cancellation);
         }
 
         return draws;
@@ -88,7 +88,7 @@ internal static class DealForecast
     /// win among its open deals in the future); deals not yet created add the new-business wins times the share of
     /// trailing-year new-business wins that were an account's first.
     /// </summary>
-    private static void NewLogos(FittedParts m, Projection p, IReadOnlyList<Period> periods, Slicer slicer, IReadOnlyList<(int Group, double Weight)>[] atomGroups, AtomSplit?[] splits, int[] periodOfSlot, Draws draws)
+    private static void NewLogos(FittedParts m, Projection p, IReadOnlyList<Period> periods, Slicer slicer, IReadOnlyList<(int Group, double Weight)>[] atomGroups, AtomSplit?[] splits, int[] periodOfSlot, Draws draws, CancellationToken cancellation)
     {
         var facts = m.Facts;
         var account = facts.Column(Dimension.Account);
@@ -116,7 +116,7 @@ internal static class DealForecast
             .Select(g => g.ToArray())
             .ToArray();
         var firstWinShare = FirstWinShare(m);
-        Parallel.For(0, draws.Simulations, sim =>
+        Parallel.For(0, draws.Simulations, new ParallelOptions { CancellationToken = cancellation }, sim =>
         {
             var zw = Simulator.WinShock(p, m.Options.Seed, sim);
             var zc = Simulator.RateShocks(p, m.Options.Seed, sim);
@@ -189,12 +189,12 @@ internal static class DealForecast
     /// attainment descending; the first ceil(n × share) get their shortfall added in every future. Applied to groups
     /// of rep-level dimensions (rep, team, manager, rep_region) or the whole company.
     /// </summary>
-    private static void QuotaLift(FittedParts m, Projection p, IReadOnlyList<Period> periods, Slicer slicer, Draws draws, QuotaLiftChange lift)
+    private static void QuotaLift(FittedParts m, Projection p, IReadOnlyList<Period> periods, Slicer slicer, Draws draws, QuotaLiftChange lift, CancellationToken cancellation)
     {
         var byRep = new Slicer(m, [Dimension.Rep], new Dictionary<Dimension, string>());
         var repAtoms = p.Atoms.Select(byRep.OfAtom).ToArray();
         var repDraws = new Draws(byRep.Groups, periods.Count, m.Options.Simulations);
-        Simulator.Deals(p, byRep, repAtoms, new AtomSplit?[p.Atoms.Length], PeriodOfSlot(p.Horizon, periods), repDraws, m.Options.Seed, Simulator.Measure.Amount);
+        Simulator.Deals(p, byRep, repAtoms, new AtomSplit?[p.Atoms.Length], PeriodOfSlot(p.Horizon, periods), repDraws, m.Options.Seed, Simulator.Measure.Amount, cancellation);
         for (var i = 0; i < m.Facts.Count; i++)
         {
             var period = m.Facts.Status[i] == OpportunityStatus.Won ? PeriodOf(periods, m.Facts.ClosedDay[i]) : -1;

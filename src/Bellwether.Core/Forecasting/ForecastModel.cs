@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Bellwether.Core.Budget;
 using Bellwether.Core.Data;
 using Bellwether.Core.Forecasting.Model;
 using Bellwether.Core.Forecasting.Simulation;
@@ -15,6 +16,7 @@ namespace Bellwether.Core.Forecasting;
 /// var model = ForecastModel.Fit(dataset, asOf);
 /// var rows = model.Forecast(new ForecastQuery { Indicators = ["bookings"], Period = calendar.Parse("2025-Q4") });
 /// var what = model.Forecast(query, scenario);      // the same, under a what-if
+/// var bounded = model.Within(budget);               // the same model, its answers stopped or refused by one request's budget
 /// </code>
 /// </summary>
 public sealed class ForecastModel
@@ -22,13 +24,25 @@ public sealed class ForecastModel
     private const int MaxProjections = 32;
     private const int MaxHorizons = 8;
 
+    /// <summary>Bytes a future holds per group and period of a draw (its value), and per open deal or creation atom (its working state).</summary>
+    private const long BytesPerCell = sizeof(double);
+
     private readonly FittedParts _parts;
-    private readonly ConcurrentDictionary<string, Lazy<Projection>> _projections = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<int, Lazy<Dynamics>> _dynamics = new();
+    private readonly ConcurrentDictionary<string, Lazy<Projection>> _projections;
+    private readonly ConcurrentDictionary<int, Lazy<Dynamics>> _dynamics;
+    private readonly WorkBudget _budget;
 
     private ForecastModel(FittedParts parts)
+        : this(parts, new(StringComparer.Ordinal), new(), WorkBudget.None)
+    {
+    }
+
+    private ForecastModel(FittedParts parts, ConcurrentDictionary<string, Lazy<Projection>> projections, ConcurrentDictionary<int, Lazy<Dynamics>> dynamics, WorkBudget budget)
     {
         _parts = parts;
+        _projections = projections;
+        _dynamics = dynamics;
+        _budget = budget;
     }
 
     /// <summary>The instant of knowledge: only what happened strictly before it was used.</summary>
@@ -41,13 +55,28 @@ public sealed class ForecastModel
 
     internal FittedParts Parts => _parts;
 
-    /// <summary>Fits the model to what was known at <paramref name="asOf"/>: the only way to make one.</summary>
-    public static ForecastModel Fit(Dataset data, DateTimeOffset asOf, ForecastOptions? options = null)
+    /// <summary>
+    /// Fits the model to what was known at <paramref name="asOf"/>: the only way to make one. A cancelled
+    /// <paramref name="cancellation"/> stops the fit between its stages and hazard iterations.
+    /// </summary>
+    public static ForecastModel Fit(Dataset data, DateTimeOffset asOf, ForecastOptions? options = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         options ??= ForecastOptions.Default;
         options.Validate();
-        return new ForecastModel(new FittedParts(data.AsOf(asOf), asOf, options));
+        cancellation.ThrowIfCancellationRequested();
+        return new ForecastModel(new FittedParts(data.AsOf(asOf), asOf, options, cancellation));
+    }
+
+    /// <summary>
+    /// The same fitted model (and its cached projections), answering within one piece of work's budget: its forecasts
+    /// stop when the budget's cancellation is cancelled, and are refused before they start when their futures would not
+    /// fit the memory budget. Shared models stay unbounded; each request asks through its own view.
+    /// </summary>
+    public ForecastModel Within(WorkBudget budget)
+    {
+        ArgumentNullException.ThrowIfNull(budget);
+        return new ForecastModel(_parts, _projections, _dynamics, budget);
     }
 
     /// <summary>
@@ -66,7 +95,13 @@ public sealed class ForecastModel
     {
         scenario ??= Scenario.Base;
         ScenarioCheck.ThrowIfInvalid(scenario);
+        var cancellation = _budget.Cancellation;
+        cancellation.ThrowIfCancellationRequested();
         var slicer = new Slicer(_parts, query.By, query.Filter);
+        using var reservation = _budget.Memory.Reserve(
+            EstimatedBytes(query.Indicators.Count, slicer, periods.Count, scenario),
+            $"a forecast of {string.Join(", ", query.Indicators)}{(query.By.Count == 0 ? "" : " by " + string.Join(" and ", query.By.Select(Text.SnakeCase.Name)))} over {periods.Count} period(s) in {_parts.Options.Simulations:N0} futures",
+            "forecast fewer indicators, fewer periods, fewer dimensions or one slice");
         var effects = new ScenarioEffects(_parts, scenario);
         var scenarioName = scenario.Changes.Count == 0 ? null : scenario.Name;
         var rows = new List<ForecastRow>();
@@ -75,6 +110,7 @@ public sealed class ForecastModel
         Lazy<CohortSums>? retention = null;
         foreach (var raw in query.Indicators)
         {
+            cancellation.ThrowIfCancellationRequested();
             var name = raw.Trim().ToLowerInvariant();
             var reason = Unavailable(name, periods, slicer);
             if (reason is not null)
@@ -87,18 +123,18 @@ public sealed class ForecastModel
             var writer = new RowWriter(name, AsOf, scenarioName, query.IncludeDistribution, Provisional());
             if (ForecastIndicators.FromLedger(name))
             {
-                retention ??= new Lazy<CohortSums>(() => CohortSums.Simulate(_parts, projection, periods, slicer, LedgerForecast.Churn(effects)));
-                rows.AddRange(LedgerForecast.Rows(name, _parts, projection, effects, periods, slicer, writer, retention));
+                retention ??= new Lazy<CohortSums>(() => CohortSums.Simulate(_parts, projection, periods, slicer, LedgerForecast.Churn(effects), cancellation));
+                rows.AddRange(LedgerForecast.Rows(name, _parts, projection, effects, periods, slicer, writer, retention, cancellation));
             }
             else if (name == ForecastIndicators.ExpansionBookings)
             {
                 var filter = new Dictionary<Slicing.Dimension, string>(query.Filter) { [Slicing.Dimension.Type] = "expansion" };
                 var narrowed = new Slicer(_parts, query.By, filter);
-                rows.AddRange(DealForecast.Rows(name, _parts, projection, effects, periods, narrowed, writer));
+                rows.AddRange(DealForecast.Rows(name, _parts, projection, effects, periods, narrowed, writer, cancellation));
             }
             else
             {
-                rows.AddRange(DealForecast.Rows(name, _parts, projection, effects, periods, slicer, writer));
+                rows.AddRange(DealForecast.Rows(name, _parts, projection, effects, periods, slicer, writer, cancellation));
             }
         }
 
@@ -174,6 +210,19 @@ public sealed class ForecastModel
 
         var dynamics = _dynamics.GetOrAdd(horizonEnd.DayNumber, _ => new Lazy<Dynamics>(() => new Dynamics(_parts, new Horizon(AsOf, horizonEnd)))).Value;
         return _projections.GetOrAdd(key, _ => new Lazy<Projection>(() => new Projection(_parts, dynamics, effects))).Value;
+    }
+
+    /// <summary>
+    /// The memory a forecast's futures take, estimated before they are drawn: each indicator's draws (groups × periods,
+    /// twice over for the parts of each row), and each future's working state over the open deals and the creation
+    /// atoms — one per rep and stream, counting the reps a scenario adds.
+    /// </summary>
+    private long EstimatedBytes(int indicators, Slicer slicer, int periods, Scenario scenario)
+    {
+        var addedReps = scenario.Changes.OfType<AddRepsChange>().Sum(c => (long)c.Count);
+        var reps = _parts.View.Reps.Count + addedReps;
+        var cells = (2L * Math.Max(1, indicators) * slicer.Groups * periods) + _parts.Facts.Count + reps;
+        return checked(cells * _parts.Options.Simulations * BytesPerCell);
     }
 
     private static bool Same(ForecastRow x, ForecastRow y) =>

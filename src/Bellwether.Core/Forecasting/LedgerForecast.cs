@@ -58,15 +58,16 @@ internal static class LedgerForecast
     /// The cohort's sums for these periods, slicing and projection, simulated on first use and shared by grr, nrr and
     /// expansion_revenue asked together (null: simulated for this indicator alone).
     /// </param>
-    public static IEnumerable<ForecastRow> Rows(string indicator, FittedParts m, Projection p, ScenarioEffects effects, IReadOnlyList<Period> periods, Slicer slicer, RowWriter writer, Lazy<CohortSums>? retention = null)
+    /// <param name="cancellation">Stops the draws between futures.</param>
+    public static IEnumerable<ForecastRow> Rows(string indicator, FittedParts m, Projection p, ScenarioEffects effects, IReadOnlyList<Period> periods, Slicer slicer, RowWriter writer, Lazy<CohortSums>? retention = null, CancellationToken cancellation = default)
     {
         var churn = Churn(effects);
         return indicator switch
         {
-            ForecastIndicators.Revenue => writer.Rows(Revenue(m, p, periods, slicer, churn), periods, slicer, Closed, ExistingBook, NewBookings, 2),
-            ForecastIndicators.OperatingMargin => writer.Rows(OperatingMargin(m, p, effects, periods, slicer, churn), periods, slicer, null, null, null, 4),
+            ForecastIndicators.Revenue => writer.Rows(Revenue(m, p, periods, slicer, churn, cancellation), periods, slicer, Closed, ExistingBook, NewBookings, 2),
+            ForecastIndicators.OperatingMargin => writer.Rows(OperatingMargin(m, p, effects, periods, slicer, churn, cancellation), periods, slicer, null, null, null, 4),
             _ => writer.Rows(
-                Retention(indicator, m, periods, retention?.Value ?? CohortSums.Simulate(m, p, periods, slicer, churn)),
+                Retention(indicator, m, periods, retention?.Value ?? CohortSums.Simulate(m, p, periods, slicer, churn, cancellation)),
                 periods, slicer, null, null, null, indicator == ForecastIndicators.ExpansionRevenue ? 2 : 4),
         };
     }
@@ -81,7 +82,7 @@ internal static class LedgerForecast
     internal static double[] MonthsAhead(int[][] monthSets, int lastKnownMonth) =>
         [.. monthSets.Select(set => set.Where(month => month > lastKnownMonth).Select(month => (double)(month - lastKnownMonth)).DefaultIfEmpty(0).Average())];
 
-    private static Draws Revenue(FittedParts m, Projection p, IReadOnlyList<Period> periods, Slicer slicer, double churn)
+    private static Draws Revenue(FittedParts m, Projection p, IReadOnlyList<Period> periods, Slicer slicer, double churn, CancellationToken cancellation)
     {
         var streams = m.Revenue.Streams.Select(s => (s.Account, s.Line, Key: slicer.OfValues(d => m.StreamValue(d, s.Account, s.Line)))).Where(s => s.Key >= 0).ToList();
         var atomGroups = p.Atoms.Select(slicer.OfAtom).ToArray();
@@ -99,7 +100,7 @@ internal static class LedgerForecast
             }
         }
 
-        Parallel.For(0, draws.Simulations, () => (Revenue: new double[ledger.Buckets], Book: new double[periods.Count]), (sim, _, local) =>
+        Parallel.For(0, draws.Simulations, new ParallelOptions { CancellationToken = cancellation }, () => (Revenue: new double[ledger.Buckets], Book: new double[periods.Count]), (sim, _, local) =>
         {
             ledger.Draw(sim, local.Revenue, local.Book);
             for (var b = 0; b < local.Revenue.Length; b++)
@@ -143,7 +144,7 @@ internal static class LedgerForecast
     }
 
     /// <summary>(revenue − cogs − expenses) / revenue for the whole company, per future.</summary>
-    private static Draws OperatingMargin(FittedParts m, Projection p, ScenarioEffects effects, IReadOnlyList<Period> periods, Slicer slicer, double churn)
+    private static Draws OperatingMargin(FittedParts m, Projection p, ScenarioEffects effects, IReadOnlyList<Period> periods, Slicer slicer, double churn, CancellationToken cancellation)
     {
         var costs = m.Revenue.Costs ?? throw new InvalidOperationException("The operating margin needs the revenue ledger.");
 
@@ -160,7 +161,7 @@ internal static class LedgerForecast
         // Bookings per month and deal type in the same futures: commissions follow them.
         var monthPeriods = months.Select(month => m.Calendar.Month(MonthIndex.Start(month).Year, MonthIndex.Start(month).Month)).ToList();
         var byType = new Slicer(m, [Dimension.Type], new Dictionary<Dimension, string>());
-        var bookings = DealForecast.Draw(ForecastIndicators.Bookings, m, p, effects, monthPeriods, byType);
+        var bookings = DealForecast.Draw(ForecastIndicators.Bookings, m, p, effects, monthPeriods, byType, cancellation);
         var typeOfGroup = Enumerable.Range(0, byType.Groups)
             .Select(g => m.Facts.LevelsOf(Dimension.Type).TryFind(byType.ValueOf(g, Dimension.Type), out var type) && type < CostHistory.Types ? type : -1)
             .ToArray();
@@ -170,7 +171,7 @@ internal static class LedgerForecast
         var expenses = new ScenarioExpenses(costs, effects, months);
         var inPeriod = periods.Select(period => months.Select(month => period.Contains(MonthIndex.Start(month))).ToArray()).ToArray();
         var draws = new Draws(slicer.Groups, periods.Count, m.Options.Simulations);
-        Parallel.For(0, draws.Simulations, () => new FutureCosts(ledger.Buckets, months.Length), (sim, _, local) =>
+        Parallel.For(0, draws.Simulations, new ParallelOptions { CancellationToken = cancellation }, () => new FutureCosts(ledger.Buckets, months.Length), (sim, _, local) =>
         {
             ledger.Draw(sim, local.Revenue, local.Book);
             CostSurprises(m.Options.Seed, sim, step, months, lastKnown, local.Surprise);

@@ -1,3 +1,4 @@
+using Bellwether.Core.Budget;
 using Bellwether.Core.Data;
 using Bellwether.Core.Indicators.Engine;
 using Bellwether.Core.Slicing;
@@ -32,8 +33,12 @@ public sealed class IndicatorEngine
         .SelectMany(f => f.Names.Select(n => (Name: n, Family: f)))
         .ToDictionary(x => x.Name, x => x.Family, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>What one answer's row holds in memory, about: its figures, period, reason and a slice of two dimensions.</summary>
+    private const long BytesPerRow = 1024;
+
     private readonly PreparedData _data;
     private readonly EngineCache _cache;
+    private readonly WorkBudget _budget = WorkBudget.None;
 
     /// <summary>
     /// Rows one answer may hold: a year by rep and vertical per week is some 50,000; past this a table is no longer read
@@ -46,6 +51,25 @@ public sealed class IndicatorEngine
         Dataset = dataset;
         _data = new PreparedData(dataset);
         _cache = new EngineCache(_data);
+    }
+
+    private IndicatorEngine(IndicatorEngine shared, WorkBudget budget)
+    {
+        Dataset = shared.Dataset;
+        _data = shared._data;
+        _cache = shared._cache;
+        _budget = budget;
+    }
+
+    /// <summary>
+    /// The same engine (its prepared data and caches), answering within one piece of work's budget: a query stops
+    /// between periods when the budget's cancellation is cancelled, and is refused before it starts when its rows would
+    /// not fit the memory budget. A shared engine stays unbounded; each request asks through its own view.
+    /// </summary>
+    public IndicatorEngine Within(WorkBudget budget)
+    {
+        ArgumentNullException.ThrowIfNull(budget);
+        return new IndicatorEngine(this, budget);
     }
 
     public Dataset Dataset { get; }
@@ -61,12 +85,17 @@ public sealed class IndicatorEngine
     public IReadOnlyList<IndicatorRow> Run(IndicatorQuery query)
     {
         var periods = query.Grain is { } grain ? _data.Calendar.Split(query.Period, grain) : [query.Period];
+        using var reservation = _budget.Memory.Reserve(
+            Math.Min(EstimatedRows(query, periods.Count), MaxRows) * BytesPerRow,
+            $"{string.Join(", ", query.Indicators)} over {query.Period}",
+            "ask for a coarser grain, fewer dimensions, a shorter period or one slice");
         var rows = new List<IndicatorRow>();
         var done = 0;
         foreach (var name in query.Indicators)
         {
             foreach (var period in periods)
             {
+                _budget.Cancellation.ThrowIfCancellationRequested();
                 Compute(name.Trim(), period, query, rows);
                 done++;
                 if (rows.Count > MaxRows)
@@ -77,6 +106,18 @@ public sealed class IndicatorEngine
         }
 
         return rows;
+    }
+
+    /// <summary>The most rows a query can have: every combination of its dimensions' values in every period, for each indicator.</summary>
+    private long EstimatedRows(IndicatorQuery query, int periods)
+    {
+        var groups = 1L;
+        foreach (var dimension in query.By)
+        {
+            groups = Math.Min(groups * Math.Max(1, _data.Book.Cardinality(dimension)), MaxRows + 1L);
+        }
+
+        return Math.Min(groups * periods * Math.Max(1, query.Indicators.Count), MaxRows + 1L);
     }
 
     /// <summary>

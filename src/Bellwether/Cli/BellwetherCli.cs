@@ -40,6 +40,7 @@ public static class BellwetherCli
             return ExitCodes.Failed;
         }
 
-        return parsed.Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error });
+        // Ctrl+C is the context's cancellation (Program.cs), not the framework's.
+        return parsed.Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error, ProcessTerminationTimeout = null });
     }
 }

@@ -1,19 +1,32 @@
+using System.Globalization;
+using Bellwether.Core.Budget;
+using Bellwether.Core.Data;
+using Bellwether.Core.Forecasting;
+using Bellwether.Core.Indicators;
 using Spectre.Console;
 
 namespace Bellwether.Cli;
 
 /// <summary>
-/// What a command needs from its process: where to write, what time it is, and the environment. Tests hand in their
-/// own writers and clock and run the command line in-process.
+/// What a command needs from its process: where to write, what time it is, the environment, and what its work may
+/// spend (Ctrl+C cancels it; the memory budget refuses work too large to start). Tests hand in their own writers,
+/// clock and cancellation and run the command line in-process.
 /// </summary>
 public sealed class CliContext
 {
-    public CliContext(TextWriter output, TextWriter error, TimeProvider clock, Func<string, string?>? environment = null, bool? interactive = null)
+    /// <summary>The environment variable that overrides the memory budget, in megabytes (default: <see cref="MemoryBudget.ForProcess"/>).</summary>
+    public const string MemoryBudgetVariable = "BELLWETHER_MEMORY_MB";
+
+    private WorkBudget? _work;
+    private bool _watched;
+
+    public CliContext(TextWriter output, TextWriter error, TimeProvider clock, Func<string, string?>? environment = null, bool? interactive = null, CancellationToken cancellation = default)
     {
         Output = output;
         Error = error;
         Clock = clock;
         Environment = environment ?? System.Environment.GetEnvironmentVariable;
+        Cancellation = cancellation;
         Interactive = interactive ?? (!System.Console.IsErrorRedirected && ReferenceEquals(error, System.Console.Error));
         Console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -39,6 +52,27 @@ public sealed class CliContext
 
     public TextWriter Output { get; }
 
+    /// <summary>Cancelled by Ctrl+C.</summary>
+    public CancellationToken Cancellation { get; }
+
+    /// <summary>
+    /// Whether the command's work watches <see cref="Cancellation"/> (it took <see cref="Work"/>, as every engine and
+    /// forecast the command line makes does): Ctrl+C then stops it with one line; until then — loading, importing, a
+    /// demo's simulation, whose store writes are one transaction — Ctrl+C ends the process at once, as it always has.
+    /// </summary>
+    public bool WatchesCancellation => Volatile.Read(ref _watched);
+
+    /// <summary>What the command's work may spend: cancelled by Ctrl+C, memory from the process's budget (read when first needed, so that a malformed budget is the command's one-line mistake).</summary>
+    public WorkBudget Work
+    {
+        get
+        {
+            _work ??= MemoryBudgetOf(Environment).For(Cancellation);
+            Volatile.Write(ref _watched, true);
+            return _work;
+        }
+    }
+
     /// <summary>Now, to the second: "everything known now" needs no fractions of a second in every row.</summary>
     public DateTimeOffset Now
     {
@@ -63,4 +97,25 @@ public sealed class CliContext
 
     /// <summary>Progress and messages to stderr, so that stdout stays clean for json and csv.</summary>
     public IAnsiConsole ErrorConsole { get; }
+
+    /// <summary>The process's memory budget: <see cref="MemoryBudgetVariable"/> megabytes if set, else the default share of the machine's memory.</summary>
+    public static MemoryBudget MemoryBudgetOf(Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var given = environment(MemoryBudgetVariable);
+        if (string.IsNullOrWhiteSpace(given))
+        {
+            return MemoryBudget.ForProcess();
+        }
+
+        return long.TryParse(given, NumberStyles.None, CultureInfo.InvariantCulture, out var megabytes) && megabytes is > 0 and < long.MaxValue >> 20
+            ? new MemoryBudget(megabytes << 20)
+            : throw new UserErrorException($"{MemoryBudgetVariable}={given}: the memory budget is a whole number of megabytes, e.g. 4096");
+    }
+
+    /// <summary>An engine over the data whose queries stop on Ctrl+C and are refused past the memory budget.</summary>
+    public IndicatorEngine Engine(Dataset data) => new IndicatorEngine(data).Within(Work);
+
+    /// <summary>A forecast model fitted as of <paramref name="asOf"/>, whose fit and forecasts stop on Ctrl+C and are refused past the memory budget.</summary>
+    public ForecastModel Fit(Dataset data, DateTimeOffset asOf) => ForecastModel.Fit(data, asOf, cancellation: Work.Cancellation).Within(Work);
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bellwether.Core.Budget;
 using Bellwether.Core.Indicators;
 using Bellwether.Storage;
 
@@ -17,10 +18,16 @@ public static class CommandLine
             {
                 return handler(result);
             }
-            catch (Exception e) when (e is UserErrorException or StoreException or ResultTooLargeException or IOException or UnauthorizedAccessException or FormatException)
+            catch (Exception e) when (e is UserErrorException or StoreException or ResultTooLargeException or WorkTooLargeException or IOException or UnauthorizedAccessException or FormatException)
             {
                 context.Error.WriteLine($"bellwether: {e.Message}");
                 return ExitCodes.Failed;
+            }
+            catch (OperationCanceledException) when (context.Cancellation.IsCancellationRequested)
+            {
+                // Ctrl+C: the work stopped where it was; the store is only ever written in one transaction, so nothing half-done remains.
+                context.Error.WriteLine("bellwether: cancelled");
+                return ExitCodes.Cancelled;
             }
             catch (Exception e)
             {

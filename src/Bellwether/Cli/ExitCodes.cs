@@ -13,4 +13,7 @@ public static class ExitCodes
 
     /// <summary>An import with --skip-invalid stored the valid rows and rejected some.</summary>
     public const int ImportPartial = 3;
+
+    /// <summary>Stopped by Ctrl+C: 128 + SIGINT, as shells report a process interrupted.</summary>
+    public const int Cancelled = 130;
 }

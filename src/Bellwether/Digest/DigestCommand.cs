@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Bellwether.Cli;
 using Bellwether.Core.Digest;
-using Bellwether.Core.Forecasting;
 using Bellwether.Core.Plans;
 using Bellwether.Queries;
 
@@ -42,7 +41,7 @@ public static class DigestCommand
                 step("Loading the store");
                 var data = store.Load(workspace);
                 step($"Reading the {request.Owner}'s plans, forecasts, explanations and signals");
-                return DigestReader.Read(data, book, request.Owner, request.AsOf, request.LatestPlans, t => ForecastModel.Fit(data, t));
+                return DigestReader.Read(data, book, request.Owner, request.AsOf, request.LatestPlans, t => context.Fit(data, t));
             });
             var text = result.GetValue(globals.Format) switch
             {

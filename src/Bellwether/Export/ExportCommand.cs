@@ -50,12 +50,12 @@ public static class ExportCommand
             {
                 step("Loading the store");
                 var data = store.Load(workspace, tables: IndicatorService.EngineTables);
-                var engine = new IndicatorEngine(data);
+                var engine = context.Engine(data);
                 ForecastModel? model = null;
                 if (parsed.Forecast && data.Opportunities.Count > 0)
                 {
                     step("Fitting the forecast");
-                    model = ForecastModel.Fit(data, parsed.AsOf);
+                    model = context.Fit(data, parsed.AsOf);
                 }
 
                 step("Computing the indicators, forecasts and plans");

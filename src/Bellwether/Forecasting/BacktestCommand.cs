@@ -53,8 +53,8 @@ public static class BacktestCommand
 
             var (name, first, last) = (request.Indicator, request.From, request.To);
             var outcome = context.Interactive
-                ? context.ErrorConsole.Status().Start($"Backtesting {name} from {first.Label} to {last.Label}…", _ => Backtest.Run(data, request))
-                : Backtest.Run(data, request);
+                ? context.ErrorConsole.Status().Start($"Backtesting {name} from {first.Label} to {last.Label}…", _ => Backtest.Run(data, request, cancellation: context.Work.Cancellation))
+                : Backtest.Run(data, request, cancellation: context.Work.Cancellation);
             Write(context, result.GetValue(globals.Format), outcome);
             if (result.GetValue(chart) is { } picture)
             {

@@ -54,13 +54,20 @@ public static class ForecastCommand
             {
                 step("Loading the store");
                 var data = store.Load(workspace, tables: IndicatorService.EngineTables);
-                if (request.Query.Filter.Count > 0 && SliceValues.Check(request.Query.Filter, new IndicatorEngine(data)) is { Count: > 0 } absent)
+                var engine = new IndicatorEngine(data);
+                IReadOnlyList<QueryProblem> absent = request.Query.Filter.Count > 0 ? SliceValues.Check(request.Query.Filter, engine) : [];
+                if (what.Value is { } scenario)
+                {
+                    absent = [.. absent, .. ScenarioValues.Check(scenario, engine, "scenario")];
+                }
+
+                if (absent.Count > 0)
                 {
                     return Checked.Invalid<(NameBook, IReadOnlyList<ForecastRow>)>(absent);
                 }
 
                 step("Fitting the forecast to what was known then");
-                var model = ForecastModel.Fit(data, request.AsOf);
+                var model = context.Fit(data, request.AsOf);
                 step(what.Value is null ? "Simulating the futures" : $"Simulating the futures under {what.Value.Name}");
                 return Checked.Valid<(NameBook, IReadOnlyList<ForecastRow>)>((NameBook.Of(data), model.Forecast(request.Query, what.Value)));
             });

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bellwether.Core.Budget;
 using Bellwether.Core.Data;
 using Bellwether.Core.Import;
 using Bellwether.Core.Indicators;
@@ -43,8 +44,8 @@ public sealed class IndicatorService : IDisposable
     /// <summary>The engine's tables and engagement signals: what every pillar's signals read.</summary>
     private static readonly IReadOnlySet<string> WithEngagement = EngineTables.Append(FileSchemas.Engagement.Table).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>The rows of a query, computed once per version of the data it reads.</summary>
-    public IReadOnlyList<IndicatorRow> Run(string workspace, IndicatorQuery query)
+    /// <summary>The rows of a query, computed once per version of the data it reads, within <paramref name="budget"/> if given.</summary>
+    public IReadOnlyList<IndicatorRow> Run(string workspace, IndicatorQuery query, WorkBudget? budget = null)
     {
         var snapshot = Current(workspace);
         var key = $"{workspace}\n{Key(query)}\n{string.Join(",", DependenciesOf(query).Select(t => $"{t}={snapshot.Versions.GetValueOrDefault(t)}"))}";
@@ -53,7 +54,7 @@ public sealed class IndicatorService : IDisposable
             return cached;
         }
 
-        var rows = snapshot.Engine.Run(query);
+        var rows = snapshot.Engine.Within(budget ?? WorkBudget.None).Run(query);
         _results.Set(key, rows, new MemoryCacheEntryOptions { Size = Math.Max(1, rows.Count) });
         return rows;
     }

@@ -68,7 +68,7 @@ public static class IndicatorsCommand
             // 20 M activities, the leads and the revenue lines.
             var tables = IndicatorService.DependenciesOf(query).ToHashSet(StringComparer.Ordinal);
             var data = store.Load(workspace, tables: tables);
-            var engine = new IndicatorEngine(data);
+            var engine = context.Engine(data);
             if (SliceValues.Check(query.Filter, engine) is { Count: > 0 } absent)
             {
                 return context.Refuse(absent, Names);

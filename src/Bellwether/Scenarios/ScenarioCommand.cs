@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using Bellwether.Cli;
-using Bellwether.Core.Forecasting;
 using Bellwether.Core.Indicators;
 using Bellwether.Core.Reporting;
 using Bellwether.Core.Scenarios;
@@ -63,7 +62,14 @@ public static class ScenarioCommand
 
             var scenario = read.Value;
             using var store = globals.OpenExistingStore(result, context);
-            store.SaveScenario(globals.WorkspaceName(result, context), scenarioName, ScenarioJson.Serialize(scenario));
+            var workspace = globals.WorkspaceName(result, context);
+            if (scenario.Changes.Count > 0
+                && ScenarioValues.Check(scenario, new IndicatorEngine(store.Load(workspace, tables: IndicatorService.EngineTables))) is { Count: > 0 } absent)
+            {
+                return context.Refuse(absent, ParameterNames.CommandLine("name"));
+            }
+
+            store.SaveScenario(workspace, scenarioName, ScenarioJson.Serialize(scenario));
             Describe(context, result.GetValue(globals.Format), [scenario]);
             return ExitCodes.Ok;
         });
@@ -144,14 +150,14 @@ public static class ScenarioCommand
         {
             step("Loading the store");
             var data = store.Load(workspace, tables: IndicatorService.EngineTables);
-            var engine = new IndicatorEngine(data);
-            if (SliceValues.Check(request.Query.Filter, engine) is { Count: > 0 } absent)
+            var engine = context.Engine(data);
+            if (SliceValues.Check(request.Query.Filter, engine).Concat(ScenarioValues.Check(first, engine, "with")).Concat(ScenarioValues.Check(second, engine, "name")).ToList() is { Count: > 0 } absent)
             {
                 return Checked.Invalid<(ScenarioReport Report, NameBook Names)>(absent);
             }
 
             step("Fitting the forecast");
-            var model = ForecastModel.Fit(data, request.AsOf);
+            var model = context.Fit(data, request.AsOf);
             step($"Simulating {first.Name} and {second.Name}, one change at a time, and the plans under each");
             return Checked.Valid<(ScenarioReport Report, NameBook Names)>((ScenarioReport.Compare(engine, model, store.PlanChanges(workspace), settings.Calendar, request, first, second), NameBook.Of(data)));
         });

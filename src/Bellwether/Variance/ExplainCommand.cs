@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Bellwether.Cli;
-using Bellwether.Core.Forecasting;
-using Bellwether.Core.Indicators;
 using Bellwether.Core.Variance;
 using Bellwether.Queries;
 
@@ -44,13 +42,13 @@ public static class ExplainCommand
 
             var request = read.Value;
             var data = store.Load(workspace);
-            var engine = new IndicatorEngine(data);
+            var engine = context.Engine(data);
             if (SliceValues.Check(request.Filter, engine) is { Count: > 0 } absent)
             {
                 return context.Refuse(absent, Names);
             }
 
-            var explanation = VarianceExplainer.Explain(engine, request, () => ForecastModel.Fit(data, request.AsOf));
+            var explanation = VarianceExplainer.Explain(engine, request, () => context.Fit(data, request.AsOf));
             ExplainOutput.Write(context, result.GetValue(globals.Format), explanation, settings.Currency);
             return ExitCodes.Ok;
         });

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bellwether.Cli;
+using Bellwether.Core.Budget;
 using Bellwether.Core.Indicators;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,9 @@ namespace Bellwether.Web;
 /// <summary>
 /// The API's answers when a request goes wrong outside its handlers, each a problem document (RFC 9457) in our words,
 /// never an empty body or .NET's message: a body that is not the JSON an endpoint reads, or not JSON at all (400, 415),
-/// a request too large (413), an answer too large (422, <see cref="IndicatorEngine.MaxRows"/>), a path or method the API does not have (404, 405), too many heavy requests (429), and —
+/// a request too large (413), an answer too large (422, <see cref="IndicatorEngine.MaxRows"/>), work past the memory budget (422 when it
+/// can never fit, 503 while other work holds the rest; <see cref="MemoryBudget"/>), a path or method the API does not have (404, 405),
+/// too many heavy requests (429), past the time budget (503, <see cref="TimeBudget"/>), and —
 /// last resort — a bug (500, its trace logged under an id the answer names). Mistakes in what was asked are answered by
 /// the handlers themselves (<see cref="ApiResults"/>), never by an exception.
 /// </summary>
@@ -76,7 +79,7 @@ public static class ApiErrors
 
     private static bool IsApi(PathString path) => path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
 
-    private static async ValueTask WriteAsync(HttpContext context, int status, string title, string detail)
+    internal static async ValueTask WriteAsync(HttpContext context, int status, string title, string detail)
     {
         context.Response.StatusCode = status;
         var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
@@ -92,15 +95,34 @@ public static class ApiErrors
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
+            if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+            {
+                // The client went away and its work stopped: nobody to answer, nothing to log.
+                httpContext.Response.StatusCode = TimeBudget.ClientClosedRequest;
+                return true;
+            }
+
             var (status, title, detail) = exception switch
             {
                 BadHttpRequestException bad => Unreadable(httpContext.Request, bad),
                 // The engine refuses an answer past its row limit while computing it: the request asked too much.
                 ResultTooLargeException tooLarge => (StatusCodes.Status422UnprocessableEntity, "The answer would be too large", tooLarge.Message),
+                WorkTooLargeException { AlwaysTooLarge: true } work => (StatusCodes.Status422UnprocessableEntity, "The work would exceed the memory budget", work.Message),
+                WorkTooLargeException work => (StatusCodes.Status503ServiceUnavailable, "The memory budget is in use", work.Message),
+                // The GC's hard limit (docs/decisions/0011) turned a runaway allocation into this request's failure, not the process's.
+                OutOfMemoryException => OutOfMemory(httpContext, exception),
+                AggregateException parallel when parallel.InnerExceptions.All(e => e is OutOfMemoryException) => OutOfMemory(httpContext, exception),
                 _ => Bug(httpContext, exception),
             };
             await WriteAsync(httpContext, status, title, detail).ConfigureAwait(false);
             return true;
+        }
+
+        private (int, string, string) OutOfMemory(HttpContext context, Exception exception)
+        {
+            // Logged: the memory budget's estimates should have refused this request before it started.
+            var (_, _, detail) = Bug(context, exception);
+            return (StatusCodes.Status503ServiceUnavailable, "Out of memory", $"the request needed more memory than the server has left, and was stopped; ask for less, or try again in a moment ({detail})");
         }
 
         private (int, string, string) Bug(HttpContext context, Exception exception)

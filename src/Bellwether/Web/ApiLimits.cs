@@ -4,7 +4,8 @@ namespace Bellwether.Web;
 /// The bounds of what one request may cost the host: an upload's size, and how many heavy requests (forecasts,
 /// what-ifs, plan status, explanations, backtests, exports, imports) run at once — the rest wait in a queue, and past it
 /// are answered 429, so that light requests (indicators, status, the dashboard) keep being answered while someone asks
-/// for much.
+/// for much. Each API request also has a time budget (past it the work stops and the answer is 503), and the engine's
+/// work together a memory budget (work that would not fit is refused before it starts).
 /// </summary>
 public sealed record ApiLimits
 {
@@ -19,4 +20,16 @@ public sealed record ApiLimits
 
     /// <summary>Heavy requests waiting their turn before more are refused.</summary>
     public int HeavyQueue { get; init; } = 64;
+
+    /// <summary>The default <see cref="TimeBudget"/>: 30 s — a forecast fit at ten times the demo company's size takes a few.</summary>
+    public static readonly TimeSpan DefaultTimeBudget = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long one API request may compute (waiting for a shared fit included) before its work is stopped and it is
+    /// answered 503. Imports are not bounded by it (their upload is, by <see cref="MaxUploadBytes"/>).
+    /// </summary>
+    public TimeSpan TimeBudget { get; init; } = DefaultTimeBudget;
+
+    /// <summary>The memory the engine's work may hold at once, in bytes; null: <see cref="Core.Budget.MemoryBudget.ForProcess"/>.</summary>
+    public long? MemoryBytes { get; init; }
 }

@@ -31,7 +31,7 @@ public static class DigestEndpoints
     }
 
     private static Results<Ok<OwnerDigest>, ContentHttpResult, ProblemHttpResult, ValidationProblem> Digest(
-        string workspace, [AsParameters] DigestParameters q, WorkspaceRequests requests, IStore store, IndicatorService indicators, ForecastService forecasts)
+        string workspace, [AsParameters] DigestParameters q, WorkspaceRequests requests, IStore store, IndicatorService indicators, ForecastService forecasts, CancellationToken cancellation)
     {
         var book = new PlanBook(store.PlanChanges(workspace));
         var read = requests.Read(workspace, Now.Hour, read =>
@@ -47,7 +47,7 @@ public static class DigestEndpoints
 
         var (request, format) = read.Value;
         var data = indicators.Engine(workspace, withEngagement: true).Dataset;
-        var digest = DigestReader.Read(data, book, request.Owner, request.AsOf, request.LatestPlans, t => forecasts.Model(workspace, t));
+        var digest = DigestReader.Read(data, book, request.Owner, request.AsOf, request.LatestPlans, t => forecasts.Model(workspace, t, cancellation));
         return format switch
         {
             "md" => TypedResults.Text(DigestMarkdown.Write(digest), "text/markdown; charset=utf-8"),

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Bellwether.Core.Budget;
 using Bellwether.Core.Variance;
 using Bellwether.Indicators;
 using Bellwether.Queries;
@@ -22,14 +23,14 @@ public static class ExplainEndpoints
     }
 
     private static Results<Ok<Explanation>, ProblemHttpResult, ValidationProblem> Explain(
-        string workspace, [AsParameters] ExplainParameters q, WorkspaceRequests requests, IndicatorService indicators, ForecastService forecasts) =>
+        string workspace, [AsParameters] ExplainParameters q, WorkspaceRequests requests, IndicatorService indicators, ForecastService forecasts, MemoryBudget memory, CancellationToken cancellation) =>
         requests.Read(workspace, Now.Hour, read => Requests.Explain(read, q.Metric, q.Period, q.Against, q.By, q.Slice, q.AsOf))
             .Then(request => requests.InData(workspace, request, request.Filter))
             .Map(request =>
             {
                 // Retention's drivers name the churned clients with the engagement signs before they left.
-                var engine = indicators.Engine(workspace, withEngagement: request.Metric is "grr" or "nrr" or "logo_churn");
-                return VarianceExplainer.Explain(engine, request, () => forecasts.Model(workspace, request.AsOf));
+                var engine = indicators.Engine(workspace, withEngagement: request.Metric is "grr" or "nrr" or "logo_churn").Within(memory.For(cancellation));
+                return VarianceExplainer.Explain(engine, request, () => forecasts.Model(workspace, request.AsOf, cancellation));
             })
             .ToResults();
 

@@ -25,14 +25,14 @@ public static class ExportsEndpoints
     }
 
     private static Results<FileContentHttpResult, ProblemHttpResult, ValidationProblem> Workbook(
-        string workspace, [AsParameters] ExportParameters q, WorkspaceRequests requests, ExportService exports) =>
+        string workspace, [AsParameters] ExportParameters q, WorkspaceRequests requests, ExportService exports, CancellationToken cancellation) =>
         Download(requests.Read(workspace, Now.Hour, read => Requests.Export(read, q.Period, q.AsOf, read.Flag(q.Forecast, "forecast", fallback: true)))
-            .Map(request => (Bytes: exports.Workbook(workspace, request), Name: $"finance-pack-{request.Period.Label}.xlsx", Type: ExportService.WorkbookType)));
+            .Map(request => (Bytes: exports.Workbook(workspace, request, cancellation), Name: $"finance-pack-{request.Period.Label}.xlsx", Type: ExportService.WorkbookType)));
 
     private static Results<FileContentHttpResult, ProblemHttpResult, ValidationProblem> CsvFiles(
-        string workspace, [AsParameters] ExportParameters q, WorkspaceRequests requests, ExportService exports) =>
+        string workspace, [AsParameters] ExportParameters q, WorkspaceRequests requests, ExportService exports, CancellationToken cancellation) =>
         Download(requests.Read(workspace, Now.Hour, read => Requests.Export(read, q.Period, q.AsOf, read.Flag(q.Forecast, "forecast", fallback: true)))
-            .Map(request => (Bytes: exports.CsvZip(workspace, request), Name: $"finance-pack-{request.Period.Label}.zip", Type: "application/zip")));
+            .Map(request => (Bytes: exports.CsvZip(workspace, request, cancellation), Name: $"finance-pack-{request.Period.Label}.zip", Type: "application/zip")));
 
     private static Results<FileContentHttpResult, ProblemHttpResult, ValidationProblem> Download(Checked<(byte[] Bytes, string Name, string Type)> file) =>
         file.Ok ? TypedResults.File(file.Value.Bytes, file.Value.Type, file.Value.Name)

@@ -1,3 +1,4 @@
+using Bellwether.Core.Budget;
 using Bellwether.Core.Forecasting;
 using Bellwether.Indicators;
 using Bellwether.Storage;
@@ -8,9 +9,10 @@ namespace Bellwether.Web;
 /// <summary>
 /// Fitted forecast models for the web host, kept per workspace, store version and instant: fitting takes seconds,
 /// asking a fitted model (any slicing, any scenario) a fraction of one. An import changes the versions, so the next
-/// request fits afresh; "now" is taken to the hour, so a dashboard left open refits at most hourly.
+/// request fits afresh; "now" is taken to the hour, so a dashboard left open refits at most hourly. A fit is shared
+/// by the requests that wait for it (<see cref="SharedWork"/>): one request giving up does not fail the others.
 /// </summary>
-public sealed class ForecastService(IStore store, IndicatorService indicators) : IDisposable
+public sealed class ForecastService(IStore store, IndicatorService indicators, MemoryBudget memory) : IDisposable
 {
     private readonly MemoryCache _models = new(new MemoryCacheOptions { SizeLimit = 8 });
 
@@ -22,18 +24,18 @@ public sealed class ForecastService(IStore store, IndicatorService indicators) :
         return new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerHour), TimeSpan.Zero);
     }
 
-    public ForecastModel Model(string workspace, DateTimeOffset asOf)
+    /// <summary>
+    /// The model fitted as of <paramref name="asOf"/>, answering within one request's budget: its cancellation stops
+    /// the wait (and the fit, once no request waits for it) and its forecasts; the process's memory budget refuses
+    /// forecasts too large to start.
+    /// </summary>
+    public ForecastModel Model(string workspace, DateTimeOffset asOf, CancellationToken cancellation)
     {
         // The forecaster reads no plans: a plan edit (a new version of the plans table) must not refit the model.
         var versions = store.Versions(workspace).Where(v => v.Key != "plans");
         var key = $"{workspace}\n{asOf.UtcTicks}\n{string.Join(",", versions.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}"))}";
-        var lazy = _models.GetOrCreate(key, entry =>
-        {
-            entry.Size = 1;
-            entry.SlidingExpiration = TimeSpan.FromMinutes(30);
-            return new Lazy<ForecastModel>(() => ForecastModel.Fit(indicators.Data(workspace), asOf));
-        })!;
-        return lazy.Value;
+        var model = SharedWork.In(_models, key, stop => ForecastModel.Fit(indicators.Data(workspace), asOf, cancellation: stop), cancellation);
+        return model.Within(memory.For(cancellation));
     }
 
     public void Dispose() => _models.Dispose();

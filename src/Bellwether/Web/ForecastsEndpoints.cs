@@ -30,24 +30,25 @@ public static class ForecastsEndpoints
     }
 
     private static Results<Ok<IReadOnlyList<ForecastRow>>, ProblemHttpResult, ValidationProblem> Forecast(
-        string workspace, [AsParameters] ForecastParameters q, WorkspaceRequests requests, ForecastService forecasts) =>
+        string workspace, [AsParameters] ForecastParameters q, WorkspaceRequests requests, ForecastService forecasts, CancellationToken cancellation) =>
         requests.Read(workspace, Now.Hour, read => Requests.Forecast(read, q.Name, q.Period, q.Grain, q.By, q.Slice, q.AsOf, q.Scenario, read.Flag(q.Distribution, "distribution")))
             .Then(request => requests.InData(workspace, request, request.Query.Filter))
-            .Then(request => requests.Scenario(workspace, request.Scenario).Map(scenario => forecasts.Model(workspace, request.AsOf).Forecast(request.Query, scenario)))
+            .Then(request => requests.Scenario(workspace, request.Scenario).Map(scenario => forecasts.Model(workspace, request.AsOf, cancellation).Forecast(request.Query, scenario)))
             .ToResults();
 
     private static Results<Ok<IReadOnlyList<ForecastRow>>, ProblemHttpResult, ValidationProblem> WhatIf(
-        string workspace, [AsParameters] ForecastParameters q, [FromBody] ScenarioBody body, WorkspaceRequests requests, ForecastService forecasts) =>
+        string workspace, [AsParameters] ForecastParameters q, [FromBody] ScenarioBody body, WorkspaceRequests requests, ForecastService forecasts, CancellationToken cancellation) =>
         requests.Read(workspace, Now.Hour, read => Requests.Forecast(read, q.Name, q.Period, q.Grain, q.By, q.Slice, q.AsOf, scenario: null, read.Flag(q.Distribution, "distribution")))
             .Then(request => requests.InData(workspace, request, request.Query.Filter))
-            .Then(request => body.Read("what-if", unsaved: true).Map(scenario => forecasts.Model(workspace, request.AsOf).Forecast(request.Query, scenario)))
+            .Then(request => body.Read("what-if", unsaved: true).Then(scenario => requests.InData(workspace, scenario))
+                .Map(scenario => forecasts.Model(workspace, request.AsOf, cancellation).Forecast(request.Query, scenario)))
             .ToResults();
 
     private static Results<Ok<BacktestResult>, ProblemHttpResult, ValidationProblem> Backtest(
-        string workspace, [AsParameters] BacktestParameters q, WorkspaceRequests requests, IndicatorService indicators) =>
+        string workspace, [AsParameters] BacktestParameters q, WorkspaceRequests requests, IndicatorService indicators, CancellationToken cancellation) =>
         requests.Read(workspace, read => Requests.Backtest(read, q.Indicator, q.Grain, q.From, q.To, q.Offsets, q.Slice))
             .Then(request => requests.InData(workspace, request, request.Filter))
-            .Map(request => Core.Forecasting.Backtesting.Backtest.Run(indicators.Data(workspace), request))
+            .Map(request => Core.Forecasting.Backtesting.Backtest.Run(indicators.Data(workspace), request, cancellation: cancellation))
             .ToResults();
 
     /// <summary>The query parameters of a forecast, named as the command line's options.</summary>

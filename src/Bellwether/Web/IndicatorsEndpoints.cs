@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Bellwether.Core.Budget;
 using Bellwether.Core.Indicators;
 using Bellwether.Indicators;
 using Bellwether.Queries;
@@ -22,10 +23,10 @@ public static class IndicatorsEndpoints
     }
 
     private static Results<Ok<IReadOnlyList<IndicatorRow>>, ProblemHttpResult, ValidationProblem> Rows(
-        string workspace, [AsParameters] IndicatorParameters q, WorkspaceRequests requests, IndicatorService indicators) =>
+        string workspace, [AsParameters] IndicatorParameters q, WorkspaceRequests requests, IndicatorService indicators, MemoryBudget memory, CancellationToken cancellation) =>
         requests.Read(workspace, read => Requests.Indicators(read, q.Name, q.Period, q.Grain, q.By, q.Slice, q.AsOf, q.Target))
             .Then(query => requests.InData(workspace, query, query.Filter))
-            .Map(query => indicators.Run(workspace, query))
+            .Map(query => indicators.Run(workspace, query, memory.For(cancellation)))
             .ToResults();
 
     /// <summary>The query parameters, named as the command line's options.</summary>

@@ -1,4 +1,4 @@
-using Bellwether.Core.Forecasting;
+using Bellwether.Core.Budget;
 using Bellwether.Core.Plans;
 using Bellwether.Core.Scenarios;
 using Bellwether.Indicators;
@@ -11,12 +11,14 @@ namespace Bellwether.Web;
 /// Plan status for the web host: each reading is computed once per version of the store's tables (a plan edit or an
 /// import bumps them) and kept for a while, since it asks the forecaster for every open plan at two instants — seconds
 /// — while a dashboard asks the same question again and again within the hour that "now" stands for.
+/// A reading is shared by the requests that wait for it (<see cref="SharedWork"/>): one giving up does not fail the others.
 /// </summary>
-public sealed class PlanStatusService(IStore store, IndicatorService indicators, ForecastService forecasts) : IDisposable
+public sealed class PlanStatusService(IStore store, IndicatorService indicators, ForecastService forecasts, MemoryBudget memory) : IDisposable
 {
     private readonly MemoryCache _reports = new(new MemoryCacheOptions { SizeLimit = 64 });
 
-    public PlanReport Read(string workspace, PlanQuery query)
+    /// <summary>The plans' status; <paramref name="cancellation"/> stops the wait, and the reading once no request waits for it.</summary>
+    public PlanReport Read(string workspace, PlanQuery query, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(query);
         var versions = store.Versions(workspace);
@@ -31,16 +33,12 @@ public sealed class PlanStatusService(IStore store, IndicatorService indicators,
             query.Owner?.ToUpperInvariant(),
             query.WeekEarlier,
             query.Scenario is { } scenario ? ScenarioJson.Serialize(scenario) : "");
-        var report = _reports.GetOrCreate(key, entry =>
-        {
-            entry.Size = 1;
-            entry.SlidingExpiration = TimeSpan.FromMinutes(30);
-            return new Lazy<PlanReport>(() => PlanReport.Read(new PlanBook(store.PlanChanges(workspace)), indicators.Engine(workspace), t => Model(workspace, t), query));
-        })!;
-        return report.Value;
+        return SharedWork.In(
+            _reports,
+            key,
+            stop => PlanReport.Read(new PlanBook(store.PlanChanges(workspace)), indicators.Engine(workspace).Within(memory.For(stop)), t => forecasts.Model(workspace, t, stop), query),
+            cancellation);
     }
 
     public void Dispose() => _reports.Dispose();
-
-    private ForecastModel Model(string workspace, DateTimeOffset asOf) => forecasts.Model(workspace, asOf);
 }

@@ -32,9 +32,9 @@ public static class PlansEndpoints
     }
 
     private static Results<Ok<IReadOnlyList<PlanStatusRow>>, ProblemHttpResult, ValidationProblem> Status(
-        string workspace, [AsParameters] StatusParameters q, WorkspaceRequests requests, PlanStatusService plans) =>
+        string workspace, [AsParameters] StatusParameters q, WorkspaceRequests requests, PlanStatusService plans, CancellationToken cancellation) =>
         requests.Read(workspace, Now.Hour, read => Requests.Plans(read, q.Period, q.Pillar, q.Owner, q.AsOf, q.Scenario))
-            .Then(request => requests.Scenario(workspace, request.Scenario).Map(scenario => plans.Read(workspace, request.Query with { Scenario = scenario }).Rows))
+            .Then(request => requests.Scenario(workspace, request.Scenario).Map(scenario => plans.Read(workspace, request.Query with { Scenario = scenario }, cancellation).Rows))
             .ToResults();
 
     private static Results<Ok<IReadOnlyList<PlanLine>>, ProblemHttpResult, ValidationProblem> Lines(

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Bellwether.Core.Budget;
 using Bellwether.Core.Scenarios;
 using Bellwether.Indicators;
 using Bellwether.Queries;
@@ -38,6 +39,7 @@ public static class ScenariosEndpoints
     private static Results<Ok<Scenario>, ProblemHttpResult, ValidationProblem> Save(string workspace, string name, [FromBody] ScenarioBody body, WorkspaceRequests requests, IStore store) =>
         requests.Existing(workspace)
             .Then(_ => body.Read(name))
+            .Then(scenario => requests.InData(workspace, scenario))
             .Map(scenario =>
             {
                 store.SaveScenario(workspace, scenario.Name, ScenarioJson.Serialize(scenario));
@@ -57,13 +59,13 @@ public static class ScenariosEndpoints
     }
 
     private static Results<Ok<ScenarioReport>, ProblemHttpResult, ValidationProblem> Compare(
-        string workspace, string name, [AsParameters] ComparisonParameters q, WorkspaceRequests requests, IStore store, IndicatorService indicators, ForecastService forecasts) =>
+        string workspace, string name, [AsParameters] ComparisonParameters q, WorkspaceRequests requests, IStore store, IndicatorService indicators, ForecastService forecasts, MemoryBudget memory, CancellationToken cancellation) =>
         requests.Read(workspace, Now.Hour, read => Requests.Comparison(read, q.With ?? Scenario.Base.Name, name, q.Indicators, q.Period, q.By, q.Slice, q.AsOf, firstParameter: "with", secondParameter: "name"))
             .Then(request => requests.InData(workspace, request, request.Query.Filter))
-            .Then(request => ScenarioBook.Find(store, workspace, request.First, "with")
-                .Then(first => ScenarioBook.Find(store, workspace, request.Second, "name")
+            .Then(request => ScenarioBook.Find(store, workspace, request.First, "with").Then(first => requests.InData(workspace, first, "with"))
+                .Then(first => ScenarioBook.Find(store, workspace, request.Second, "name").Then(second => requests.InData(workspace, second, "name"))
                     .Map(second => ScenarioReport.Compare(
-                        indicators.Engine(workspace), forecasts.Model(workspace, request.AsOf), store.PlanChanges(workspace), store.Settings(workspace).Calendar, request, first, second))))
+                        indicators.Engine(workspace).Within(memory.For(cancellation)), forecasts.Model(workspace, request.AsOf, cancellation), store.PlanChanges(workspace), store.Settings(workspace).Calendar, request, first, second))))
             .ToResults();
 
     /// <summary>The query parameters of a comparison, named as the command line's options.</summary>

@@ -1,4 +1,5 @@
 using Bellwether.Cli;
+using Bellwether.Core.Budget;
 using Bellwether.Dashboard;
 using Bellwether.Indicators;
 using Bellwether.Storage;
@@ -37,6 +38,7 @@ public static class WebHost
         builder.Services.AddSingleton<IStore>(shared);
         builder.Services.AddSingleton(options.Clock);
         builder.Services.AddSingleton(options.Limits);
+        builder.Services.AddSingleton(options.Limits.MemoryBytes is { } bytes ? new MemoryBudget(bytes) : MemoryBudget.ForProcess());
         builder.Services.AddSingleton(_ => new IndicatorService(shared));
         builder.Services.AddSingleton<ForecastService>();
         builder.Services.AddSingleton<PlanStatusService>();
@@ -60,6 +62,7 @@ public static class WebHost
         var app = builder.Build();
         app.UseApiErrors();
         app.UseRateLimiter();
+        app.UseTimeBudget(options.Limits.TimeBudget);
         app.UseApiReference();
         app.MapOpenApi();
         app.MapApi(options.Limits);

@@ -9,7 +9,7 @@ namespace Bellwether.Web;
 /// <summary>
 /// The start of every workspace's request in the API: the workspace exists (else 404), its calendar reads the
 /// parameters (<see cref="Requests"/>), and what needs the data is checked against the host's cached engine — a slice's
-/// values occur, a scenario's name is saved. Each step returns its mistakes; none throws.
+/// values occur, a scenario's name is saved, the names its changes give occur. Each step returns its mistakes; none throws.
 /// </summary>
 public sealed class WorkspaceRequests(IStore store, IndicatorService indicators, TimeProvider clock)
 {
@@ -49,9 +49,26 @@ public sealed class WorkspaceRequests(IStore store, IndicatorService indicators,
         return problems.Count == 0 ? Checked.Valid<T>(request) : Checked.Invalid<T>(problems);
     }
 
-    /// <summary>The saved scenario (or base) of that name; null when none is named.</summary>
+    /// <summary>The scenario, if every rep, team and slice value its changes name occurs in the workspace's data; else those that do not, with the nearest that do.</summary>
+    /// <param name="workspace">The workspace.</param>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="parameter"><c>set</c> for changes given in the request; the parameter that named a saved scenario otherwise.</param>
+    public Checked<Scenario> InData(string workspace, Scenario scenario, string parameter = "set")
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (scenario.Changes.Count == 0)
+        {
+            return Checked.Valid<Scenario>(scenario);
+        }
+
+        var problems = ScenarioValues.Check(scenario, indicators.Engine(workspace), parameter);
+        return problems.Count == 0 ? Checked.Valid<Scenario>(scenario) : Checked.Invalid<Scenario>(problems);
+    }
+
+    /// <summary>The saved scenario (or base) of that name, its names checked against the data (<see cref="InData(string, Scenario, string)"/>); null when none is named.</summary>
     public Checked<Scenario?> Scenario(string workspace, string? name) =>
-        ScenarioBook.FindOrNone(store, workspace, name);
+        ScenarioBook.FindOrNone(store, workspace, name)
+            .Then(scenario => scenario is null ? Checked.Valid<Scenario?>(null) : InData(workspace, scenario, "scenario").Map<Scenario?>(s => s));
 
     private bool Exists(string workspace) => store.Versions(workspace).Count > 0;
 

@@ -54,7 +54,7 @@ public sealed class BacktestTests(CompanyFixture company) : IClassFixture<Compan
             To = Calendar.Parse("2025-Q2"),
             Offsets = [0, 45],
             Options = company.Options,
-        });
+        }, cancellation: TestContext.Current.CancellationToken);
 
         Assert.Equal(["2025-Q1/0", "2025-Q2/0", "2025-Q1/45", "2025-Q2/45"], result.Points.Select(p => $"{p.Period}/{p.Offset}"));
         Assert.Equal(8, result.Summary.Count);
@@ -73,7 +73,7 @@ public sealed class BacktestTests(CompanyFixture company) : IClassFixture<Compan
     {
         var request = new BacktestRequest { Indicator = "win_rate", From = Calendar.Parse("2025-Q1"), To = Calendar.Parse("2025-Q1") };
 
-        var error = Assert.Throws<ArgumentException>(() => Backtest.Run(company.Data, request));
+        var error = Assert.Throws<ArgumentException>(() => Backtest.Run(company.Data, request, cancellation: TestContext.Current.CancellationToken));
 
         Assert.StartsWith("No forecast of \"win_rate\"", error.Message, StringComparison.Ordinal);
     }

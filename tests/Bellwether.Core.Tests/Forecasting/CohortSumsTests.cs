@@ -20,10 +20,10 @@ public sealed class CohortSumsTests(CompanyFixture company) : IClassFixture<Comp
         // An account lies in one slice of an account-level dimension, so each figure of the cohort (revenue in P', what it
         // kept, revenue in P, growth) is the sum of its slices' in every future — including the share of existing
         // clients' new deals, which every account takes in proportion to its revenue in P'.
-        var model = ForecastModel.Fit(company.Data, SmallCompany.At("2025-05-10"), company.Options);
+        var model = ForecastModel.Fit(company.Data, SmallCompany.At("2025-05-10"), company.Options, cancellation: TestContext.Current.CancellationToken);
         var periods = new[] { Calendar.Parse("2025-05"), Calendar.Parse("2025-Q2"), Calendar.Parse("2025") };
         var projection = model.ProjectionFor(new ScenarioEffects(model.Parts, Scenario.Base), periods.Max(p => p.End));
-        CohortSums SumsBy(params Dimension[] dimensions) => CohortSums.Simulate(model.Parts, projection, periods, new Slicer(model.Parts, dimensions, new Dictionary<Dimension, string>()), 1);
+        CohortSums SumsBy(params Dimension[] dimensions) => CohortSums.Simulate(model.Parts, projection, periods, new Slicer(model.Parts, dimensions, new Dictionary<Dimension, string>()), 1, cancellation: TestContext.Current.CancellationToken);
 
         var whole = SumsBy();
         var sliced = SumsBy(by);
@@ -46,7 +46,7 @@ public sealed class CohortSumsTests(CompanyFixture company) : IClassFixture<Comp
     [Fact]
     public void RetentionFiguresAskedTogether_AreTheSameAsEachAskedAlone()
     {
-        var model = ForecastModel.Fit(company.Data, SmallCompany.At("2025-05-10"), company.Options);
+        var model = ForecastModel.Fit(company.Data, SmallCompany.At("2025-05-10"), company.Options, cancellation: TestContext.Current.CancellationToken);
         var indicators = new[] { "grr", "nrr", "expansion_revenue" };
         ForecastQuery Query(params string[] names) => new() { Indicators = names, Period = Calendar.Parse("2025"), Grain = Grain.Quarter, By = [Dimension.Vertical] };
 
@@ -60,10 +60,10 @@ public sealed class CohortSumsTests(CompanyFixture company) : IClassFixture<Comp
     [Fact]
     public void WhatWasKeptAndGrowth_AddUpToRevenueInP_AndWhatWasKept_IsAtMostRevenueInPPrime()
     {
-        var model = ForecastModel.Fit(company.Data, SmallCompany.At("2025-05-10"), company.Options);
+        var model = ForecastModel.Fit(company.Data, SmallCompany.At("2025-05-10"), company.Options, cancellation: TestContext.Current.CancellationToken);
         var periods = new[] { Calendar.Parse("2025-Q2"), Calendar.Parse("2025-Q3") };
         var projection = model.ProjectionFor(new ScenarioEffects(model.Parts, Scenario.Base), periods.Max(p => p.End));
-        var sums = CohortSums.Simulate(model.Parts, projection, periods, new Slicer(model.Parts, [Dimension.Vertical], new Dictionary<Dimension, string>()), 1);
+        var sums = CohortSums.Simulate(model.Parts, projection, periods, new Slicer(model.Parts, [Dimension.Vertical], new Dictionary<Dimension, string>()), 1, cancellation: TestContext.Current.CancellationToken);
 
         for (var sim = 0; sim < sums.Simulations; sim++)
         {

@@ -61,7 +61,7 @@ public sealed class ContractRenewalTests
         var opened = due.Values.Count(end => end.AddDays(1 - OpenedAhead) >= new DateOnly(2024, 12, 22) && end.AddDays(1 - OpenedAhead) < Instants.DayOf(AsOf));
         Assert.True(falling - opened >= 10, $"{falling} falling due, {opened} of them opened before t: the rest must be forecast");
 
-        var model = ForecastModel.Fit(data, AsOf);
+        var model = ForecastModel.Fit(data, AsOf, cancellation: TestContext.Current.CancellationToken);
         var renewal = model.Forecast(new ForecastQuery { Indicators = ["bookings"], Period = FiscalCalendar.Default.Parse("2025-Q1"), By = [Dimension.Type] })
             .Single(r => r.Slice[SnakeCase.Name(Dimension.Type)] == SnakeCase.Name(OpportunityType.Renewal));
 

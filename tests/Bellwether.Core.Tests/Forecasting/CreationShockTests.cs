@@ -15,7 +15,7 @@ public sealed class CreationShockTests
     [Fact]
     public void AWanderingRate_IsLessCertainFurtherAhead()
     {
-        var variances = ForecastModel.Fit(SmallCompany.Generate(dealsPerDay: 4, monthlyRateWalk: 0.15), AsOf).Parts.Creation.RateShockVariances;
+        var variances = ForecastModel.Fit(SmallCompany.Generate(dealsPerDay: 4, monthlyRateWalk: 0.15), AsOf, cancellation: TestContext.Current.CancellationToken).Parts.Creation.RateShockVariances;
 
         Assert.True(variances[0] > 0.002, $"a month ahead: {variances[0]:0.0000}");
         Assert.True(variances[^1] > 1.25 * variances[0], $"by lead: {string.Join(", ", variances.Select(v => v.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)))}");
@@ -25,8 +25,8 @@ public sealed class CreationShockTests
     [Fact]
     public void ASteadyRate_HasLittleShockBeyondPoissonNoise_AndFarLessThanAWanderingOne()
     {
-        var steady = ForecastModel.Fit(SmallCompany.Generate(dealsPerDay: 4), AsOf).Parts.Creation.RateShockVariances;
-        var wandering = ForecastModel.Fit(SmallCompany.Generate(dealsPerDay: 4, monthlyRateWalk: 0.15), AsOf).Parts.Creation.RateShockVariances;
+        var steady = ForecastModel.Fit(SmallCompany.Generate(dealsPerDay: 4), AsOf, cancellation: TestContext.Current.CancellationToken).Parts.Creation.RateShockVariances;
+        var wandering = ForecastModel.Fit(SmallCompany.Generate(dealsPerDay: 4, monthlyRateWalk: 0.15), AsOf, cancellation: TestContext.Current.CancellationToken).Parts.Creation.RateShockVariances;
 
         Assert.All(steady.Zip(wandering), pair => Assert.True(pair.First < 0.02 && pair.First < pair.Second / 4, $"steady {pair.First:0.0000}, wandering {pair.Second:0.0000}"));
     }

@@ -22,8 +22,8 @@ public sealed class ForecastModelTests(CompanyFixture company) : IClassFixture<C
         var t = SmallCompany.At("2025-04-16");
         var query = Query("2025-Q2", ["bookings", "won_deals", "new_logos", "revenue", "grr"], by: [Dimension.Team]);
 
-        var withFuture = ForecastModel.Fit(Data, t, company.Options).Forecast(query);
-        var withoutFuture = ForecastModel.Fit(Truncate.At(Data, t), t, company.Options).Forecast(query);
+        var withFuture = ForecastModel.Fit(Data, t, company.Options, cancellation: TestContext.Current.CancellationToken).Forecast(query);
+        var withoutFuture = ForecastModel.Fit(Truncate.At(Data, t), t, company.Options, cancellation: TestContext.Current.CancellationToken).Forecast(query);
 
         Assert.NotEmpty(withFuture);
         Assert.Equal(Json(withoutFuture), Json(withFuture));
@@ -36,7 +36,7 @@ public sealed class ForecastModelTests(CompanyFixture company) : IClassFixture<C
         var q2 = Calendar.Parse("2025-Q2");
         var wonBefore = Data.Opportunities.Where(o => o.Status == OpportunityStatus.Won && q2.Contains(o.ClosedAt!.Value) && o.ClosedAt < t).ToList();
         Assert.NotEmpty(wonBefore);
-        var model = ForecastModel.Fit(Data, t, company.Options);
+        var model = ForecastModel.Fit(Data, t, company.Options, cancellation: TestContext.Current.CancellationToken);
 
         var row = Assert.Single(model.Forecast(Query("2025-Q2", ["bookings"])));
         var projection = model.ProjectionFor(new ScenarioEffects(model.Parts, Scenario.Base), q2.End);
@@ -54,7 +54,7 @@ public sealed class ForecastModelTests(CompanyFixture company) : IClassFixture<C
     [InlineData("revenue")]
     public void Parts_AddUpExactlyToTheMean(string indicator)
     {
-        var model = ForecastModel.Fit(Data, SmallCompany.At("2025-04-16"), company.Options);
+        var model = ForecastModel.Fit(Data, SmallCompany.At("2025-04-16"), company.Options, cancellation: TestContext.Current.CancellationToken);
 
         var rows = model.Forecast(Query("2025", [indicator], by: [Dimension.Vertical], grain: Grain.Month));
 
@@ -65,7 +65,7 @@ public sealed class ForecastModelTests(CompanyFixture company) : IClassFixture<C
     [Fact]
     public void Quantiles_AreInOrder_ForEveryIndicatorAndSlice()
     {
-        var model = ForecastModel.Fit(Data, SmallCompany.At("2025-04-16"), company.Options);
+        var model = ForecastModel.Fit(Data, SmallCompany.At("2025-04-16"), company.Options, cancellation: TestContext.Current.CancellationToken);
 
         var rows = model.Forecast(Query("2025", [.. ForecastIndicators.Names], grain: Grain.Quarter)).Where(r => r.MissingReason is null).ToList();
 
@@ -79,10 +79,10 @@ public sealed class ForecastModelTests(CompanyFixture company) : IClassFixture<C
     [InlineData("new_logos")]
     public void Breakdowns_AddUpToTheirTotal_InEveryFuture(string indicator)
     {
-        var model = ForecastModel.Fit(Data, SmallCompany.At("2025-04-16"), company.Options);
+        var model = ForecastModel.Fit(Data, SmallCompany.At("2025-04-16"), company.Options, cancellation: TestContext.Current.CancellationToken);
         var periods = new[] { Calendar.Parse("2025-Q2"), Calendar.Parse("2025-Q3") };
         var projection = model.ProjectionFor(new ScenarioEffects(model.Parts, Scenario.Base), periods[^1].End);
-        Draws DrawBy(params Dimension[] by) => DealForecast.Draw(indicator, model.Parts, projection, new ScenarioEffects(model.Parts, Scenario.Base), periods, new Slicer(model.Parts, by, new Dictionary<Dimension, string>()));
+        Draws DrawBy(params Dimension[] by) => DealForecast.Draw(indicator, model.Parts, projection, new ScenarioEffects(model.Parts, Scenario.Base), periods, new Slicer(model.Parts, by, new Dictionary<Dimension, string>()), cancellation: TestContext.Current.CancellationToken);
 
         var whole = DrawBy();
         var reps = DrawBy(Dimension.Rep);
@@ -111,7 +111,7 @@ public sealed class ForecastModelTests(CompanyFixture company) : IClassFixture<C
         // of T templates). For one stream, with N new wins and a slice's mean share q, the slice's count varies as
         //   q² Var N (the total) + q(1 − q) E N (deals falling one by one) + q(1 − q)/(T + 1) (E N² − E N) (the share),
         // where a fixed share of the total would give the first term only.
-        var model = ForecastModel.Fit(Data, SmallCompany.At("2025-04-01"), company.Options);
+        var model = ForecastModel.Fit(Data, SmallCompany.At("2025-04-01"), company.Options, cancellation: TestContext.Current.CancellationToken);
         var parts = model.Parts;
         var stream = parts.Creation.Streams.MaxBy(s => parts.Templates(s).Length)!;
         var templates = parts.Templates(stream).Length;
@@ -122,7 +122,7 @@ public sealed class ForecastModelTests(CompanyFixture company) : IClassFixture<C
         };
         var period = Calendar.Parse("2025-Q2");
         var projection = model.ProjectionFor(new ScenarioEffects(parts, Scenario.Base), period.End);
-        Draws DrawBy(params Dimension[] by) => DealForecast.Draw("won_deals", parts, projection, new ScenarioEffects(parts, Scenario.Base), [period], new Slicer(parts, by, filter));
+        Draws DrawBy(params Dimension[] by) => DealForecast.Draw("won_deals", parts, projection, new ScenarioEffects(parts, Scenario.Base), [period], new Slicer(parts, by, filter), cancellation: TestContext.Current.CancellationToken);
         var whole = DrawBy();
         var verticals = DrawBy(Dimension.Vertical);
         var n = Enumerable.Range(0, whole.Simulations).Select(sim => whole.Second[whole.At(0, 0, sim)]).ToArray();
@@ -147,8 +147,8 @@ public sealed class ForecastModelTests(CompanyFixture company) : IClassFixture<C
         var t = SmallCompany.At("2025-04-16");
         var query = Query("2025-Q2", ["bookings", "revenue"], by: [Dimension.Rep]);
 
-        var once = ForecastModel.Fit(Data, t, company.Options).Forecast(query);
-        var again = ForecastModel.Fit(Data, t, company.Options).Forecast(query);
+        var once = ForecastModel.Fit(Data, t, company.Options, cancellation: TestContext.Current.CancellationToken).Forecast(query);
+        var again = ForecastModel.Fit(Data, t, company.Options, cancellation: TestContext.Current.CancellationToken).Forecast(query);
 
         Assert.Equal(Json(once), Json(again));
     }
@@ -156,7 +156,7 @@ public sealed class ForecastModelTests(CompanyFixture company) : IClassFixture<C
     [Fact]
     public void RowsSerialise_AsTheContractSays()
     {
-        var model = ForecastModel.Fit(Data, SmallCompany.At("2025-04-01"), company.Options);
+        var model = ForecastModel.Fit(Data, SmallCompany.At("2025-04-01"), company.Options, cancellation: TestContext.Current.CancellationToken);
         var row = model.Forecast(Query("2025-Q2", ["bookings"]))[0];
 
         var json = JsonSerializer.Serialize(row, IndicatorJson.Options);
@@ -172,7 +172,7 @@ public sealed class ForecastModelTests(CompanyFixture company) : IClassFixture<C
     [InlineData("bookings", Grain.Week, "forecasts are made for months, fiscal quarters and fiscal years")]
     public void WhatCannotBeForecast_IsAMissingRowWithTheReason(string indicator, Grain? grain, string reason)
     {
-        var model = ForecastModel.Fit(Data, SmallCompany.At("2025-04-01"), company.Options);
+        var model = ForecastModel.Fit(Data, SmallCompany.At("2025-04-01"), company.Options, cancellation: TestContext.Current.CancellationToken);
 
         var rows = model.Forecast(Query("2025-Q2", [indicator], grain: grain));
 
@@ -186,7 +186,7 @@ public sealed class ForecastModelTests(CompanyFixture company) : IClassFixture<C
     [Fact]
     public void RevenueSlicedByRep_IsMissing_RevenueIsPerAccountAndLine()
     {
-        var model = ForecastModel.Fit(Data, SmallCompany.At("2025-04-01"), company.Options);
+        var model = ForecastModel.Fit(Data, SmallCompany.At("2025-04-01"), company.Options, cancellation: TestContext.Current.CancellationToken);
 
         var row = Assert.Single(model.Forecast(Query("2025-Q2", ["revenue"], by: [Dimension.Rep])));
 
@@ -197,7 +197,7 @@ public sealed class ForecastModelTests(CompanyFixture company) : IClassFixture<C
     public void RevenueOfMonthsOver_IsClosed_AndTheLearnedShapeCarriesTheBook()
     {
         var t = SmallCompany.At("2025-05-01");
-        var model = ForecastModel.Fit(Data, t, company.Options);
+        var model = ForecastModel.Fit(Data, t, company.Options, cancellation: TestContext.Current.CancellationToken);
 
         var april = Assert.Single(model.Forecast(Query("2025-04", ["revenue"])));
         var june = Assert.Single(model.Forecast(Query("2025-06", ["revenue"])));

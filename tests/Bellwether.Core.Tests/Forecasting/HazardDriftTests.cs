@@ -17,7 +17,7 @@ public sealed class HazardDriftTests
     [Fact]
     public void VerticalsThatPart_AreReadDriftingApart_TheRisingOneLosesLessAndWinsMore()
     {
-        var parts = ForecastModel.Fit(SmallCompany.Generate(verticalDriftPerYear: 0.25), AsOf).Parts;
+        var parts = ForecastModel.Fit(SmallCompany.Generate(verticalDriftPerYear: 0.25), AsOf, cancellation: TestContext.Current.CancellationToken).Parts;
 
         var finance = Drift(parts, "finance");
         var retail = Drift(parts, "retail");
@@ -31,7 +31,7 @@ public sealed class HazardDriftTests
     [Fact]
     public void SteadyVerticals_HaveNoDriftToSpeakOf()
     {
-        var parts = ForecastModel.Fit(SmallCompany.Generate(), AsOf).Parts;
+        var parts = ForecastModel.Fit(SmallCompany.Generate(), AsOf, cancellation: TestContext.Current.CancellationToken).Parts;
 
         foreach (var vertical in new[] { "finance", "retail" })
         {
@@ -42,7 +42,7 @@ public sealed class HazardDriftTests
     [Fact]
     public void AnOpenDeal_InARisingVertical_IsLikelierToWinThanItsPastAlone_AndInAFallingOneLessLikely()
     {
-        var parts = ForecastModel.Fit(SmallCompany.Generate(verticalDriftPerYear: 0.25), AsOf).Parts;
+        var parts = ForecastModel.Fit(SmallCompany.Generate(verticalDriftPerYear: 0.25), AsOf, cancellation: TestContext.Current.CancellationToken).Parts;
         var hazards = parts.Hazards;
         var phases = Enumerable.Range(0, 365).Select(d => parts.Covariates.Phase(parts.Day0 + d)).ToArray();
         double[] none = [0, 0, 0];
@@ -61,7 +61,7 @@ public sealed class HazardDriftTests
     [Fact]
     public void NewDeals_OfASteadyCompany_AreWonAsTheirPastShows_OverAWholeYear()
     {
-        var model = ForecastModel.Fit(SmallCompany.Generate(), AsOf);
+        var model = ForecastModel.Fit(SmallCompany.Generate(), AsOf, cancellation: TestContext.Current.CancellationToken);
         var dynamics = new Bellwether.Core.Forecasting.Simulation.Dynamics(model.Parts, new Horizon(AsOf, new DateOnly(2026, 7, 1)));
 
         Assert.All(dynamics.NewDealDrift((int)OpportunityType.NewBusiness), m => Assert.InRange(m, 0.95, 1.05));

@@ -19,7 +19,7 @@ public sealed class OperatingMarginForecastTests(CompanyFixture company)
         // The small company's only expense is 40,000 a month of salaries for its 4 reps (10,000 per rep-month), and its
         // cogs are 40% of revenue with no surprise: every future's Q3 margin is 0.6 − 120,000 / its Q3 revenue, which
         // rises with revenue, so the margin's P10 and P90 are those of the revenue's P10 and P90.
-        var model = ForecastModel.Fit(company.Data, T, company.Options);
+        var model = ForecastModel.Fit(company.Data, T, company.Options, cancellation: TestContext.Current.CancellationToken);
 
         var revenue = Assert.Single(model.Forecast(Query("2025-Q3", "revenue")));
         var margin = Assert.Single(model.Forecast(Query("2025-Q3", "operating_margin")));
@@ -39,8 +39,8 @@ public sealed class OperatingMarginForecastTests(CompanyFixture company)
             Expenses = [.. steady.Expenses.Select((e, i) => e with { Amount = i % 2 == 0 ? 30_000 : 50_000 })],
         };
 
-        var narrow = Assert.Single(ForecastModel.Fit(steady, T, company.Options).Forecast(Query("2025-Q3", "operating_margin")));
-        var wide = Assert.Single(ForecastModel.Fit(swinging, T, company.Options).Forecast(Query("2025-Q3", "operating_margin")));
+        var narrow = Assert.Single(ForecastModel.Fit(steady, T, company.Options, cancellation: TestContext.Current.CancellationToken).Forecast(Query("2025-Q3", "operating_margin")));
+        var wide = Assert.Single(ForecastModel.Fit(swinging, T, company.Options, cancellation: TestContext.Current.CancellationToken).Forecast(Query("2025-Q3", "operating_margin")));
 
         Assert.True(wide.P90 - wide.P10 > 2 * (narrow.P90 - narrow.P10), $"{wide.P10}–{wide.P90} against {narrow.P10}–{narrow.P90}");
     }
@@ -58,14 +58,14 @@ public sealed class OperatingMarginForecastTests(CompanyFixture company)
         var known = Truncate.At(company.Data, t);
         var query = Query("2025", "operating_margin", Grain.Quarter);
 
-        var withFuture = ForecastModel.Fit(later, t, company.Options).Forecast(query);
-        var withoutFuture = ForecastModel.Fit(known, t, company.Options).Forecast(query);
+        var withFuture = ForecastModel.Fit(later, t, company.Options, cancellation: TestContext.Current.CancellationToken).Forecast(query);
+        var withoutFuture = ForecastModel.Fit(known, t, company.Options, cancellation: TestContext.Current.CancellationToken).Forecast(query);
 
         Assert.Equal(Json(withoutFuture), Json(withFuture));
 
         // The headcount does matter: the same hire made before t raises the cost of every later month.
         var hiredBefore = company.Data with { Reps = [.. company.Data.Reps, Hire(new DateOnly(2025, 4, 1))] };
-        var withHire = ForecastModel.Fit(hiredBefore, t, company.Options).Forecast(query);
+        var withHire = ForecastModel.Fit(hiredBefore, t, company.Options, cancellation: TestContext.Current.CancellationToken).Forecast(query);
         Assert.True(withHire[^1].P50 < withoutFuture[^1].P50);
     }
 

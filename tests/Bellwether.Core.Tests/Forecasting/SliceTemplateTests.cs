@@ -18,7 +18,7 @@ public sealed class SliceTemplateTests
     public void NewDealsWins_AreSharedAmongVerticals_AsTheStreamsWinsOfTheLastHalfYear()
     {
         var data = SmallCompany.Generate(verticalDriftPerYear: 0.25);
-        var parts = ForecastModel.Fit(data, AsOf).Parts;
+        var parts = ForecastModel.Fit(data, AsOf, cancellation: TestContext.Current.CancellationToken).Parts;
         var vertical = data.Accounts.ToDictionary(a => a.AccountId, a => a.Vertical);
         var from = AsOf.AddDays(-182);
 

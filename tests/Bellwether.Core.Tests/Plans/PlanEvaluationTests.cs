@@ -87,7 +87,7 @@ public sealed class PlanEvaluationTests(CompanyFixture company) : IClassFixture<
         // A month, its quarter and its year of every forecast metric the plans name: the plan rows must carry what
         // `bellwether forecast METRIC --period P` gives for each P on its own, however the plans ask for them.
         var t = SmallCompany.At("2025-07-01");
-        var model = ForecastModel.Fit(company.Data, t, company.Options);
+        var model = ForecastModel.Fit(company.Data, t, company.Options, cancellation: TestContext.Current.CancellationToken);
         string[] metrics = ["bookings", "revenue", "grr", "expansion_revenue", "operating_margin"];
         string[] periods = ["2025-07", "2025-Q3", "2025"];
         var plans = metrics.SelectMany(m => periods.Select(p => PlanRollupTests.Plan(m, p, 1))).ToList();
@@ -111,7 +111,7 @@ public sealed class PlanEvaluationTests(CompanyFixture company) : IClassFixture<
     {
         // Imports accept weekly plans; forecasts are made for months and longer.
         var t = SmallCompany.At("2025-07-01");
-        var model = ForecastModel.Fit(company.Data, t, company.Options);
+        var model = ForecastModel.Fit(company.Data, t, company.Options, cancellation: TestContext.Current.CancellationToken);
         var plans = new[] { PlanRollupTests.Plan("grr", "2025-W28", 0.9m), PlanRollupTests.Plan("grr", "2025-07", 0.9m) };
         var items = PlanRollup.Items(plans, Calendar, PlanScope.Within(Calendar.Parse("2025")));
 
@@ -124,7 +124,7 @@ public sealed class PlanEvaluationTests(CompanyFixture company) : IClassFixture<
     [Fact]
     public void AModelFittedAtAnotherInstant_IsRefused()
     {
-        var model = ForecastModel.Fit(company.Data, SmallCompany.At("2025-07-01"), company.Options);
+        var model = ForecastModel.Fit(company.Data, SmallCompany.At("2025-07-01"), company.Options, cancellation: TestContext.Current.CancellationToken);
 
         Assert.Throws<ArgumentException>(() => PlanEvaluation.Of([], new PlanReading { Engine = new IndicatorEngine(company.Data), AsOf = SmallCompany.At("2025-06-01"), Model = model }));
     }

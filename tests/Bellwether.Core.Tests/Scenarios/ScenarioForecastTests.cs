@@ -209,7 +209,7 @@ public sealed class ScenarioForecastTests(ModelFixture fixture) : IClassFixture<
                 new PlanLine { Pillar = Pillar.Retention, Metric = "logo_churn", Period = "2025-Q3", Target = 0.1m, Owner = "COO" },
             ],
         };
-        var model = ForecastModel.Fit(data, fixture.Model.AsOf, fixture.Model.Options);
+        var model = ForecastModel.Fit(data, fixture.Model.AsOf, fixture.Model.Options, cancellation: TestContext.Current.CancellationToken);
         var items = PlanRollup.Items(data.Plans, Calendar, PlanScope.Within(Calendar.Parse("2025-Q3")));
         var reading = new PlanReading { Engine = new IndicatorEngine(data), AsOf = model.AsOf, Model = model };
 
@@ -242,7 +242,7 @@ public sealed class ModelFixture
     public ModelFixture()
     {
         Data = SmallCompany.Generate();
-        Model = ForecastModel.Fit(Data, SmallCompany.At("2025-04-01"), new ForecastOptions { Simulations = 400 });
+        Model = ForecastModel.Fit(Data, SmallCompany.At("2025-04-01"), new ForecastOptions { Simulations = 400 }, cancellation: TestContext.Current.CancellationToken);
     }
 
     public Data.Dataset Data { get; }

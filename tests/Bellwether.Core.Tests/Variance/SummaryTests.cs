@@ -85,7 +85,7 @@ public sealed partial class SummaryTests
         var e = VarianceExplainer.Explain(
             DemoRuns.Plain,
             new ExplainRequest { Metric = "bookings", Period = q4, Against = Against.Previous, By = Dimension.Source, AsOf = DemoRuns.Now },
-            () => fitted = ForecastModel.Fit(DemoRuns.Plain.Dataset, DemoRuns.Now, ForecastOptions.Default with { Simulations = 200 }));
+            () => fitted = ForecastModel.Fit(DemoRuns.Plain.Dataset, DemoRuns.Now, ForecastOptions.Default with { Simulations = 200 }, cancellation: TestContext.Current.CancellationToken));
 
         Assert.Null(e.MissingReason);
         Assert.Equal(Basis.ForecastP50, e.Basis);

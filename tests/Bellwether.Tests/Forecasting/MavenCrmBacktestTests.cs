@@ -29,7 +29,7 @@ public sealed class MavenCrmBacktestTests : IDisposable
             From = calendar.Parse("2017-Q3"),
             To = calendar.Parse("2017-Q4"),
             Offsets = [0, 45],
-        });
+        }, cancellation: TestContext.Current.CancellationToken);
 
         Assert.Equal(["2017-Q3/0", "2017-Q4/0", "2017-Q3/45", "2017-Q4/45"], result.Points.Select(p => $"{p.Period}/{p.Offset}"));
         Assert.Equal([2_982_255m, 2_802_496m, 2_982_255m, 2_802_496m], result.Points.Select(p => p.Actual));
@@ -51,7 +51,7 @@ public sealed class MavenCrmBacktestTests : IDisposable
         var data = Import(SharedData.Folder("maven-crm"));
         var t = new DateTimeOffset(2017, 10, 1, 0, 0, 0, TimeSpan.Zero);
 
-        var model = ForecastModel.Fit(data, t);
+        var model = ForecastModel.Fit(data, t, cancellation: TestContext.Current.CancellationToken);
 
         Assert.DoesNotContain(model.Known.Opportunities, o => o.CreatedAt >= t);
         Assert.DoesNotContain(model.Known.Opportunities, o => o.ClosedAt >= t);

@@ -1,3 +1,4 @@
+using Bellwether.Core.Budget;
 using Bellwether.Core.Data;
 using Bellwether.Core.Indicators;
 using Bellwether.Core.Slicing;
@@ -23,7 +24,8 @@ public static class Backtest
     public const string PreviousPeriodMethod = "previous_period";
     public const string YearEarlierMethod = "year_earlier";
 
-    public static BacktestResult Run(Dataset data, BacktestRequest request, IProgress<BacktestPoint>? progress = null)
+    /// <summary>The backtest of a request; a cancelled <paramref name="cancellation"/> stops it between points and inside each fit.</summary>
+    public static BacktestResult Run(Dataset data, BacktestRequest request, IProgress<BacktestPoint>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(request);
@@ -51,6 +53,7 @@ public static class Backtest
         {
             foreach (var period in periods)
             {
+                cancellation.ThrowIfCancellationRequested();
                 var actual = Value(period, everything);
                 if (actual is null)
                 {
@@ -60,7 +63,7 @@ public static class Backtest
                 var t = period.StartInstant.AddDays(offset);
                 if (!models.TryGetValue(t, out var model))
                 {
-                    model = ForecastModel.Fit(data, t, request.Options);
+                    model = ForecastModel.Fit(data, t, request.Options, cancellation).Within(WorkBudget.Until(cancellation));
                     models[t] = model;
                 }
 

@@ -29,7 +29,11 @@ internal sealed class FittedParts
     private readonly Dictionary<string, int> _teamCodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Accounts.Account> _accounts;
 
-    public FittedParts(Dataset view, DateTimeOffset asOf, ForecastOptions options)
+    /// <param name="view">The data as known at <paramref name="asOf"/>.</param>
+    /// <param name="asOf">The instant of knowledge.</param>
+    /// <param name="options">How to fit and simulate.</param>
+    /// <param name="cancellation">Stops the fit between its stages (and the hazard model between its iterations).</param>
+    public FittedParts(Dataset view, DateTimeOffset asOf, ForecastOptions options, CancellationToken cancellation = default)
     {
         View = view;
         AsOf = asOf;
@@ -37,7 +41,9 @@ internal sealed class FittedParts
         Calendar = view.Settings.Calendar;
         Day0 = Instants.DayOf(asOf).DayNumber;
         Renewals = RenewalBook.Fit(view, asOf);
+        cancellation.ThrowIfCancellationRequested();
         Facts = new DealFacts(view, asOf, Renewals.Pending);
+        cancellation.ThrowIfCancellationRequested();
         Covariates = new Covariates(Calendar);
         var trainingFrom = Day0 - options.TrainingDays;
         SizeEdges = DealProfile.SizeEdges(Facts, Enumerable.Range(0, Facts.RealCount).Where(i => Facts.CreatedDay[i] >= trainingFrom || Facts.IsOpen(i)));
@@ -49,8 +55,9 @@ internal sealed class FittedParts
 
         // The hazard model is most of the fit and reads only the deals' coded columns, so it is fitted beside the rest
         // (which may add level codes, e.g. reps without deals, and so stays on this thread).
-        var hazards = Task.Run(() => new HazardModel(new HazardCells(Facts, Covariates, Day0, options.TrainingDays, SizeEdges), levelCounts));
+        var hazards = Task.Run(() => new HazardModel(new HazardCells(Facts, Covariates, Day0, options.TrainingDays, SizeEdges), levelCounts, cancellation), cancellation);
         Creation = new CreationModel(Facts, Day0, view.Reps, Renewals.Explained);
+        cancellation.ThrowIfCancellationRequested();
         Amounts = new AmountModel(Facts, Day0);
         var team = Facts.LevelsOf(Dimension.Team);
         foreach (var rep in view.Reps)
@@ -77,7 +84,9 @@ internal sealed class FittedParts
         cycles.Sort();
         MedianWonCycleDays = cycles.Count > 0 ? cycles[cycles.Count / 2] : 60;
         LeadLagDays = LeadLag(view, asOf);
+        cancellation.ThrowIfCancellationRequested();
         Revenue = new RevenueModel(view, Facts, Day0);
+        cancellation.ThrowIfCancellationRequested();
         _accounts = view.Accounts.GroupBy(a => a.AccountId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         ActivityElasticity = Activity.Elasticity(view, Facts, Day0);
         Hazards = hazards.GetAwaiter().GetResult();

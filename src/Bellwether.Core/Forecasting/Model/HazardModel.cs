@@ -57,7 +57,10 @@ internal sealed class HazardModel
     private readonly bool[] _seen;
     private readonly double[][] _entry = new double[3][];
 
-    public HazardModel(HazardCells cells, int[] levelCounts)
+    /// <param name="cells">The deals' exposure and events by cell.</param>
+    /// <param name="levelCounts">The levels of each profile dimension.</param>
+    /// <param name="cancellation">Stops the fit between iterations.</param>
+    public HazardModel(HazardCells cells, int[] levelCounts, CancellationToken cancellation = default)
     {
         _stages = cells.StageCount;
         _seen = new bool[_stages];
@@ -71,7 +74,7 @@ internal sealed class HazardModel
         var monthExpected = new double[HazardCells.Months];
         var columns = new CellColumns(cells, this);
         // The three events' fits share nothing but the read-only columns: each writes its own tables.
-        Parallel.For(0, HazardCells.Events, e => Fit(columns, e, levelCounts, e == HazardCells.Won ? (monthObserved, monthExpected) : null));
+        Parallel.For(0, HazardCells.Events, new ParallelOptions { CancellationToken = cancellation }, e => Fit(columns, e, levelCounts, e == HazardCells.Won ? (monthObserved, monthExpected) : null, cancellation));
 
         WinShockVariance = ShockVariance(monthObserved, monthExpected);
         WinsByMonth = (monthObserved, monthExpected);
@@ -388,7 +391,7 @@ internal sealed class HazardModel
         return wonToday;
     }
 
-    private void Fit(CellColumns cells, int evt, int[] levelCounts, (double[] Observed, double[] Expected)? months)
+    private void Fit(CellColumns cells, int evt, int[] levelCounts, (double[] Observed, double[] Expected)? months, CancellationToken cancellation)
     {
         var n = cells.Count;
         var weight = cells.Weight;
@@ -425,6 +428,7 @@ internal sealed class HazardModel
 
         for (var iteration = 0; iteration < Iterations && totalObserved > 0; iteration++)
         {
+            cancellation.ThrowIfCancellationRequested();
             UpdateBase(cells.Row, observed, exposure, mu, baseRate, overall);
             UpdateFactor(observed, mu, phase, cells.Phase, PhasePrior);
             UpdateFactor(observed, mu, proximity, cells.Proximity);

@@ -51,7 +51,8 @@ internal sealed class CohortSums
     /// <param name="periods">The periods (each compared with the one before it).</param>
     /// <param name="slicer">The slicing (account-level dimensions and service line only).</param>
     /// <param name="churn">1 + a scenario's churn change: how fast the book's residual fades.</param>
-    public static CohortSums Simulate(FittedParts m, Projection p, IReadOnlyList<Period> periods, Slicer slicer, double churn)
+    /// <param name="cancellation">Stops the draws between futures.</param>
+    public static CohortSums Simulate(FittedParts m, Projection p, IReadOnlyList<Period> periods, Slicer slicer, double churn, CancellationToken cancellation = default)
     {
         // Keys: one per (group, account); month sets: two per period (P, then P').
         var months = periods.SelectMany(period => new[] { LedgerForecast.Months(period), LedgerForecast.Months(m.Calendar.Previous(period)) }).ToArray();
@@ -136,7 +137,7 @@ internal sealed class CohortSums
             cohorts[k].Add(none, unit, none.Shared, fixedSums, periods.Count);
         }
 
-        Parallel.For(0, result.Simulations, () => new Future(cohorts, ledger.Buckets), (sim, _, future) =>
+        Parallel.For(0, result.Simulations, new ParallelOptions { CancellationToken = cancellation }, () => new Future(cohorts, ledger.Buckets), (sim, _, future) =>
         {
             var sums = result._values.AsSpan(sim * result.Width, result.Width);
             fixedSums.CopyTo(sums);

@@ -107,7 +107,8 @@ internal static class Simulator
     /// <param name="draws">Where the futures go.</param>
     /// <param name="seed">The simulation's seed.</param>
     /// <param name="measure">Amounts or counts.</param>
-    public static void Deals(Projection p, Slicer slicer, IReadOnlyList<(int Group, double Weight)>[] atomGroups, AtomSplit?[] splits, int[] periodOfSlot, Draws draws, ulong seed, Measure measure)
+    /// <param name="cancellation">Stops the draws between futures.</param>
+    public static void Deals(Projection p, Slicer slicer, IReadOnlyList<(int Group, double Weight)>[] atomGroups, AtomSplit?[] splits, int[] periodOfSlot, Draws draws, ulong seed, Measure measure, CancellationToken cancellation = default)
     {
         // Only slots up to the last requested one matter; each deal's cumulative chances are laid out flat for speed.
         var last = Array.FindLastIndex(periodOfSlot, k => k >= 0);
@@ -134,7 +135,7 @@ internal static class Simulator
         }
 
         // Optimised from the first future: a command's few seconds are over before tiering would recompile the loop.
-        Parallel.For(0, draws.Simulations, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (sim) =>
+        Parallel.For(0, draws.Simulations, new ParallelOptions { CancellationToken = cancellation }, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (sim) =>
         {
             var zw = WinShock(p, seed, sim);
             var zc = RateShocks(p, seed, sim);

@@ -34,7 +34,7 @@ public sealed class ForecastCharts(IStore store, ForecastService forecasts, Indi
         var asOf = ForecastService.Now(clock);
         var settings = store.Settings(workspace);
         var period = settings.Calendar.Containing(asOf, horizon);
-        var model = forecasts.Model(workspace, asOf);
+        var model = forecasts.Model(workspace, asOf, cancellation);
         var metrics = new List<MetricForecast>();
         foreach (var metric in Metrics)
         {

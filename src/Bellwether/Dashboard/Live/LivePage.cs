@@ -1,5 +1,7 @@
 using Bellwether.Cli;
+using Bellwether.Core.Budget;
 using Bellwether.Storage;
+using Bellwether.Web;
 using Microsoft.AspNetCore.Components;
 
 namespace Bellwether.Dashboard.Live;
@@ -7,8 +9,8 @@ namespace Bellwether.Dashboard.Live;
 /// <summary>
 /// A page that loads its data off the circuit's thread, shows that it is loading, and loads again when the store's data
 /// changes (<see cref="DataChangeNotifier"/>), without the user reloading. Subclasses say what to load; a user's
-/// mistake or a store problem becomes a message on the page, and a bug a line naming its logged trace — never a broken
-/// circuit.
+/// mistake, a store problem or a load past the request time budget (<see cref="ApiLimits.TimeBudget"/>) becomes a
+/// message on the page, and a bug a line naming its logged trace — never a broken circuit.
 /// </summary>
 /// <typeparam name="TData">What the page shows, loaded in one piece and swapped in on the circuit's thread.</typeparam>
 public abstract class LivePage<TData> : ComponentBase, IDisposable
@@ -27,6 +29,9 @@ public abstract class LivePage<TData> : ComponentBase, IDisposable
 
     [Inject]
     private ErrorLog Errors { get; set; } = null!;
+
+    [Inject]
+    private ApiLimits Limits { get; set; } = null!;
 
     /// <summary>The data shown; null until the first load succeeds.</summary>
     protected TData? Data { get; private set; }
@@ -91,15 +96,21 @@ public abstract class LivePage<TData> : ComponentBase, IDisposable
         StateHasChanged();
         string? problem = null;
         TData? data = null;
+        using var spent = new CancellationTokenSource(Limits.TimeBudget, Clock);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(token, spent.Token);
         try
         {
-            data = await Task.Run(() => Load(token), token);
+            data = await Task.Run(() => Load(budget.Token), budget.Token);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             return;
         }
-        catch (Exception e) when (e is UserErrorException or StoreException)
+        catch (OperationCanceledException) when (budget.IsCancellationRequested)
+        {
+            problem = TimeBudget.Exceeded(Limits.TimeBudget);
+        }
+        catch (Exception e) when (e is UserErrorException or StoreException or WorkTooLargeException)
         {
             problem = e.Message;
         }

@@ -22,7 +22,7 @@ public sealed class PillarPlans(IStore store, PlanStatusService plans, Indicator
         var workspace = options.Workspace;
         var asOf = ForecastService.Now(clock);
         var settings = store.Settings(workspace);
-        var report = plans.Read(workspace, new PlanQuery { Scope = PlanScope.Around(asOf, settings.Calendar), AsOf = asOf, LatestPlans = true });
+        var report = plans.Read(workspace, new PlanQuery { Scope = PlanScope.Around(asOf, settings.Calendar), AsOf = asOf, LatestPlans = true }, cancellation);
         cancellation.ThrowIfCancellationRequested();
         var names = NameBook.Of(indicators.Data(workspace));
         var rows = report.Rows.Where(r => r.Pillar == pillar)

@@ -24,7 +24,7 @@ public sealed class PillarStatusService(IStore store, PlanStatusService plans, T
         var workspace = options.Workspace;
         var asOf = ForecastService.Now(clock);
         var settings = store.Settings(workspace);
-        var report = plans.Read(workspace, new PlanQuery { Scope = PlanScope.Around(asOf, settings.Calendar), AsOf = asOf, LatestPlans = true });
+        var report = plans.Read(workspace, new PlanQuery { Scope = PlanScope.Around(asOf, settings.Calendar), AsOf = asOf, LatestPlans = true }, cancellation);
         cancellation.ThrowIfCancellationRequested();
         var periods = Horizons.Select(h => (h.Name, Period: settings.Calendar.Containing(asOf, h.Grain))).ToList();
         var pillars = new List<PillarCard>();

@@ -56,7 +56,7 @@ public sealed class ScenarioWorkbench(IStore store, ForecastService forecasts, P
             throw new Cli.UserErrorException(string.Join("; ", problems));
         }
 
-        var model = forecasts.Model(workspace, asOf);
+        var model = forecasts.Model(workspace, asOf, cancellation);
         var query = new ForecastQuery { Indicators = Metrics, Period = period };
 
         // The forecast and the plans under the scenario are independent simulations: side by side, a change shows sooner.
@@ -65,9 +65,9 @@ public sealed class ScenarioWorkbench(IStore store, ForecastService forecasts, P
         Parallel.Invoke(
             new ParallelOptions { CancellationToken = cancellation },
             () => rows = model.Forecast(query, drivers.IsBase ? null : scenario),
-            () => scenarioPlans = Plans(workspace, asOf, period, drivers.IsBase ? null : scenario),
+            () => scenarioPlans = Plans(workspace, asOf, period, drivers.IsBase ? null : scenario, cancellation),
             () => baseRows = model.Forecast(query),
-            () => basePlans = Plans(workspace, asOf, period, null));
+            () => basePlans = Plans(workspace, asOf, period, null, cancellation));
         var names = NameBook.Of(indicators.Data(workspace));
         return new ScenarioView
         {
@@ -140,7 +140,7 @@ public sealed class ScenarioWorkbench(IStore store, ForecastService forecasts, P
         var (workspace, asOf, settings, period) = Setting(periodKey);
         var a = Scenario(first);
         var b = Scenario(second);
-        var model = forecasts.Model(workspace, asOf);
+        var model = forecasts.Model(workspace, asOf, cancellation);
         var comparison = model.Compare(new ForecastQuery { Indicators = Metrics, Period = period }, a, b);
         cancellation.ThrowIfCancellationRequested();
         var names = NameBook.Of(indicators.Data(workspace));
@@ -168,8 +168,8 @@ public sealed class ScenarioWorkbench(IStore store, ForecastService forecasts, P
             SecondChanges = [.. b.Changes.Select(c => c.Describe())],
             Forecast = ForecastTable("comparison-forecast", $"The forecast of {period.Label}: {a.Name} and {b.Name}", a.Name, comparison.FirstRows, b.Name, comparison.SecondRows, currency),
             ByDriver = byDriver,
-            Plans = PlanTable("comparison-plans", $"Plans of {period.Label}: {a.Name} and {b.Name}", a.Name, Plans(workspace, asOf, period, a.Changes.Count == 0 ? null : a), b.Name,
-                Plans(workspace, asOf, period, b.Changes.Count == 0 ? null : b), names, currency),
+            Plans = PlanTable("comparison-plans", $"Plans of {period.Label}: {a.Name} and {b.Name}", a.Name, Plans(workspace, asOf, period, a.Changes.Count == 0 ? null : a, cancellation), b.Name,
+                Plans(workspace, asOf, period, b.Changes.Count == 0 ? null : b, cancellation), names, currency),
         };
     }
 
@@ -190,8 +190,8 @@ public sealed class ScenarioWorkbench(IStore store, ForecastService forecasts, P
     }
 
     /// <summary>The plans of the period not yet over: those a scenario can move.</summary>
-    private IReadOnlyList<PlanStatusRow> Plans(string workspace, DateTimeOffset asOf, Period period, Scenario? scenario) =>
-        [.. plans.Read(workspace, new PlanQuery { Scope = PlanScope.Within(period), AsOf = asOf, LatestPlans = true, Scenario = scenario, WeekEarlier = false })
+    private IReadOnlyList<PlanStatusRow> Plans(string workspace, DateTimeOffset asOf, Period period, Scenario? scenario, CancellationToken cancellation) =>
+        [.. plans.Read(workspace, new PlanQuery { Scope = PlanScope.Within(period), AsOf = asOf, LatestPlans = true, Scenario = scenario, WeekEarlier = false }, cancellation)
             .Rows.Where(r => r.Basis != PlanBasis.Actual)];
 
     private static TableData ForecastTable(string id, string caption, string firstName, IReadOnlyList<ForecastRow> first, string secondName, IReadOnlyList<ForecastRow> second, string currency) => new()

@@ -43,7 +43,7 @@ public sealed class VarianceReader(IStore store, IndicatorService indicators, Fo
             throw new Cli.UserErrorException(Checked.Invalid<ExplainRequest>(absent).Describe(ParameterNames.Api));
         }
 
-        var explanation = VarianceExplainer.Explain(engine, request, () => forecasts.Model(workspace, request.AsOf));
+        var explanation = VarianceExplainer.Explain(engine, request, () => forecasts.Model(workspace, request.AsOf, cancellation));
         cancellation.ThrowIfCancellationRequested();
         return VariancePicture.Of(explanation, settings.Currency, NameBook.Of(engine.Dataset));
     }
