@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Bellwether.Core.Budget;
 using Bellwether.Core.Signals;
 using Bellwether.Indicators;
 using Bellwether.Queries;
@@ -22,10 +23,10 @@ public static class SignalsEndpoints
     }
 
     private static Results<Ok<IReadOnlyList<Signal>>, ProblemHttpResult, ValidationProblem> Signals(
-        string workspace, [AsParameters] SignalParameters q, WorkspaceRequests requests, IndicatorService indicators) =>
+        string workspace, [AsParameters] SignalParameters q, WorkspaceRequests requests, IndicatorService indicators, MemoryBudget memory, CancellationToken cancellation) =>
         requests.Read(workspace, read => Requests.Signals(read, q.Pillar, q.Period, q.AsOf))
             // The retention signals read engagement.csv, which the indicator engine alone never needs.
-            .Map(query => query.Run(indicators.Engine(workspace, withEngagement: true)))
+            .Map(query => query.Run(indicators.Engine(workspace, withEngagement: true).Within(memory.For(cancellation))))
             .ToResults();
 
     /// <summary>The query parameters, named as the command line's options.</summary>
