@@ -201,6 +201,33 @@ public sealed class ForecastPartsTests(IndependentDealsCompany company) : IClass
     }
 
     [Fact]
+    public void NewLogosFromOpenDeals_AreTheAccountsWithoutAWinWhoseOpenDealsWinInTheQuarter()
+    {
+        // Deals spread over 2,000 accounts, so most have never won. At the quarter's first instant an account without a
+        // win becomes a logo of the quarter through its open deals when at least one of them is won in it: with
+        // independent deals, 1 − Π(1 − chance) over its open deals; the part is the mean over the futures, within 4
+        // standard errors of the sum of those (each account a Bernoulli trial).
+        var data = SmallCompany.Generate(9, accountCount: 2_000);
+        var model = ForecastModel.Fit(data, company.AsOf, company.Options);
+        var p = model.ProjectionFor(new ScenarioEffects(model.Parts, Scenario.Base), company.Quarter.End);
+        Assert.True(p.WinShockVariance == 0 && p.RepShockVariance == 0, "deals are independent");
+        var account = data.Opportunities.ToDictionary(o => o.OpportunityId, o => o.AccountId);
+        var won = data.Opportunities.Where(o => o.Status == OpportunityStatus.Won && o.ClosedAt < company.AsOf).Select(o => o.AccountId).ToHashSet();
+        var logos = Enumerable.Range(0, p.OpenDeals.Length)
+            .Where(k => !p.NotYetCreated[k] && !won.Contains(account[model.Parts.Facts.Id[p.OpenDeals[k]]]))
+            .GroupBy(k => account[model.Parts.Facts.Id[p.OpenDeals[k]]])
+            .Select(g => 1 - g.Aggregate(1.0, (none, k) => none * (1 - IndependentDealsCompany.ChanceIn(p, company.Quarter, k))))
+            .ToList();
+        var (expected, variance) = (logos.Sum(), logos.Sum(x => x * (1 - x)));
+
+        var row = Assert.Single(model.Forecast(new ForecastQuery { Indicators = [ForecastIndicators.NewLogos], Period = company.Quarter, By = [] }));
+
+        var error = 4 * Math.Sqrt(variance / company.Options.Simulations);
+        Assert.True(expected >= 5, $"{expected:F1} new logos expected from open deals");
+        Assert.InRange((double)row.Parts![DealForecast.OpenPipeline], expected - error, expected + error);
+    }
+
+    [Fact]
     public void RevenueOfNewBookings_IsAThirdOfWhatTheProcessWinsInTheMonthBefore()
     {
         // Each won deal is recognised a third a month over the three months after its month. At 1 May the ledger knows
@@ -269,8 +296,11 @@ public sealed class IndependentDealsCompany
     internal (Dictionary<OpportunityType, SmallCompanyFuture.Expected> Open, Dictionary<OpportunityType, SmallCompanyFuture.Expected> NotYetCreated) Future { get; }
 
     /// <summary>An open deal's (or pending renewal's) chance of being won inside the quarter.</summary>
-    internal double ChanceInQuarter(int openDeal) =>
-        Enumerable.Range(0, Projection.Horizon.Slots).Where(s => Quarter.Contains(Projection.Horizon.SlotMonth[s])).Sum(s => Projection.SlotWin[openDeal][s]);
+    internal double ChanceInQuarter(int openDeal) => ChanceIn(Projection, Quarter, openDeal);
+
+    /// <summary>An open deal's (or pending renewal's) chance of being won inside a period, by a projection reaching it.</summary>
+    internal static double ChanceIn(Projection projection, Period period, int openDeal) =>
+        Enumerable.Range(0, projection.Horizon.Slots).Where(s => period.Contains(projection.Horizon.SlotMonth[s])).Sum(s => projection.SlotWin[openDeal][s]);
 
     /// <summary>Every atom and slot of the quarter.</summary>
     internal IEnumerable<(int Atom, int Slot)> AtomSlotsInQuarter() =>

@@ -35,7 +35,7 @@ internal static class SmallCompany
         ["r4"] = 0.4,
     };
 
-    /// <summary>The accounts (a1 to a60); with expansion, deals on every fourth (a1, a5, … a57) are expansion deals.</summary>
+    /// <summary>The accounts by default (a1 to a60); with expansion, deals on every fourth (a1, a5, … a57) are expansion deals.</summary>
     public const int Accounts = 60;
 
     /// <param name="seed">The random seed.</param>
@@ -48,7 +48,8 @@ internal static class SmallCompany
     /// The standard deviation of a monthly step of a random walk in the log of the deals created per day (0: steady).
     /// </param>
     /// <param name="expansion">Whether deals on every fourth account are expansion deals (otherwise all are new business).</param>
-    public static Dataset Generate(int seed = 7, double dealsPerDay = 1.2, double verticalDriftPerYear = 0, double monthlyRateWalk = 0, bool expansion = false)
+    /// <param name="accountCount">How many accounts deals are spread over (many: accounts still without a win at any time).</param>
+    public static Dataset Generate(int seed = 7, double dealsPerDay = 1.2, double verticalDriftPerYear = 0, double monthlyRateWalk = 0, bool expansion = false, int accountCount = Accounts)
     {
         var random = new Random(seed);
         var walk = new Random(seed + 1);
@@ -61,7 +62,7 @@ internal static class SmallCompany
             new() { RepId = "r3", Name = "R3", Team = "west", Role = RepRole.Ae, StartDate = new DateOnly(2022, 1, 1) },
             new() { RepId = "r4", Name = "R4", Team = "west", Role = RepRole.Ae, StartDate = new DateOnly(2022, 1, 1) },
         };
-        var accounts = Enumerable.Range(1, Accounts).Select(i => new Account { AccountId = $"a{i}", Name = $"A{i}", Vertical = i % 3 == 0 ? "finance" : "retail" }).ToList();
+        var accounts = Enumerable.Range(1, accountCount).Select(i => new Account { AccountId = $"a{i}", Name = $"A{i}", Vertical = i % 3 == 0 ? "finance" : "retail" }).ToList();
         var deals = new List<Opportunity>();
         var history = new List<OpportunityChange>();
         var revenue = new Dictionary<(string Account, DateOnly Month, string Line), decimal>();
