@@ -1,3 +1,4 @@
+using Bellwether.Core.Forecasting;
 using Bellwether.Core.Forecasting.Backtesting;
 using Bellwether.Core.Time;
 
@@ -63,7 +64,13 @@ public sealed class BacktestTests(CompanyFixture company) : IClassFixture<Compan
         Assert.Equal(q1Actual, q2.PreviousPeriod);
         Assert.Equal(ActualBookings(Calendar.Parse("2024-Q2")), q2.YearEarlier);
         Assert.Equal(ActualBookings(Calendar.Parse("2025-Q2")), q2.Actual);
-        Assert.All(result.Points, p => Assert.True(p.P10 <= p.P50 && p.P50 <= p.P90));
+        Assert.All(result.Points, p =>
+        {
+            // Each point is the forecast made at its own instant, not a range re-derived from it.
+            var row = ForecastModel.Fit(company.Data, p.AsOf, company.Options, cancellation: TestContext.Current.CancellationToken)
+                .Forecast(new ForecastQuery { Indicators = ["bookings"], Period = Calendar.Parse(p.Period) }).Single();
+            Assert.Equal((row.P10, row.P50, row.P90), ((decimal?)p.P10, (decimal?)p.P50, (decimal?)p.P90));
+        });
         Assert.All(result.Points, p => Assert.NotNull(p.StageWeighted));
         Assert.Equal(SmallCompany.At("2025-05-16"), result.Points.Single(p => p.Period == "2025-Q2" && p.Offset == 45).AsOf);
     }

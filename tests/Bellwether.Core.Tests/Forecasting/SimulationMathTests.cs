@@ -17,6 +17,15 @@ public sealed class SimulationMathTests
         Assert.Equal(Normal.InvCDF(0, 1, p), CounterRandom.NormalQuantile(p), 7);
 
     [Theory]
+    [InlineData(0.0, 10)]
+    [InlineData(0.1, 13)]    // position 0.3 of 3 gaps: 10 + 0.3 × (20 − 10)
+    [InlineData(0.5, 25)]    // position 1.5: halfway from 20 to 30
+    [InlineData(0.9, 37)]    // position 2.7: 30 + 0.7 × (40 − 30)
+    [InlineData(1.0, 40)]
+    public void Quantile_InterpolatesLinearlyBetweenOrderStatistics(double q, double expected) =>
+        Assert.Equal(expected, Quantiles.Of([10, 20, 30, 40], q), 10);
+
+    [Theory]
     [InlineData(0.3)]
     [InlineData(4)]
     [InlineData(150)]

@@ -23,6 +23,21 @@ internal static class SmallCompany
 
     public static readonly string[] Stages = ["Qualify", "Propose", "Negotiate"];
 
+    /// <summary>New deals' amounts: 10,000 × e^(0.4 Z), whose mean is 10,000 × e^0.08.</summary>
+    public static readonly double MeanAmount = 10_000 * Math.Exp(0.08);
+
+    /// <summary>Each rep's skill: the higher, the likelier each of their deals' steps is passed.</summary>
+    public static readonly IReadOnlyDictionary<string, double> Skill = new Dictionary<string, double>(StringComparer.Ordinal)
+    {
+        ["r1"] = 0.55,
+        ["r2"] = 0.45,
+        ["r3"] = 0.5,
+        ["r4"] = 0.4,
+    };
+
+    /// <summary>The accounts by default (a1 to a60); with expansion, deals on every fourth (a1, a5, … a57) are expansion deals.</summary>
+    public const int Accounts = 60;
+
     /// <param name="seed">The random seed.</param>
     /// <param name="dealsPerDay">New deals per day.</param>
     /// <param name="verticalDriftPerYear">
@@ -32,7 +47,9 @@ internal static class SmallCompany
     /// <param name="monthlyRateWalk">
     /// The standard deviation of a monthly step of a random walk in the log of the deals created per day (0: steady).
     /// </param>
-    public static Dataset Generate(int seed = 7, double dealsPerDay = 1.2, double verticalDriftPerYear = 0, double monthlyRateWalk = 0)
+    /// <param name="expansion">Whether deals on every fourth account are expansion deals (otherwise all are new business).</param>
+    /// <param name="accountCount">How many accounts deals are spread over (many: accounts still without a win at any time).</param>
+    public static Dataset Generate(int seed = 7, double dealsPerDay = 1.2, double verticalDriftPerYear = 0, double monthlyRateWalk = 0, bool expansion = false, int accountCount = Accounts)
     {
         var random = new Random(seed);
         var walk = new Random(seed + 1);
@@ -45,8 +62,7 @@ internal static class SmallCompany
             new() { RepId = "r3", Name = "R3", Team = "west", Role = RepRole.Ae, StartDate = new DateOnly(2022, 1, 1) },
             new() { RepId = "r4", Name = "R4", Team = "west", Role = RepRole.Ae, StartDate = new DateOnly(2022, 1, 1) },
         };
-        var skill = new Dictionary<string, double> { ["r1"] = 0.55, ["r2"] = 0.45, ["r3"] = 0.5, ["r4"] = 0.4 };
-        var accounts = Enumerable.Range(1, 60).Select(i => new Account { AccountId = $"a{i}", Name = $"A{i}", Vertical = i % 3 == 0 ? "finance" : "retail" }).ToList();
+        var accounts = Enumerable.Range(1, accountCount).Select(i => new Account { AccountId = $"a{i}", Name = $"A{i}", Vertical = i % 3 == 0 ? "finance" : "retail" }).ToList();
         var deals = new List<Opportunity>();
         var history = new List<OpportunityChange>();
         var revenue = new Dictionary<(string Account, DateOnly Month, string Line), decimal>();
@@ -77,13 +93,13 @@ internal static class SmallCompany
                 history.Add(Change(dealId, at, Stages[0], OpportunityStatus.Open, amount, expected));
                 while (status == OpportunityStatus.Open)
                 {
-                    at = at.AddDays(1 + (-Math.Log(random.NextDouble()) * (line == "software" ? 14 : 9)));
+                    at = at.AddDays(1 + (-Math.Log(random.NextDouble()) * StepMeanDays(line)));
                     if (at >= End)
                     {
                         break;
                     }
 
-                    var chance = (stage == 0 ? 0.6 : 0.75) * (0.6 + skill[rep.RepId]);
+                    var chance = PassChance(stage, rep.RepId);
                     if (verticalDriftPerYear != 0)
                     {
                         var years = (at - Middle).TotalDays / 365.25;
@@ -121,6 +137,7 @@ internal static class SmallCompany
                     AccountId = account.AccountId,
                     OwnerRepId = rep.RepId,
                     ServiceLine = line,
+                    Type = expansion && IsExpansionAccount(account.AccountId) ? OpportunityType.Expansion : OpportunityType.NewBusiness,
                     Source = random.NextDouble() < 0.6 ? LeadSource.Inbound : LeadSource.Outbound,
                     Amount = amount,
                     CreatedAt = created,
@@ -154,6 +171,14 @@ internal static class SmallCompany
             Files = new HashSet<string> { "reps.csv", "opportunities.csv", "opportunity_history.csv", "revenue.csv", "expenses.csv", "accounts.csv", "stages.csv" },
         };
     }
+
+    /// <summary>A step's length in days beyond the first day: exponential with this mean.</summary>
+    public static double StepMeanDays(string line) => line == "software" ? 14 : 9;
+
+    /// <summary>The chance that a deal at a stage (0: the first) passes it: the last stage passed is a win, any failed a loss.</summary>
+    public static double PassChance(int stage, string repId) => (stage == 0 ? 0.6 : 0.75) * (0.6 + Skill[repId]);
+
+    public static bool IsExpansionAccount(string accountId) => int.Parse(accountId[1..], System.Globalization.CultureInfo.InvariantCulture) % 4 == 1;
 
     public static DateTimeOffset At(string text) => Instants.TryParse(text, out var instant) ? instant : throw new FormatException(text);
 
