@@ -41,13 +41,19 @@ public sealed class ForecastModel
 
     internal FittedParts Parts => _parts;
 
-    /// <summary>Fits the model to what was known at <paramref name="asOf"/>: the only way to make one.</summary>
-    public static ForecastModel Fit(Dataset data, DateTimeOffset asOf, ForecastOptions? options = null)
+    /// <summary>
+    /// Fits the model to what was known at <paramref name="asOf"/>, learning the hazard model afresh from what was known
+    /// at the start of its month. Models of several instants of one dataset share that learning through
+    /// <see cref="ForecastFits"/>, with the same result.
+    /// </summary>
+    public static ForecastModel Fit(Dataset data, DateTimeOffset asOf, ForecastOptions? options = null) => new ForecastFits(data, options).Fit(asOf);
+
+    /// <summary>Fits the model at <paramref name="asOf"/> on a learning of its month's start (<see cref="ForecastFits"/>).</summary>
+    internal static ForecastModel FitWith(Dataset data, DateTimeOffset asOf, ForecastOptions options, Func<HazardLearning> learning)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        options ??= ForecastOptions.Default;
-        options.Validate();
-        return new ForecastModel(new FittedParts(data.AsOf(asOf), asOf, options));
+        // The learning (most of a fit when it is not shared) runs beside the as-of view and the rest of the fit.
+        var learned = Task.Run(learning);
+        return new ForecastModel(new FittedParts(data.AsOf(asOf), asOf, options, learned));
     }
 
     /// <summary>

@@ -42,7 +42,7 @@ public static class PlansCommand
             var query = read.Value!.Query with { Scenario = scenarioRead.Value };
 
             var data = store.Load(workspace, tables: IndicatorService.EngineTables);
-            var report = PlanReport.Read(new PlanBook(store.PlanChanges(workspace)), new IndicatorEngine(data), t => ForecastModel.Fit(data, t), query);
+            var report = PlanReport.Read(new PlanBook(store.PlanChanges(workspace)), new IndicatorEngine(data), new ForecastFits(data).Fit, query);
             PlanStatusTable.Write(context, result.GetValue(globals.Format), report, settings.Currency, NameBook.Of(data));
             return ExitCodes.Ok;
         });
