@@ -36,6 +36,12 @@ public sealed class ForecastModel
 
     public ForecastOptions Options => _parts.Options;
 
+    /// <summary>
+    /// The instant whose knowledge the hazard model was learned from: the start of <see cref="AsOf"/>'s UTC month, shared
+    /// by every model of that month (<see cref="ForecastFits"/>); the state the model forecasts from is read at <see cref="AsOf"/>.
+    /// </summary>
+    public DateTimeOffset LearnedAt => _parts.Learning.Start;
+
     /// <summary>The data as known at <see cref="AsOf"/>, which the model was fitted on.</summary>
     public Dataset Known => _parts.View;
 
