@@ -22,9 +22,17 @@ public sealed class ForecastModel
     private const int MaxProjections = 32;
     private const int MaxHorizons = 8;
 
+    /// <summary>
+    /// Rows kept in all, across queries and scenarios (a few MB at most): the base forecast beside every slider move, a
+    /// slider moved back to a value it had, a comparison's steps and a plan's readings are answered without simulating.
+    /// </summary>
+    private const int MaxKeptRows = 20_000;
+
     private readonly FittedParts _parts;
     private readonly ConcurrentDictionary<string, Lazy<Projection>> _projections = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, Lazy<Dynamics>> _dynamics = new();
+    private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<ForecastRow>>> _rows = new(StringComparer.Ordinal);
+    private int _keptRows;
 
     private ForecastModel(FittedParts parts)
     {
@@ -85,6 +93,7 @@ public sealed class ForecastModel
 
         // grr, nrr and expansion_revenue asked together are three readings of one simulation of every account.
         Lazy<CohortSums>? retention = null;
+        var asked = $"{string.Join(",", periods.Select(p => p.Label))}|{string.Join(",", query.By)}|{string.Join(",", query.Filter.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}={kv.Value}"))}|{query.IncludeDistribution}|{ScenarioKey(scenario)}";
         foreach (var raw in query.Indicators)
         {
             var name = raw.Trim().ToLowerInvariant();
@@ -95,23 +104,27 @@ public sealed class ForecastModel
                 continue;
             }
 
-            var projection = ProjectionFor(effects, periods.Max(p => p.End));
-            var writer = new RowWriter(name, AsOf, scenarioName, query.IncludeDistribution, Provisional());
-            if (ForecastIndicators.FromLedger(name))
+            // The rows of an indicator depend on the scenario's changes, not its name: kept rows are labelled for this asker.
+            var kept = Kept($"{name}|{asked}", () =>
             {
-                retention ??= new Lazy<CohortSums>(() => CohortSums.Simulate(_parts, projection, periods, slicer, LedgerForecast.Churn(effects)));
-                rows.AddRange(LedgerForecast.Rows(name, _parts, projection, effects, periods, slicer, writer, retention));
-            }
-            else if (name == ForecastIndicators.ExpansionBookings)
-            {
-                var filter = new Dictionary<Slicing.Dimension, string>(query.Filter) { [Slicing.Dimension.Type] = "expansion" };
-                var narrowed = new Slicer(_parts, query.By, filter);
-                rows.AddRange(DealForecast.Rows(name, _parts, projection, effects, periods, narrowed, writer));
-            }
-            else
-            {
-                rows.AddRange(DealForecast.Rows(name, _parts, projection, effects, periods, slicer, writer));
-            }
+                var projection = ProjectionFor(effects, periods.Max(p => p.End));
+                var writer = new RowWriter(name, AsOf, scenarioName, query.IncludeDistribution, Provisional());
+                if (ForecastIndicators.FromLedger(name))
+                {
+                    retention ??= new Lazy<CohortSums>(() => CohortSums.Simulate(_parts, projection, periods, slicer, LedgerForecast.Churn(effects)));
+                    return [.. LedgerForecast.Rows(name, _parts, projection, effects, periods, slicer, writer, retention)];
+                }
+
+                if (name == ForecastIndicators.ExpansionBookings)
+                {
+                    var filter = new Dictionary<Slicing.Dimension, string>(query.Filter) { [Slicing.Dimension.Type] = "expansion" };
+                    var narrowed = new Slicer(_parts, query.By, filter);
+                    return [.. DealForecast.Rows(name, _parts, projection, effects, periods, narrowed, writer)];
+                }
+
+                return [.. DealForecast.Rows(name, _parts, projection, effects, periods, slicer, writer)];
+            });
+            rows.AddRange(kept.Select(r => r.Scenario == scenarioName ? r : r with { Scenario = scenarioName }));
         }
 
         return rows;
@@ -173,7 +186,7 @@ public sealed class ForecastModel
     internal Projection ProjectionFor(ScenarioEffects effects, DateOnly end)
     {
         var horizonEnd = new DateOnly(end.Year, end.Month, 1) < end ? new DateOnly(end.Year, end.Month, 1).AddMonths(1) : end;
-        var key = ScenarioJson.Serialize(effects.Scenario with { Name = "", Description = null }) + "|" + horizonEnd.DayNumber;
+        var key = ScenarioKey(effects.Scenario) + "|" + horizonEnd.DayNumber;
         if (_projections.Count > MaxProjections)
         {
             _projections.Clear();
@@ -186,6 +199,32 @@ public sealed class ForecastModel
 
         var dynamics = _dynamics.GetOrAdd(horizonEnd.DayNumber, _ => new Lazy<Dynamics>(() => new Dynamics(_parts, new Horizon(AsOf, horizonEnd)))).Value;
         return _projections.GetOrAdd(key, _ => new Lazy<Projection>(() => new Projection(_parts, dynamics, effects))).Value;
+    }
+
+    /// <summary>What a scenario changes, whatever it is called: two scenarios of the same changes forecast the same.</summary>
+    private static string ScenarioKey(Scenario scenario) => ScenarioJson.Serialize(scenario with { Name = "", Description = null });
+
+    /// <summary>An indicator's rows for a query and scenario, computed once and kept while the kept rows stay few.</summary>
+    private IReadOnlyList<ForecastRow> Kept(string key, Func<IReadOnlyList<ForecastRow>> compute)
+    {
+        if (Volatile.Read(ref _keptRows) > MaxKeptRows)
+        {
+            _rows.Clear();
+            Volatile.Write(ref _keptRows, 0);
+        }
+
+        var created = false;
+        var rows = _rows.GetOrAdd(key, _ => new Lazy<IReadOnlyList<ForecastRow>>(() =>
+        {
+            created = true;
+            return compute();
+        })).Value;
+        if (created)
+        {
+            Interlocked.Add(ref _keptRows, rows.Count);
+        }
+
+        return rows;
     }
 
     private static bool Same(ForecastRow x, ForecastRow y) =>

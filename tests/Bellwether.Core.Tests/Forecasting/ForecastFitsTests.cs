@@ -108,3 +108,36 @@ public sealed class ForecastFitsTests(CompanyFixture company) : IClassFixture<Co
 
     private static string Json(IReadOnlyList<ForecastRow> rows) => JsonSerializer.Serialize(rows, IndicatorJson.Options);
 }
+
+/// <summary>A fitted model's kept rows answer again exactly as a fresh model would, under the asker's own scenario name.</summary>
+public sealed class KeptRowsTests(CompanyFixture company) : IClassFixture<CompanyFixture>
+{
+    private static readonly ForecastQuery Query = new()
+    {
+        Indicators = ["bookings", "grr", "operating_margin"],
+        Period = FiscalCalendar.Default.Parse("2025-Q2"),
+        By = [Dimension.Vertical],
+    };
+
+    [Fact]
+    public void AScenarioAskedAgainUnderAnotherName_GivesAFreshModelsRows_LabelledWithItsName()
+    {
+        var t = SmallCompany.At("2025-04-16");
+        var model = ForecastModel.Fit(company.Data, t, company.Options);
+        var up = new Scenario { Name = "up", Changes = [new WinRateChange { Relative = 0.1 }] };
+        var again = up with { Name = "again" };
+
+        var first = model.Forecast(Query, up);
+        var baseRows = model.Forecast(Query);
+        var second = model.Forecast(Query, again);
+
+        var fresh = ForecastModel.Fit(company.Data, t, company.Options);
+        Assert.Equal(Json(fresh.Forecast(Query, again)), Json(second));
+        Assert.Equal(Json(fresh.Forecast(Query)), Json(baseRows));
+        Assert.All(first, r => Assert.Equal("up", r.Scenario));
+        Assert.All(second, r => Assert.Equal("again", r.Scenario));
+        Assert.All(model.Forecast(Query), r => Assert.Null(r.Scenario));
+    }
+
+    private static string Json(IReadOnlyList<ForecastRow> rows) => JsonSerializer.Serialize(rows, IndicatorJson.Options);
+}
