@@ -28,10 +28,11 @@ public static class PlanTiming
         step.Report("prepare the engine", "");
 
         var earlier = asOf - PlanReport.Week;
-        var now = ForecastModel.Fit(data, asOf);
+        var fits = new ForecastFits(data);
+        var now = fits.Fit(asOf);
         step.Report("fit as of t", "");
-        var then = ForecastModel.Fit(data, earlier);
-        step.Report("fit as of t − 7 days", "");
+        var then = fits.Fit(earlier);
+        step.Report("fit as of t − 7 days", ForecastFits.LearnedAt(earlier) == ForecastFits.LearnedAt(asOf) ? "learning shared with t's" : "learning of another month");
 
         var scope = PlanScope.Around(asOf, data.Settings.Calendar);
         var items = PlanRollup.Items(book.AsOf(asOf), data.Settings.Calendar, scope);
@@ -63,7 +64,7 @@ public static class PlanTiming
         var all = PlanEvaluation.Of(PlanRollup.Items(book.AsOf(asOf), data.Settings.Calendar, year), new PlanReading { Engine = engine, AsOf = asOf, Model = now });
         step.Report("evaluate every plan of the fiscal year as of t (fitted model)", $"{all.Count} plans");
 
-        var report = PlanReport.Read(book, engine, t => ForecastModel.Fit(data, t), new PlanQuery { Scope = scope, AsOf = asOf });
+        var report = PlanReport.Read(book, engine, t => new ForecastFits(data).Fit(t), new PlanQuery { Scope = scope, AsOf = asOf });
         step.Report("PlanReport.Read (both fits side by side, both evaluations)", $"{report.Rows.Count} plans");
         return 0;
     }

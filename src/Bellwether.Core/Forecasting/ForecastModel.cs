@@ -27,21 +27,30 @@ public sealed class ForecastModel
     /// <summary>Bytes a future holds per group and period of a draw (its value), and per open deal or creation atom (its working state).</summary>
     private const long BytesPerCell = sizeof(double);
 
+    /// <summary>
+    /// Rows kept in all, across queries and scenarios (a few MB at most): the base forecast beside every slider move, a
+    /// slider moved back to a value it had, a comparison's steps and a plan's readings are answered without simulating.
+    /// </summary>
+    private const int MaxKeptRows = 20_000;
+
     private readonly FittedParts _parts;
     private readonly ConcurrentDictionary<string, Lazy<Projection>> _projections;
     private readonly ConcurrentDictionary<int, Lazy<Dynamics>> _dynamics;
+    private readonly KeptRows _kept;
     private readonly WorkBudget _budget;
 
     private ForecastModel(FittedParts parts)
-        : this(parts, new(StringComparer.Ordinal), new(), WorkBudget.None)
+        : this(parts, new(StringComparer.Ordinal), new(), new KeptRows(), WorkBudget.None)
     {
     }
 
-    private ForecastModel(FittedParts parts, ConcurrentDictionary<string, Lazy<Projection>> projections, ConcurrentDictionary<int, Lazy<Dynamics>> dynamics, WorkBudget budget)
+    private ForecastModel(
+        FittedParts parts, ConcurrentDictionary<string, Lazy<Projection>> projections, ConcurrentDictionary<int, Lazy<Dynamics>> dynamics, KeptRows kept, WorkBudget budget)
     {
         _parts = parts;
         _projections = projections;
         _dynamics = dynamics;
+        _kept = kept;
         _budget = budget;
     }
 
@@ -50,33 +59,45 @@ public sealed class ForecastModel
 
     public ForecastOptions Options => _parts.Options;
 
+    /// <summary>
+    /// The instant whose knowledge the hazard model was learned from: the start of <see cref="AsOf"/>'s UTC month, shared
+    /// by every model of that month (<see cref="ForecastFits"/>); the state the model forecasts from is read at <see cref="AsOf"/>.
+    /// </summary>
+    public DateTimeOffset LearnedAt => _parts.Learning.Start;
+
     /// <summary>The data as known at <see cref="AsOf"/>, which the model was fitted on.</summary>
     public Dataset Known => _parts.View;
 
     internal FittedParts Parts => _parts;
 
     /// <summary>
-    /// Fits the model to what was known at <paramref name="asOf"/>: the only way to make one. A cancelled
-    /// <paramref name="cancellation"/> stops the fit between its stages and hazard iterations.
+    /// Fits the model to what was known at <paramref name="asOf"/>, learning the hazard model afresh from what was known
+    /// at the start of its month. Models of several instants of one dataset share that learning through
+    /// <see cref="ForecastFits"/>, with the same result. A cancelled <paramref name="cancellation"/> stops the fit
+    /// between its stages.
     /// </summary>
-    public static ForecastModel Fit(Dataset data, DateTimeOffset asOf, ForecastOptions? options = null, CancellationToken cancellation = default)
+    public static ForecastModel Fit(Dataset data, DateTimeOffset asOf, ForecastOptions? options = null, CancellationToken cancellation = default) =>
+        new ForecastFits(data, options).Fit(asOf, cancellation);
+
+    /// <summary>Fits the model at <paramref name="asOf"/> on a learning of its month's start (<see cref="ForecastFits"/>).</summary>
+    internal static ForecastModel FitWith(Dataset data, DateTimeOffset asOf, ForecastOptions options, Func<HazardLearning> learning, CancellationToken cancellation)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        options ??= ForecastOptions.Default;
-        options.Validate();
         cancellation.ThrowIfCancellationRequested();
-        return new ForecastModel(new FittedParts(data.AsOf(asOf), asOf, options, cancellation));
+        // The learning (most of a fit when it is not shared) runs beside the as-of view and the rest of the fit. It is
+        // not cancelled with this fit: other instants of the month may be waiting for it.
+        var learned = Task.Run(learning, CancellationToken.None);
+        return new ForecastModel(new FittedParts(data.AsOf(asOf), asOf, options, learned, cancellation));
     }
 
     /// <summary>
-    /// The same fitted model (and its cached projections), answering within one piece of work's budget: its forecasts
-    /// stop when the budget's cancellation is cancelled, and are refused before they start when their futures would not
-    /// fit the memory budget. Shared models stay unbounded; each request asks through its own view.
+    /// The same fitted model (and its cached projections and rows), answering within one piece of work's budget: its
+    /// forecasts stop when the budget's cancellation is cancelled, and are refused before they start when their futures
+    /// would not fit the memory budget. Shared models stay unbounded; each request asks through its own view.
     /// </summary>
     public ForecastModel Within(WorkBudget budget)
     {
         ArgumentNullException.ThrowIfNull(budget);
-        return new ForecastModel(_parts, _projections, _dynamics, budget);
+        return new ForecastModel(_parts, _projections, _dynamics, _kept, budget);
     }
 
     /// <summary>
@@ -108,6 +129,7 @@ public sealed class ForecastModel
 
         // grr, nrr and expansion_revenue asked together are three readings of one simulation of every account.
         Lazy<CohortSums>? retention = null;
+        var asked = $"{string.Join(",", periods.Select(p => p.Label))}|{string.Join(",", query.By)}|{string.Join(",", query.Filter.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}={kv.Value}"))}|{query.IncludeDistribution}|{ScenarioKey(scenario)}";
         foreach (var raw in query.Indicators)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -119,23 +141,27 @@ public sealed class ForecastModel
                 continue;
             }
 
-            var projection = ProjectionFor(effects, periods.Max(p => p.End));
-            var writer = new RowWriter(name, AsOf, scenarioName, query.IncludeDistribution, Provisional());
-            if (ForecastIndicators.FromLedger(name))
+            // The rows of an indicator depend on the scenario's changes, not its name: kept rows are labelled for this asker.
+            var kept = Kept($"{name}|{asked}", () =>
             {
-                retention ??= new Lazy<CohortSums>(() => CohortSums.Simulate(_parts, projection, periods, slicer, LedgerForecast.Churn(effects), cancellation));
-                rows.AddRange(LedgerForecast.Rows(name, _parts, projection, effects, periods, slicer, writer, retention, cancellation));
-            }
-            else if (name == ForecastIndicators.ExpansionBookings)
-            {
-                var filter = new Dictionary<Slicing.Dimension, string>(query.Filter) { [Slicing.Dimension.Type] = "expansion" };
-                var narrowed = new Slicer(_parts, query.By, filter);
-                rows.AddRange(DealForecast.Rows(name, _parts, projection, effects, periods, narrowed, writer, cancellation));
-            }
-            else
-            {
-                rows.AddRange(DealForecast.Rows(name, _parts, projection, effects, periods, slicer, writer, cancellation));
-            }
+                var projection = ProjectionFor(effects, periods.Max(p => p.End));
+                var writer = new RowWriter(name, AsOf, scenarioName, query.IncludeDistribution, Provisional());
+                if (ForecastIndicators.FromLedger(name))
+                {
+                    retention ??= new Lazy<CohortSums>(() => CohortSums.Simulate(_parts, projection, periods, slicer, LedgerForecast.Churn(effects), cancellation));
+                    return [.. LedgerForecast.Rows(name, _parts, projection, effects, periods, slicer, writer, retention, cancellation)];
+                }
+
+                if (name == ForecastIndicators.ExpansionBookings)
+                {
+                    var filter = new Dictionary<Slicing.Dimension, string>(query.Filter) { [Slicing.Dimension.Type] = "expansion" };
+                    var narrowed = new Slicer(_parts, query.By, filter);
+                    return [.. DealForecast.Rows(name, _parts, projection, effects, periods, narrowed, writer, cancellation)];
+                }
+
+                return [.. DealForecast.Rows(name, _parts, projection, effects, periods, slicer, writer, cancellation)];
+            });
+            rows.AddRange(kept.Select(r => r.Scenario == scenarioName ? r : r with { Scenario = scenarioName }));
         }
 
         return rows;
@@ -197,7 +223,7 @@ public sealed class ForecastModel
     internal Projection ProjectionFor(ScenarioEffects effects, DateOnly end)
     {
         var horizonEnd = new DateOnly(end.Year, end.Month, 1) < end ? new DateOnly(end.Year, end.Month, 1).AddMonths(1) : end;
-        var key = ScenarioJson.Serialize(effects.Scenario with { Name = "", Description = null }) + "|" + horizonEnd.DayNumber;
+        var key = ScenarioKey(effects.Scenario) + "|" + horizonEnd.DayNumber;
         if (_projections.Count > MaxProjections)
         {
             _projections.Clear();
@@ -223,6 +249,54 @@ public sealed class ForecastModel
         var reps = _parts.View.Reps.Count + addedReps;
         var cells = (2L * Math.Max(1, indicators) * slicer.Groups * periods) + _parts.Facts.Count + reps;
         return checked(cells * _parts.Options.Simulations * BytesPerCell);
+    }
+
+    /// <summary>What a scenario changes, whatever it is called: two scenarios of the same changes forecast the same.</summary>
+    private static string ScenarioKey(Scenario scenario) => ScenarioJson.Serialize(scenario with { Name = "", Description = null });
+
+    /// <summary>
+    /// An indicator's rows for a query and scenario, computed once and kept while the kept rows stay few. Rows whose
+    /// computing failed or was cancelled (one request's budget) are not kept, so the next asker computes them afresh.
+    /// </summary>
+    private IReadOnlyList<ForecastRow> Kept(string key, Func<IReadOnlyList<ForecastRow>> compute)
+    {
+        if (Volatile.Read(ref _kept.Count) > MaxKeptRows)
+        {
+            _kept.Rows.Clear();
+            Volatile.Write(ref _kept.Count, 0);
+        }
+
+        var created = false;
+        var lazy = _kept.Rows.GetOrAdd(key, _ => new Lazy<IReadOnlyList<ForecastRow>>(() =>
+        {
+            created = true;
+            return compute();
+        }));
+        IReadOnlyList<ForecastRow> rows;
+        try
+        {
+            rows = lazy.Value;
+        }
+        catch
+        {
+            _kept.Rows.TryRemove(new KeyValuePair<string, Lazy<IReadOnlyList<ForecastRow>>>(key, lazy));
+            throw;
+        }
+
+        if (created)
+        {
+            Interlocked.Add(ref _kept.Count, rows.Count);
+        }
+
+        return rows;
+    }
+
+    /// <summary>The rows kept by a model and every view of it (<see cref="Within"/>), and how many there are.</summary>
+    private sealed class KeptRows
+    {
+        public readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<ForecastRow>>> Rows = new(StringComparer.Ordinal);
+
+        public int Count;
     }
 
     private static bool Same(ForecastRow x, ForecastRow y) =>

@@ -8,7 +8,7 @@ namespace Bellwether.Core.Plans;
 /// plans as they stood and were read a week earlier. Fits a forecast model only for an instant that needs one (a
 /// forecast metric over a period not over), each once; the two instants are read side by side.
 /// <code>
-/// var report = PlanReport.Read(book, engine, t => ForecastModel.Fit(data, t), new PlanQuery { Scope = PlanScope.Around(now, calendar), AsOf = now });
+/// var report = PlanReport.Read(book, engine, new ForecastFits(data).Fit, new PlanQuery { Scope = PlanScope.Around(now, calendar), AsOf = now });
 /// </code>
 /// </summary>
 public sealed record PlanReport

@@ -118,4 +118,14 @@ public sealed class CliContext
 
     /// <summary>A forecast model fitted as of <paramref name="asOf"/>, whose fit and forecasts stop on Ctrl+C and are refused past the memory budget.</summary>
     public ForecastModel Fit(Dataset data, DateTimeOffset asOf) => ForecastModel.Fit(data, asOf, cancellation: Work.Cancellation).Within(Work);
+
+    /// <summary>
+    /// Forecast models of the data at any instants, sharing what they learn from history (<see cref="ForecastFits"/>:
+    /// a plan's "now" and "a week earlier" pay for it once), each stopped on Ctrl+C and refused past the memory budget.
+    /// </summary>
+    public Func<DateTimeOffset, ForecastModel> Fits(Dataset data)
+    {
+        var fits = new ForecastFits(data);
+        return asOf => fits.Fit(asOf, Work.Cancellation).Within(Work);
+    }
 }

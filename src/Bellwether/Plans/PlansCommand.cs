@@ -40,7 +40,7 @@ public static class PlansCommand
             var query = read.Value!.Query with { Scenario = scenarioRead.Value };
 
             var data = store.Load(workspace, tables: IndicatorService.EngineTables);
-            var report = PlanReport.Read(new PlanBook(store.PlanChanges(workspace)), context.Engine(data), t => context.Fit(data, t), query);
+            var report = PlanReport.Read(new PlanBook(store.PlanChanges(workspace)), context.Engine(data), context.Fits(data), query);
             PlanStatusTable.Write(context, result.GetValue(globals.Format), report, settings.Currency, NameBook.Of(data));
             return ExitCodes.Ok;
         });

@@ -69,11 +69,12 @@ public sealed class HazardDriftTests
 
     private static double[] Drift(FittedParts parts, string vertical) => parts.Hazards.Drift(Levels(parts, vertical));
 
+    /// <summary>A new-business deal of the vertical, in the hazard model's codes.</summary>
     private static int[] Levels(FittedParts parts, string vertical)
     {
         var levels = Enumerable.Repeat(-1, DealProfile.Count).ToArray();
         levels[DealProfile.Vertical] = parts.Facts.LevelsOf(Dimension.Vertical).Code(vertical);
         levels[DealProfile.Type] = (int)OpportunityType.NewBusiness;
-        return levels;
+        return parts.HazardLevels(levels);
     }
 }

@@ -8,9 +8,10 @@ using Bellwether.Core.Time;
 namespace Bellwether.Core.Forecasting.Model;
 
 /// <summary>
-/// Everything learned from the data known at t, fitted once: the deals, the hazard model, the creation model, deal
-/// amounts, and the few company figures scenarios need (win rates, cycle, lead lag, activity elasticity). Read-only
-/// after construction, so projections under many scenarios can share it.
+/// Everything a forecast at t reads, fitted once: the deals as known at t, the creation model, deal amounts, and the few
+/// company figures scenarios need (win rates, cycle, lead lag, activity elasticity), all from the data known at t; and
+/// the hazard model, learned from the data known at the start of t's month and shared by every instant of the month
+/// (<see cref="HazardLearning"/>). Read-only after construction, so projections under many scenarios can share it.
 /// </summary>
 internal sealed class FittedParts
 {
@@ -31,10 +32,15 @@ internal sealed class FittedParts
 
     /// <param name="view">The data as known at <paramref name="asOf"/>.</param>
     /// <param name="asOf">The instant of knowledge.</param>
-    /// <param name="options">How to fit and simulate.</param>
-    /// <param name="cancellation">Stops the fit between its stages (and the hazard model between its iterations).</param>
-    public FittedParts(Dataset view, DateTimeOffset asOf, ForecastOptions options, CancellationToken cancellation = default)
+    /// <param name="options">How to fit.</param>
+    /// <param name="learning">
+    /// The hazard model learned at or before <paramref name="asOf"/>: most of a fit when it is not shared, so it runs on
+    /// another thread, beside the rest (which may add level codes, e.g. reps without deals, and so stays on this one).
+    /// </param>
+    /// <param name="cancellation">Stops the fit between its stages (the shared learning runs on, for others).</param>
+    public FittedParts(Dataset view, DateTimeOffset asOf, ForecastOptions options, Task<HazardLearning> learning, CancellationToken cancellation = default)
     {
+        ArgumentNullException.ThrowIfNull(learning);
         View = view;
         AsOf = asOf;
         Options = options;
@@ -45,17 +51,6 @@ internal sealed class FittedParts
         Facts = new DealFacts(view, asOf, Renewals.Pending);
         cancellation.ThrowIfCancellationRequested();
         Covariates = new Covariates(Calendar);
-        var trainingFrom = Day0 - options.TrainingDays;
-        SizeEdges = DealProfile.SizeEdges(Facts, Enumerable.Range(0, Facts.RealCount).Where(i => Facts.CreatedDay[i] >= trainingFrom || Facts.IsOpen(i)));
-        int[] levelCounts =
-        [
-            .. DealProfile.Dimensions.Select(d => Facts.LevelsOf(d).Count),
-            DealProfile.SizeBands,
-        ];
-
-        // The hazard model is most of the fit and reads only the deals' coded columns, so it is fitted beside the rest
-        // (which may add level codes, e.g. reps without deals, and so stays on this thread).
-        var hazards = Task.Run(() => new HazardModel(new HazardCells(Facts, Covariates, Day0, options.TrainingDays, SizeEdges), levelCounts, cancellation), cancellation);
         Creation = new CreationModel(Facts, Day0, view.Reps, Renewals.Explained);
         cancellation.ThrowIfCancellationRequested();
         Amounts = new AmountModel(Facts, Day0);
@@ -89,7 +84,11 @@ internal sealed class FittedParts
         cancellation.ThrowIfCancellationRequested();
         _accounts = view.Accounts.GroupBy(a => a.AccountId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         ActivityElasticity = Activity.Elasticity(view, Facts, Day0);
-        Hazards = hazards.GetAwaiter().GetResult();
+        Learning = learning.GetAwaiter().GetResult();
+        if (Learning.Start > asOf)
+        {
+            throw new ArgumentException($"A model as of {asOf:O} cannot use what was learned at {Learning.Start:O}, after it.", nameof(learning));
+        }
     }
 
     public Dataset View { get; }
@@ -106,9 +105,10 @@ internal sealed class FittedParts
 
     public Covariates Covariates { get; }
 
-    public double[] SizeEdges { get; }
+    /// <summary>The hazard model and its size bands, learned at the start of t's month; its codes are translated from <see cref="Facts"/>' by <see cref="HazardLevels(int)"/>.</summary>
+    public HazardLearning Learning { get; }
 
-    public HazardModel Hazards { get; }
+    public HazardModel Hazards => Learning.Model;
 
     public CreationModel Creation { get; }
 
@@ -119,6 +119,15 @@ internal sealed class FittedParts
 
     /// <summary>Renewals expected from the book, as the virtual deals of <see cref="Facts"/>.</summary>
     public RenewalBook Renewals { get; }
+
+    /// <summary>A deal's level of every factor of <see cref="Hazards"/>.</summary>
+    public int[] HazardLevels(int deal) => Learning.LevelsOf(Facts, deal);
+
+    /// <summary>Profile levels in <see cref="Facts"/>' codes (−1 for not known) as <see cref="Hazards"/>' codes.</summary>
+    public int[] HazardLevels(int[] levels) => Learning.Translate(Facts, levels);
+
+    /// <summary>A deal's stage at t as <see cref="Hazards"/>' stage code.</summary>
+    public int HazardStage(int deal) => Learning.StageOf(Facts, Facts.Stage[deal]);
 
     /// <summary>For a virtual deal, the chance of its being created on each day from t.</summary>
     public double[] CreationChance(int deal) => Renewals.CreationChance[deal - Facts.RealCount];

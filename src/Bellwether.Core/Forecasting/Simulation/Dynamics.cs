@@ -46,7 +46,7 @@ internal sealed class Dynamics
         BaseSlots = new double[OpenDeals.Length][];
         Parallel.For(0, OpenDeals.Length, k =>
         {
-            var levels = DealProfile.Of(facts, OpenDeals[k], model.SizeEdges);
+            var levels = model.HazardLevels(OpenDeals[k]);
             Factor[k] = model.Hazards.ProfileFactors(levels);
             Drift[k] = model.Hazards.Drift(levels);
             BaseSlots[k] = Slots(k, 1);
@@ -85,7 +85,7 @@ internal sealed class Dynamics
         else
         {
             var expected = facts.HistCount[i] > 0 ? facts.Expected[i] : DealFacts.NoDay;
-            var daily = _model.Hazards.WonDaily(facts.Column(Dimension.Type)[i], facts.Stage[i], Horizon.Day0 - facts.CreatedDay[i], expected, Factor[k], Drift[k], pace, Horizon.Day0, Horizon.Days, PhaseOfDay);
+            var daily = _model.Hazards.WonDaily(facts.Column(Dimension.Type)[i], _model.HazardStage(i), Horizon.Day0 - facts.CreatedDay[i], expected, Factor[k], Drift[k], pace, Horizon.Day0, Horizon.Days, PhaseOfDay);
             for (var d = 0; d < daily.Length; d++)
             {
                 slots[Horizon.SlotOfDay[d]] += daily[d];
@@ -124,7 +124,7 @@ internal sealed class Dynamics
     /// <summary>The calendar-aware won-by-slot-end of new deals of a type, source and service line (average rep and size).</summary>
     public CalendarCurve Curve(int type, int source, int line) => _curves.GetOrAdd((type, source, line), key => new Lazy<CalendarCurve>(() =>
     {
-        int[] levels = [-1, -1, -1, key.Line, key.Type, key.Source, -1];
+        var levels = _model.HazardLevels([-1, -1, -1, key.Line, key.Type, key.Source, -1]);
         var factor = _model.Hazards.ProfileFactors(levels);
         var entry = _model.Hazards.Entry(key.Type);
         return new CalendarCurve(_model.Hazards.WonBySlotEnd(key.Type, entry, factor, Horizon, PhaseOfDay), WonByAge(key.Type, factor, 1));
@@ -160,7 +160,7 @@ internal sealed class Dynamics
         Array.Clear(result);
         foreach (var (vertical, count) in mix)
         {
-            int[] levels = [-1, -1, vertical, -1, type, -1, -1];
+            var levels = _model.HazardLevels([-1, -1, vertical, -1, type, -1, -1]);
             var factor = hazards.ProfileFactors(levels);
             var drift = hazards.Drift(levels);
             var now = hazards.WonByAge(type, entry, factor, 1, EventualDays);

@@ -126,7 +126,7 @@ internal sealed class Projection
         var (typeMean, _) = model.Amounts.NewDeal(stream.Type, atom.RepCode);
         foreach (var (line, share) in mix)
         {
-            int[] levels = [atom.RepCode, model.TeamCodeOf(atom.Rep), -1, line, stream.Type, stream.Source, -1];
+            var levels = model.HazardLevels([atom.RepCode, model.TeamCodeOf(atom.Rep), -1, line, stream.Type, stream.Source, -1]);
             var factor = model.Hazards.ProfileFactors(levels);
             var own = dynamics.WonByAge(stream.Type, factor, pace);
             var lineWins = new double[Horizon.Slots];

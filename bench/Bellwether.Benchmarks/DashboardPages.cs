@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Bellwether.Core.Plans;
+using Bellwether.Core.Time;
+using Bellwether.Dashboard.Forecasting;
+using Bellwether.Dashboard.Pillars;
+using Bellwether.Dashboard.Plans;
+using Bellwether.Dashboard.Revenue;
+using Bellwether.Dashboard.Scenarios;
+using Bellwether.Dashboard.Variance;
+using Bellwether.Status;
+using Bellwether.Storage;
+using Bellwether.Storage.DuckDb;
+using Bellwether.Web;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bellwether.Benchmarks;
+
+/// <summary>
+/// Server time of each dashboard page's data under several concurrent users: the web host built as <c>bellwether
+/// serve</c> builds it (not listening: the pages render over a circuit without prerendering, so an HTTP GET of a page
+/// computes nothing), its services asked for each page's figures as the page asks — the overview, a pillar page's three
+/// panels, the revenue indicators' nine sections, forecast, variance, scenarios, status. First each page once alone
+/// (cold: loads and fits), then USERS threads each going through every page ROUNDS times in its own order; median and
+/// p95 per page of the concurrent calls, with the clock the host's own (now).
+/// </summary>
+public static class DashboardPages
+{
+    public static int Run(string dbPath, int users, int rounds)
+    {
+        var app = WebHost.Build(new WebHostOptions { Store = DuckDbStore.Open(dbPath), Limits = new ApiLimits(), ErrorLog = Cli.ErrorLog.Default });
+        var services = app.Services;
+        var store = services.GetRequiredService<IStore>();
+        const string workspace = "default";
+        var pages = new (string Name, Action Load)[]
+        {
+            ("overview", () => services.GetRequiredService<PillarStatusService>().Overview()),
+            ("pillar: new business (plans, breakdown, signals)", () =>
+            {
+                services.GetRequiredService<PillarPlans>().Read(Pillar.NewBusiness);
+                services.GetRequiredService<PillarBreakdowns>().Read(Pillar.NewBusiness);
+                services.GetRequiredService<PillarSignalCards>().Read(Pillar.NewBusiness);
+            }),
+            ("pillar: retention (plans, breakdown, signals)", () =>
+            {
+                services.GetRequiredService<PillarPlans>().Read(Pillar.Retention);
+                services.GetRequiredService<PillarBreakdowns>().Read(Pillar.Retention);
+                services.GetRequiredService<PillarSignalCards>().Read(Pillar.Retention);
+            }),
+            ("revenue indicators (9 sections)", () =>
+            {
+                var revenue = services.GetRequiredService<RevenueIndicators>();
+                foreach (var section in Enum.GetValues<RevenueSection>())
+                {
+                    revenue.Read(section, RevenueChoices.Read(null, null, null));
+                }
+            }),
+            ("forecast", () => services.GetRequiredService<ForecastCharts>().Picture(Grain.Quarter)),
+            ("variance", () => services.GetRequiredService<VarianceReader>().Read(new VarianceChoices(null, null, null, null, null))),
+            ("scenarios", () => services.GetRequiredService<ScenarioWorkbench>().Read(ScenarioDrivers.None, "quarter")),
+            ("status", () => WorkspaceStatus.Of(store, workspace)),
+        };
+
+        Console.WriteLine($"store {dbPath}, {users} users × {rounds} rounds of {pages.Length} pages, {Environment.ProcessorCount} cores");
+        Console.WriteLine("| page | first (cold) | median | p95 | max | calls |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        var cold = new Dictionary<string, double>();
+        foreach (var (name, load) in pages)
+        {
+            var watch = Stopwatch.StartNew();
+            load();
+            cold[name] = watch.Elapsed.TotalMilliseconds;
+        }
+
+        var times = new ConcurrentDictionary<string, ConcurrentBag<double>>();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var all = Stopwatch.StartNew();
+        Parallel.For(0, users, new ParallelOptions { MaxDegreeOfParallelism = users }, user =>
+        {
+            var order = pages.Select((p, i) => (p, Key: ((i * 7) + (user * 3)) % pages.Length)).OrderBy(x => x.Key).Select(x => x.p).ToList();
+            for (var round = 0; round < rounds; round++)
+            {
+                foreach (var (name, load) in order)
+                {
+                    var watch = Stopwatch.StartNew();
+                    load();
+                    times.GetOrAdd(name, _ => []).Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+        });
+
+        foreach (var (name, _) in pages)
+        {
+            var sorted = times[name].Order().ToList();
+            Console.WriteLine(FormattableString.Invariant(
+                $"| {name} | {cold[name]:#,0} ms | {sorted[sorted.Count / 2]:#,0.0} ms | {sorted[(int)Math.Ceiling(sorted.Count * 0.95) - 1]:#,0.0} ms | {sorted[^1]:#,0.0} ms | {sorted.Count} |"));
+        }
+
+        Console.WriteLine(FormattableString.Invariant($"concurrent part: {all.Elapsed.TotalSeconds:0.0} s wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.0} s CPU; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576:#,0} MB"));
+        return 0;
+    }
+}
