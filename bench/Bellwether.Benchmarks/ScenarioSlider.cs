@@ -1,5 +1,5 @@
-using Bellwether.Core.Budget;
 using System.Diagnostics;
+using Bellwether.Core.Budget;
 using Bellwether.Core.Forecasting;
 using Bellwether.Core.Time;
 using Bellwether.Dashboard;
