@@ -41,7 +41,7 @@ public static class DigestCommand
                 step("Loading the store");
                 var data = store.Load(workspace);
                 step($"Reading the {request.Owner}'s plans, forecasts, explanations and signals");
-                return DigestReader.Read(data, book, request.Owner, request.AsOf, request.LatestPlans, context.Fits(data));
+                return DigestReader.Read(context.Engine(data), book, request.Owner, request.AsOf, request.LatestPlans, context.Fits(data));
             });
             var text = result.GetValue(globals.Format) switch
             {

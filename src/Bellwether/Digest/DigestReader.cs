@@ -1,4 +1,3 @@
-using Bellwether.Core.Data;
 using Bellwether.Core.Digest;
 using Bellwether.Core.Forecasting;
 using Bellwether.Core.Indicators;
@@ -21,16 +20,20 @@ public static class DigestReader
     public static IReadOnlyList<string> Owners(PlanBook book, DateTimeOffset asOf) =>
         [.. book.AsOf(asOf).Select(l => l.Owner).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
 
-    /// <param name="data">Every table of the workspace, engagement included (the retention signals and explanations read it).</param>
+    /// <param name="engine">
+    /// The indicators over every table of the workspace, engagement included (the retention signals and explanations
+    /// read it), within the caller's budget: the API passes its cached engine, so a digest prepares nothing again.
+    /// </param>
     /// <param name="book">The workspace's plans through time.</param>
     /// <param name="owner">The owner, in any case; an owner who holds no plan is a mistake (see <see cref="Owners"/>).</param>
     /// <param name="asOf">Only what was known strictly before this instant is read.</param>
     /// <param name="latestPlans">Read the plans as they stand now rather than as they stood at <paramref name="asOf"/> (for "now", rounded down).</param>
     /// <param name="fit">Fits, or finds, the forecast model as of an instant.</param>
-    public static OwnerDigest Read(Dataset data, PlanBook book, string owner, DateTimeOffset asOf, bool latestPlans, Func<DateTimeOffset, ForecastModel> fit)
+    public static OwnerDigest Read(IndicatorEngine engine, PlanBook book, string owner, DateTimeOffset asOf, bool latestPlans, Func<DateTimeOffset, ForecastModel> fit)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(book);
+        var data = engine.Dataset;
         var calendar = data.Settings.Calendar;
         var canonical = Owners(book, asOf).FirstOrDefault(o => string.Equals(o, owner, StringComparison.OrdinalIgnoreCase))
             ?? (latestPlans ? Owners(book, DateTimeOffset.MaxValue).FirstOrDefault(o => string.Equals(o, owner, StringComparison.OrdinalIgnoreCase)) : null)
@@ -50,7 +53,6 @@ public static class DigestReader
             }
         }
 
-        var engine = new IndicatorEngine(data);
         var report = PlanReport.Read(book, engine, Model, new PlanQuery { Scope = PlanScope.Around(asOf, calendar), AsOf = asOf, Owner = canonical, LatestPlans = latestPlans });
         var quarter = calendar.Containing(asOf.AddTicks(-1), Grain.Quarter);
         var headlines = DigestBuilder.Headlines(report.Rows, quarter.Label);

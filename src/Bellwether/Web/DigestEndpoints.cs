@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Bellwether.Core.Budget;
 using Bellwether.Core.Digest;
 using Bellwether.Core.Plans;
 using Bellwether.Digest;
@@ -31,7 +32,7 @@ public static class DigestEndpoints
     }
 
     private static Results<Ok<OwnerDigest>, ContentHttpResult, ProblemHttpResult, ValidationProblem> Digest(
-        string workspace, [AsParameters] DigestParameters q, WorkspaceRequests requests, IStore store, IndicatorService indicators, ForecastService forecasts, CancellationToken cancellation)
+        string workspace, [AsParameters] DigestParameters q, WorkspaceRequests requests, IStore store, IndicatorService indicators, ForecastService forecasts, MemoryBudget memory, CancellationToken cancellation)
     {
         var book = new PlanBook(store.PlanChanges(workspace));
         var read = requests.Read(workspace, Now.Hour, read =>
@@ -46,8 +47,8 @@ public static class DigestEndpoints
         }
 
         var (request, format) = read.Value;
-        var data = indicators.Engine(workspace, withEngagement: true).Dataset;
-        var digest = DigestReader.Read(data, book, request.Owner, request.AsOf, request.LatestPlans, t => forecasts.Model(workspace, t, cancellation));
+        var engine = indicators.Engine(workspace, withEngagement: true).Within(memory.For(cancellation));
+        var digest = DigestReader.Read(engine, book, request.Owner, request.AsOf, request.LatestPlans, t => forecasts.Model(workspace, t, cancellation));
         return format switch
         {
             "md" => TypedResults.Text(DigestMarkdown.Write(digest), "text/markdown; charset=utf-8"),
