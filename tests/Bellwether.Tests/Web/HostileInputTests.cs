@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Bellwether.Cli;
 using Bellwether.Tests.Testing;
+using Bellwether.Web;
 
 namespace Bellwether.Tests.Web;
 
@@ -158,9 +159,15 @@ public sealed class HostileInputTests(HostileInputTests.Host host) : IClassFixtu
         Assert.DoesNotContain(" at Bellwether", body, StringComparison.Ordinal);
     }
 
-    /// <summary>One host over a small imported company, shared by the cases (none of them changes anything).</summary>
+    /// <summary>
+    /// One host over a small imported company, shared by the cases (none of them changes anything), with a memory budget
+    /// of <see cref="MemoryBudgetBytes"/>: every case is answered within it, or the engine would refuse the work (a 503
+    /// or 422 the cases' assertions would name) instead of growing the process.
+    /// </summary>
     public sealed class Host : IDisposable
     {
+        public const long MemoryBudgetBytes = 256L << 20;
+
         private readonly SmallCompany _company = new();
         private readonly ApiFactory _factory;
 
@@ -168,7 +175,7 @@ public sealed class HostileInputTests(HostileInputTests.Host host) : IClassFixtu
         {
             var import = CliRunner.Run("import", _company.Folder, "--db", _company.Db, "--report", _company.Report);
             Assert.True(import.ExitCode == ExitCodes.Ok, import.ToString());
-            _factory = new ApiFactory(_company.Db);
+            _factory = new ApiFactory(_company.Db, new ApiLimits { MemoryBytes = MemoryBudgetBytes });
             Http = _factory.CreateClient();
         }
 
