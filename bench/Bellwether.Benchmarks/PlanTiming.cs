@@ -64,7 +64,9 @@ public static class PlanTiming
         var all = PlanEvaluation.Of(PlanRollup.Items(book.AsOf(asOf), data.Settings.Calendar, year), new PlanReading { Engine = engine, AsOf = asOf, Model = now });
         step.Report("evaluate every plan of the fiscal year as of t (fitted model)", $"{all.Count} plans");
 
-        var report = PlanReport.Read(book, engine, t => new ForecastFits(data).Fit(t), new PlanQuery { Scope = scope, AsOf = asOf });
+        // A ForecastFits of its own, as the command makes: t and t − 7 days share its learning, nothing from the steps above.
+        var fresh = new ForecastFits(data);
+        var report = PlanReport.Read(book, engine, t => fresh.Fit(t), new PlanQuery { Scope = scope, AsOf = asOf });
         step.Report("PlanReport.Read (both fits side by side, both evaluations)", $"{report.Rows.Count} plans");
         return 0;
     }

@@ -12,7 +12,8 @@ namespace Bellwether.Import;
 public static class ImportCommand
 {
     /// <summary>Errors printed to the terminal; all of them are in the report.</summary>
-    private const int ErrorsShown = 20;
+    /// <summary>Errors printed one by one on the command line; the report (or the server's answer) has the rest.</summary>
+    internal const int ErrorsShown = 20;
 
     public static Command Create(GlobalOptions globals, CliContext context)
     {
@@ -141,16 +142,25 @@ public static class ImportCommand
             context.Error.WriteLine($"report: {folder}");
         }
 
-        if (!outcome.Stored)
+        return Verdict(context, imported);
+    }
+
+    /// <summary>
+    /// The import's last line and exit code, the same whether the store was written here or through a running server:
+    /// rejected (nothing stored), stored with rows rejected, or stored.
+    /// </summary>
+    internal static int Verdict(CliContext context, ImportSummary summary)
+    {
+        if (!summary.Stored)
         {
-            context.Error.WriteLine($"bellwether: import rejected, nothing stored: {outcome.ErrorCount:N0} {(outcome.ErrorCount == 1 ? "error" : "errors")}");
+            context.Error.WriteLine($"bellwether: import rejected, nothing stored: {summary.ErrorCount:N0} {(summary.ErrorCount == 1 ? "error" : "errors")}");
             return ExitCodes.ImportRejected;
         }
 
-        if (outcome.ErrorCount > 0)
+        if (summary.ErrorCount > 0)
         {
-            var rejected = outcome.Files.Sum(f => f.Rejected);
-            context.Error.WriteLine($"bellwether: stored the valid rows; rejected {rejected} {(rejected == 1 ? "row" : "rows")} ({outcome.ErrorCount:N0} errors)");
+            var rejected = summary.Files.Sum(f => f.Rejected);
+            context.Error.WriteLine($"bellwether: stored the valid rows; rejected {rejected} {(rejected == 1 ? "row" : "rows")} ({summary.ErrorCount:N0} errors)");
             return ExitCodes.ImportPartial;
         }
 

@@ -15,9 +15,6 @@ namespace Bellwether.Import;
 /// </summary>
 public static class ServerImport
 {
-    /// <summary>Errors printed to the terminal; the server's answer lists up to <see cref="ImportSummary.ErrorsListed"/>.</summary>
-    private const int ErrorsShown = 20;
-
     public static int Run(CliContext context, OutputFormat format, string address, string workspace, string folder, bool skipInvalid, string? asOf, bool readAll = false)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -76,30 +73,17 @@ public static class ServerImport
             context.Error.WriteLine($"note: {note}");
         }
 
-        foreach (var error in summary.Errors.Take(ErrorsShown))
+        foreach (var error in summary.Errors.Take(ImportCommand.ErrorsShown))
         {
             context.Error.WriteLine(error);
         }
 
-        if (summary.ErrorCount > ErrorsShown)
+        if (summary.ErrorCount > ImportCommand.ErrorsShown)
         {
-            context.Error.WriteLine($"… and {summary.ErrorCount - ErrorsShown:N0} more (the server lists the first {ImportSummary.ErrorsListed}; import with the server stopped for the full report)");
+            context.Error.WriteLine($"… and {summary.ErrorCount - ImportCommand.ErrorsShown:N0} more (the server lists the first {ImportSummary.ErrorsListed}; import with the server stopped for the full report)");
         }
 
-        if (!summary.Stored)
-        {
-            context.Error.WriteLine($"bellwether: import rejected, nothing stored: {summary.ErrorCount:N0} {(summary.ErrorCount == 1 ? "error" : "errors")}");
-            return ExitCodes.ImportRejected;
-        }
-
-        if (summary.ErrorCount > 0)
-        {
-            var rejected = summary.Files.Sum(f => f.Rejected);
-            context.Error.WriteLine($"bellwether: stored the valid rows; rejected {rejected} {(rejected == 1 ? "row" : "rows")} ({summary.ErrorCount:N0} errors)");
-            return ExitCodes.ImportPartial;
-        }
-
-        return ExitCodes.Ok;
+        return ImportCommand.Verdict(context, summary);
     }
 
     /// <summary>The folder's files of the folder format, zipped in memory (CSV shrinks about tenfold).</summary>

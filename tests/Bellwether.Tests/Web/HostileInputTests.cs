@@ -161,8 +161,8 @@ public sealed class HostileInputTests(HostileInputTests.Host host) : IClassFixtu
 
     /// <summary>
     /// One host over a small imported company, shared by the cases (none of them changes anything), with a memory budget
-    /// of <see cref="MemoryBudgetBytes"/>: every case is answered within it, or the engine would refuse the work (a 503
-    /// or 422 the cases' assertions would name) instead of growing the process.
+    /// of <see cref="MemoryBudgetBytes"/>, as a server would run: work a case asks for past it is refused before it
+    /// starts, never grown into (the budget's own checks are in RequestBudgetTests).
     /// </summary>
     public sealed class Host : IDisposable
     {
