@@ -30,7 +30,6 @@ public sealed class ImportRunner(IImportSession session, IProgress<ImportProgres
         var newestByTable = new Dictionary<FileSchema, long>();
         var fingerprints = new Dictionary<FileSchema, string>();
         var reused = new Dictionary<FileSchema, StoredFingerprint>();
-        var notReadAgain = new List<string>();
         long rowsSoFar = 0;
 
         void Reject(FileSchema schema, int file, int line)
@@ -58,7 +57,6 @@ public sealed class ImportRunner(IImportSession session, IProgress<ImportProgres
                 {
                     reused[schema] = known;
                     newestTicks = Math.Max(newestTicks, known.NewestTicks ?? long.MinValue);
-                    notReadAgain.Add($"{schema.FileName}: the same bytes as import {known.ImportId} stored; not read again ({known.Rows:N0} rows unchanged; --read-all reads it).");
                     continue;
                 }
             }
@@ -211,7 +209,10 @@ public sealed class ImportRunner(IImportSession session, IProgress<ImportProgres
 
         // After the rows are read: a preset's notes appear as its rows stream.
         var notes = new List<string>(source.Notes.All);
-        notes.AddRange(notReadAgain);
+        // One line per earlier import whose files came again unchanged, not one per file.
+        notes.AddRange(reused
+            .GroupBy(r => r.Value.ImportId)
+            .Select(g => $"{string.Join(", ", g.Select(r => r.Key.FileName))}: the same bytes as import {g.Key} stored, not read again ({g.Sum(r => r.Value.Rows):N0} rows unchanged; --read-all reads them)."));
         if (derivedAccounts > 0)
         {
             notes.Add($"No accounts.csv: made {derivedAccounts} accounts from the ids the other files name (vertical {Account.UnknownVertical}).");
