@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Bellwether.Core.Data;
 using Bellwether.Core.Forecasting;
 using Bellwether.Core.Indicators;
 using Bellwether.Core.Plans;
@@ -68,7 +69,34 @@ public static class PlanTiming
         var fresh = new ForecastFits(data);
         var report = PlanReport.Read(book, engine, t => fresh.Fit(t), new PlanQuery { Scope = scope, AsOf = asOf });
         step.Report("PlanReport.Read (both fits side by side, both evaluations)", $"{report.Rows.Count} plans");
+        FitStages(data, asOf, step);
         return 0;
+    }
+
+    /// <summary>
+    /// A fit's stages one after another on one thread, warm (the fits above ran them once): where a fit's own work goes,
+    /// apart from its first call's JIT and from the threads it shares the machine with.
+    /// </summary>
+    private static void FitStages(Dataset data, DateTimeOffset asOf, Step step)
+    {
+        var options = new ForecastOptions();
+        var view = data.AsOf(asOf);
+        step.Report("  warm: the as-of view", "");
+        var renewals = Core.Forecasting.Model.RenewalBook.Fit(view, asOf);
+        step.Report("  warm: the renewal book", "");
+        var facts = new Core.Forecasting.Model.DealFacts(view, asOf, renewals.Pending);
+        step.Report("  warm: the deal facts", "");
+        var day0 = Instants.DayOf(asOf).DayNumber;
+        _ = new Core.Forecasting.Model.CreationModel(facts, day0, view.Reps, renewals.Explained);
+        step.Report("  warm: the creation model", "");
+        _ = new Core.Forecasting.Model.AmountModel(facts, day0);
+        step.Report("  warm: the amount model", "");
+        _ = new Core.Forecasting.Model.RevenueModel(view, facts, day0);
+        step.Report("  warm: the revenue model", "");
+        _ = new Core.Forecasting.Model.HazardLearning(data, Core.Forecasting.Model.HazardLearning.StartFor(asOf), options);
+        step.Report("  warm: the hazard learning (shared per month)", "");
+        _ = new Core.Forecasting.Model.FittedParts(view, asOf, options, Task.FromResult(new Core.Forecasting.Model.HazardLearning(data, Core.Forecasting.Model.HazardLearning.StartFor(asOf), options)));
+        step.Report("  warm: hazard learning + every part of a fit, one thread", "");
     }
 
     /// <summary>Wall and CPU time since the last report.</summary>

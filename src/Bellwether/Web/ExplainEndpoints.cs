@@ -1,7 +1,5 @@
 using System.ComponentModel;
-using Bellwether.Core.Budget;
 using Bellwether.Core.Variance;
-using Bellwether.Indicators;
 using Bellwether.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +8,7 @@ namespace Bellwether.Web;
 
 /// <summary>
 /// <c>GET /api/v1/workspaces/{workspace}/explain</c>: the explanation <c>bellwether explain --format json</c> prints, from
-/// the host's cached engine and forecast. Without <c>as_of</c>, as of the start of the current hour.
+/// the host's cached engine and forecast, kept per store version (<see cref="ExplainService"/>). Without <c>as_of</c>, as of the start of the current hour.
 /// </summary>
 public static class ExplainEndpoints
 {
@@ -23,15 +21,10 @@ public static class ExplainEndpoints
     }
 
     private static Results<Ok<Explanation>, ProblemHttpResult, ValidationProblem> Explain(
-        string workspace, [AsParameters] ExplainParameters q, WorkspaceRequests requests, IndicatorService indicators, ForecastService forecasts, MemoryBudget memory, CancellationToken cancellation) =>
+        string workspace, [AsParameters] ExplainParameters q, WorkspaceRequests requests, ExplainService explanations, CancellationToken cancellation) =>
         requests.Read(workspace, Now.Hour, read => Requests.Explain(read, q.Metric, q.Period, q.Against, q.By, q.Slice, q.AsOf))
             .Then(request => requests.InData(workspace, request, request.Filter))
-            .Map(request =>
-            {
-                // Retention's drivers name the churned clients with the engagement signs before they left.
-                var engine = indicators.Engine(workspace, withEngagement: request.Metric is "grr" or "nrr" or "logo_churn").Within(memory.For(cancellation));
-                return VarianceExplainer.Explain(engine, request, () => forecasts.Model(workspace, request.AsOf, cancellation));
-            })
+            .Map(request => explanations.Explain(workspace, request, cancellation))
             .ToResults();
 
     /// <summary>The query parameters, named as the command line's options.</summary>

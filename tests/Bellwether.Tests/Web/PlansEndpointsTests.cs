@@ -139,6 +139,26 @@ public sealed class PlansEndpointsTests(DemoStore demo) : IClassFixture<DemoStor
     }
 
     /// <summary>Lets go of the store file, so that the command line can open it (DuckDB allows one process, one writer).</summary>
+    [Fact]
+    public async Task AnExplanationAgainstThePlan_FollowsAnEditOfIt()
+    {
+        const string Explain = "/api/v1/workspaces/default/explain?metric=bookings&period=2026-05&against=plan&as_of=2026-06-30";
+        using var before = await Json(Explain);
+        using var kept = await Json(Explain);
+        var put = new { pillar = "new_business", metric = "bookings", period = "2026-05", slice = "type=new_business", target = 3_210_000, owner = "President" };
+        using var set = await _http.PutAsJsonAsync(new Uri(Plans, UriKind.Relative), put, TestContext.Current.CancellationToken);
+        using var after = await Json(Explain);
+
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        var actual = before.RootElement.GetProperty("actual").GetDecimal();
+        Assert.NotEqual(3_210_000m, before.RootElement.GetProperty("comparison").GetDecimal());
+        Assert.Equal(JsonSerializer.Serialize(before.RootElement), JsonSerializer.Serialize(kept.RootElement));
+        // The host keeps explanations per store version: the edit is a new version, so the gap is against the new target.
+        Assert.Equal(3_210_000m, after.RootElement.GetProperty("comparison").GetDecimal());
+        Assert.Equal(actual, after.RootElement.GetProperty("actual").GetDecimal());
+        Assert.Equal(actual - 3_210_000m, after.RootElement.GetProperty("gap").GetDecimal());
+    }
+
     private async Task StopAsync()
     {
         if (_app is not null)

@@ -12,11 +12,11 @@ namespace Bellwether.Dashboard.Variance;
 
 /// <summary>
 /// The Variance page's explanation: the choices read by <see cref="Requests.Explain"/> (as the CLI and the API read
-/// them, a slice's values checked against the data) and explained by <see cref="VarianceExplainer"/> over the host's engine and fitted forecast, as
+/// them, a slice's values checked against the data) and explained by the host's <see cref="ExplainService"/>, as
 /// <c>GET …/explain</c> does — so the page, <c>bellwether explain</c> and the API give the same numbers. "Now" is the
 /// start of the hour, as the API's default.
 /// </summary>
-public sealed class VarianceReader(IStore store, IndicatorService indicators, ForecastService forecasts, TimeProvider clock, DashboardOptions options)
+public sealed class VarianceReader(IStore store, IndicatorService indicators, ExplainService explanations, TimeProvider clock, DashboardOptions options)
 {
     /// <summary>What the page shows: the choices as given (null for a default) and the explanation of them.</summary>
     public VarianceView Read(VarianceChoices choices, CancellationToken cancellation = default)
@@ -36,15 +36,13 @@ public sealed class VarianceReader(IStore store, IndicatorService indicators, Fo
         }
 
         var request = read.Value;
-        // The retention metrics read engagement.csv for what preceded each churn; the engine alone never loads it.
-        var engine = request.Metric is "grr" or "nrr" or "logo_churn" ? indicators.Engine(workspace, withEngagement: true) : indicators.Engine(workspace);
+        var engine = indicators.Engine(workspace);
         if (SliceValues.Check(request.Filter, engine) is { Count: > 0 } absent)
         {
             throw new Cli.UserErrorException(Checked.Invalid<ExplainRequest>(absent).Describe(ParameterNames.Api));
         }
 
-        var explanation = VarianceExplainer.Explain(engine, request, () => forecasts.Model(workspace, request.AsOf, cancellation));
-        cancellation.ThrowIfCancellationRequested();
+        var explanation = explanations.Explain(workspace, request, cancellation);
         return VariancePicture.Of(explanation, settings.Currency, NameBook.Of(engine.Dataset));
     }
 
