@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Bellwether.Core.Data;
 using Bellwether.Core.Slicing;
 
@@ -25,6 +26,18 @@ public sealed class NameBook
     public static NameBook Of(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
+        return Books.GetValue(data, Read);
+    }
+
+    /// <summary>
+    /// One book per dataset, for as long as the dataset lives: a host's pages ask for the names of the same company
+    /// with every panel they draw, and reading tens of thousands of accounts each time is most of a warm panel's work.
+    /// A dataset never changes (a new version of the company is a new dataset), so its book never goes stale.
+    /// </summary>
+    private static readonly ConditionalWeakTable<Dataset, NameBook> Books = [];
+
+    private static NameBook Read(Dataset data)
+    {
         var reps = new Dictionary<string, string>(data.Reps.Count, StringComparer.Ordinal);
         foreach (var rep in data.Reps)
         {

@@ -1,7 +1,6 @@
 using Bellwether.Core.Reporting;
 using Bellwether.Dashboard.Pillars;
 using Bellwether.Indicators;
-using Bellwether.Storage;
 using Bellwether.Web;
 
 namespace Bellwether.Dashboard.Revenue;
@@ -10,7 +9,7 @@ namespace Bellwether.Dashboard.Revenue;
 /// The Revenue indicators page's parts, each read from the same indicator rows <c>bellwether indicators</c> prints (the
 /// host's engine, as of the start of the hour, as the API's default) and drawn by the part's own type.
 /// </summary>
-public sealed class RevenueIndicators(IStore store, IndicatorService indicators, TimeProvider clock, DashboardOptions options)
+public sealed class RevenueIndicators(IndicatorService indicators, TimeProvider clock, DashboardOptions options)
 {
     public RevenueSectionView Read(RevenueSection section, RevenueChoices choices, CancellationToken cancellation = default)
     {
@@ -35,8 +34,9 @@ public sealed class RevenueIndicators(IStore store, IndicatorService indicators,
     {
         var workspace = options.Workspace;
         var asOf = ForecastService.Now(clock);
-        var settings = store.Settings(workspace);
+        // The settings the data was loaded with (a change of them reloads it): nine panels, one store read fewer each.
         var data = indicators.Data(workspace);
+        var settings = data.Settings;
         var period = PeriodChoices.Resolve(choices.PeriodKey, settings.Calendar, asOf);
         return new RevenueContext
         {
