@@ -82,6 +82,7 @@ public static class ServeCommand
             Clock = context.Clock,
             Workspace = globals.WorkspaceName(result, context),
             Limits = limits,
+            Warm = true,
         });
         try
         {

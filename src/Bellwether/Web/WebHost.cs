@@ -48,6 +48,12 @@ public static class WebHost
         builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         builder.Services.AddApiErrors(options.Limits, options.ErrorLog);
         builder.Services.AddDashboard(new DashboardOptions(options.Workspace));
+        if (options.Warm)
+        {
+            builder.Services.AddSingleton<Dashboard.Live.OverviewWarmer>();
+            builder.Services.AddHostedService(s => s.GetRequiredService<Dashboard.Live.OverviewWarmer>());
+        }
+
         // The dashboard's circuits do not outlive the process, so neither need the keys that protect them (none written to disk).
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>

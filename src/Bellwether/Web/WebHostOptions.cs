@@ -19,6 +19,12 @@ public sealed record WebHostOptions
 
     public ApiLimits Limits { get; init; } = new();
 
+    /// <summary>
+    /// Whether to read the Overview's plan status ahead of visitors: at start, after each change of the data and each
+    /// hour (<see cref="Dashboard.Live.OverviewWarmer"/>). <c>serve</c> and <c>demo</c> do; a host made for a test does not.
+    /// </summary>
+    public bool Warm { get; init; }
+
     /// <summary>Where unexpected errors' traces go.</summary>
     public ErrorLog ErrorLog { get; init; } = ErrorLog.Default;
 
