@@ -76,6 +76,31 @@ public sealed class ScenarioPageTests(DashboardApp app)
     }
 
     [Fact]
+    public async Task OnALaptop_EveryColumnOfTheWhatIfTables_FitsInItsCard_AndANarrowWindowScrollsThemInside()
+    {
+        var (page, errors) = await app.NewPageAsync();
+        await page.SetViewportSizeAsync(1440, 900);
+        await page.GotoAsync("/scenarios");
+        await page.Locator("#scenario-plans tbody tr").First.WaitForAsync(new() { Timeout = 180_000 });
+        // As the screenshot has it: a what-if that moves the figures, so its columns hold their widest values.
+        await page.Locator("#driver-win_rate").EvaluateAsync("el => { el.value = '10'; el.dispatchEvent(new Event('change', { bubbles: true })); }");
+        await Assertions.Expect(page.Locator("#scenario-changes")).ToContainTextAsync("win_rate +10%", new() { Timeout = 180_000 });
+
+        var beyond = await TableFit.CellsBeyondTheirCardAsync(page);
+        Assert.True(beyond.Count == 0, $"{beyond.Count} cells reach beyond their card at 1440×900:\n{string.Join("\n", beyond.Take(12))}");
+        var whatIfStatus = page.Locator("#scenario-plans thead th").Last;
+        await Assertions.Expect(whatIfStatus).ToContainTextAsync("What-if status");
+        await Assertions.Expect(whatIfStatus).ToBeVisibleAsync();
+        Assert.True(await TableFit.IsSeenAsync(whatIfStatus), "the What-if status heading is clipped or covered at 1440×900");
+
+        // A narrow window: a table may scroll inside its card, never be cut off by it.
+        await page.SetViewportSizeAsync(1024, 768);
+        var cut = await TableFit.CellsBeyondTheirCardAsync(page, allowScroll: true);
+        Assert.True(cut.Count == 0, $"{cut.Count} cells are cut off at 1024×768:\n{string.Join("\n", cut.Take(12))}");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task AScenario_IsSavedByName_AndComparedWithTheBase()
     {
         var name = "Churn up " + Guid.NewGuid().ToString("N")[..6];

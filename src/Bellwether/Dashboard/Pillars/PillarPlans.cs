@@ -36,7 +36,7 @@ public sealed class PillarPlans(IStore store, PlanStatusService plans, Indicator
             Caption = $"Plans of {report.Scope.Describe()}",
             Columns =
             [
-                new("Plan"), new("Period"), new("Target", true), new("Actual to date", true), new("Projected", true), new("P10", true), new("P90", true),
+                new("Plan"), new("Period", OneLine: true), new("Target", true), new("Actual to date", true), new("Projected", true), new("P10", true), new("P90", true),
                 new("Attainment", true), new("Status"), new("Projection in a week", true), new("Status a week ago"),
             ],
             Rows = [.. rows.Select(r => Row(r, names, currency))],

@@ -31,7 +31,7 @@ public static class PipelineAgainstRequired
         {
             Id = "pipeline-required",
             Caption = $"Pipeline against required, {slice}, {context.Period.Label}",
-            Columns = [new("Period"), new("Target", true), new("Booked so far", true), new("Still to book", true), new("Win rate", true), new("Required pipeline", true), new("Closable pipeline", true), new("Coverage", true)],
+            Columns = [new("Period", OneLine: true), new("Target", true), new("Booked so far", true), new("Still to book", true), new("Win rate", true), new("Required pipeline", true), new("Closable pipeline", true), new("Coverage", true)],
             Rows = [.. periods.Select(p =>
             {
                 var target = Target(p);

@@ -222,7 +222,7 @@ public sealed class ScenarioWorkbench(IStore store, ForecastService forecasts, P
             Caption = caption,
             Columns =
         [
-            new("Plan"), new("Owner"), new("Period"), new("Target", true), new($"{firstName} projected", true), new($"{firstName} status"),
+            new("Plan"), new("Owner"), new("Period", OneLine: true), new("Target", true), new($"{firstName} projected", true), new($"{firstName} status"),
             new($"{secondName} projected", true), new($"{secondName} status"),
         ],
             Rows = [.. first.OrderBy(r => r.Pillar).ThenBy(r => r.Metric, StringComparer.Ordinal).ThenBy(r => r.Slice.Count).Select(f =>

@@ -26,8 +26,11 @@ public sealed record TableData
         new(Caption, [.. Columns.Select(c => c.Heading)], [.. (rows ?? Rows).Select(r => (IReadOnlyList<Cell>)[.. r.Cells.Select(c => c.Raw)])]);
 }
 
-/// <summary>A column's heading, and whether its cells are figures (aligned right, sorted as numbers).</summary>
-public sealed record TableColumn(string Heading, bool Numeric = false);
+/// <summary>
+/// A column's heading, whether its cells are figures (aligned right, sorted as numbers, never wrapped), and whether its
+/// text keeps to one line (a period such as 2026-Q4, which would otherwise break at its hyphen).
+/// </summary>
+public sealed record TableColumn(string Heading, bool Numeric = false, bool OneLine = false);
 
 /// <summary>A row: one cell per column.</summary>
 public sealed record TableRow(IReadOnlyList<TableCell> Cells);
