@@ -16,7 +16,11 @@ namespace Bellwether.Benchmarks;
 /// </summary>
 public static class PlanTiming
 {
-    public static int Run(string dbPath, string workspace, DateTimeOffset asOf)
+    /// <param name="dbPath">The store file.</param>
+    /// <param name="workspace">The company in it.</param>
+    /// <param name="asOf">The instant the plans are read as of.</param>
+    /// <param name="repeat">How many more times to read the plans warm, each with fits of its own, after the steps (for a profiler).</param>
+    public static int Run(string dbPath, string workspace, DateTimeOffset asOf, int repeat = 0)
     {
         Console.WriteLine($"store {dbPath}, workspace {workspace}, as of {Instants.Format(asOf)}");
         var step = new Step();
@@ -70,6 +74,13 @@ public static class PlanTiming
         var report = PlanReport.Read(book, engine, t => fresh.Fit(t), new PlanQuery { Scope = scope, AsOf = asOf });
         step.Report("PlanReport.Read (both fits side by side, both evaluations)", $"{report.Rows.Count} plans");
         FitStages(data, asOf, step);
+        for (var i = 0; i < repeat; i++)
+        {
+            var again = new ForecastFits(data);
+            PlanReport.Read(book, engine, t => again.Fit(t), new PlanQuery { Scope = scope, AsOf = asOf });
+            step.Report($"PlanReport.Read again, warm ({i + 1} of {repeat})", "");
+        }
+
         return 0;
     }
 

@@ -11,6 +11,7 @@ return args switch
     ["load", var db] => LoadTiming.Run(db, "default"),
     ["forecast", var db, var asOf] => ForecastTiming.Run(db, "default", Bellwether.Core.Time.Instants.TryParseAsOf(asOf, out var t) ? t : throw new ArgumentException("as-of")),
     ["plans", var db, var asOf] => PlanTiming.Run(db, "default", Bellwether.Core.Time.Instants.TryParseAsOf(asOf, out var t) ? t : throw new ArgumentException("as-of")),
+    ["plans", var db, var asOf, var repeat] => PlanTiming.Run(db, "default", Bellwether.Core.Time.Instants.TryParseAsOf(asOf, out var t) ? t : throw new ArgumentException("as-of"), int.Parse(repeat, System.Globalization.CultureInfo.InvariantCulture)),
     ["scenario-slider", var db, var now] => ScenarioSlider.Run(db, Bellwether.Core.Time.Instants.TryParseAsOf(now, out var t) ? t : throw new ArgumentException("now")),
     ["dashboard-pages", var db, var users, var rounds] => DashboardPages.Run(db, int.Parse(users, System.Globalization.CultureInfo.InvariantCulture), int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture)),
     ["backtest", .. var rest] => ForecastBacktest.Run(rest),
@@ -26,7 +27,7 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Bellwether.Benchmarks import FOLDER [RUNS] | dashboard STORE.duckdb AS-OF | load STORE.duckdb | forecast STORE.duckdb AS-OF | plans STORE.duckdb AS-OF | scenario-slider STORE.duckdb NOW | dashboard-pages STORE.duckdb USERS ROUNDS | backtest ... | micro [BenchmarkDotNet arguments]");
+    Console.Error.WriteLine("usage: Bellwether.Benchmarks import FOLDER [RUNS] | dashboard STORE.duckdb AS-OF | load STORE.duckdb | forecast STORE.duckdb AS-OF | plans STORE.duckdb AS-OF [REPEAT] | scenario-slider STORE.duckdb NOW | dashboard-pages STORE.duckdb USERS ROUNDS | backtest ... | micro [BenchmarkDotNet arguments]");
     return 1;
 }
 
