@@ -24,7 +24,7 @@ public sealed class ForecastModel
     private const int MaxProjections = 32;
     private const int MaxHorizons = 8;
 
-    /// <summary>Bytes a future holds per group and period of a draw (its value), and per open deal or creation atom (its working state).</summary>
+    /// <summary>Bytes of one figure: a draw of a group and period in a future, or a deal's chance in a month.</summary>
     private const long BytesPerCell = sizeof(double);
 
     /// <summary>
@@ -120,7 +120,7 @@ public sealed class ForecastModel
         cancellation.ThrowIfCancellationRequested();
         var slicer = new Slicer(_parts, query.By, query.Filter);
         using var reservation = _budget.Memory.Reserve(
-            EstimatedBytes(query.Indicators.Count, slicer, periods.Count, scenario),
+            EstimatedBytes(query.Indicators.Count, slicer, periods, scenario),
             $"a forecast of {string.Join(", ", query.Indicators)}{(query.By.Count == 0 ? "" : " by " + string.Join(" and ", query.By.Select(Text.SnakeCase.Name)))} over {periods.Count} period(s) in {_parts.Options.Simulations:N0} futures",
             "forecast fewer indicators, fewer periods, fewer dimensions or one slice");
         var effects = new ScenarioEffects(_parts, scenario);
@@ -239,16 +239,23 @@ public sealed class ForecastModel
     }
 
     /// <summary>
-    /// The memory a forecast's futures take, estimated before they are drawn: each indicator's draws (groups × periods,
-    /// twice over for the parts of each row), and each future's working state over the open deals and the creation
-    /// atoms — one per rep and stream, counting the reps a scenario adds.
+    /// The memory a forecast takes, estimated before it starts. In every future: each indicator's draws (groups × periods,
+    /// twice over for the parts of each row) and each rep's (counting the reps a scenario adds: quota attainment and the
+    /// rep split are drawn per rep). Once, whatever the number of futures: each deal's chances of closing in each month
+    /// to the horizon's end (the projection's and the draw's own copy), and each account's working figures on each core
+    /// that draws futures. A deal's state is not held per future — futures are drawn a core at a time — so counting
+    /// deals × futures read a million-deal company's forecast as 17 GB and refused every forecast of it.
     /// </summary>
-    private long EstimatedBytes(int indicators, Slicer slicer, int periods, Scenario scenario)
+    private long EstimatedBytes(int indicators, Slicer slicer, IReadOnlyList<Period> periods, Scenario scenario)
     {
         var addedReps = scenario.Changes.OfType<AddRepsChange>().Sum(c => (long)c.Count);
         var reps = _parts.View.Reps.Count + addedReps;
-        var cells = (2L * Math.Max(1, indicators) * slicer.Groups * periods) + _parts.Facts.Count + reps;
-        return checked(cells * _parts.Options.Simulations * BytesPerCell);
+        var perFuture = (2L * Math.Max(1, indicators) * slicer.Groups * periods.Count) + (2L * reps * periods.Count);
+        var asOf = DateOnly.FromDateTime(AsOf.UtcDateTime);
+        var end = periods.Count == 0 ? asOf : periods.Max(p => p.End);
+        var months = Math.Max(1, ((end.Year - asOf.Year) * 12) + end.Month - asOf.Month + 2);
+        var once = (2L * (_parts.Facts.Count + reps) * months) + (2L * _parts.View.Accounts.Count * Environment.ProcessorCount);
+        return checked(((perFuture * _parts.Options.Simulations) + once) * BytesPerCell);
     }
 
     /// <summary>What a scenario changes, whatever it is called: two scenarios of the same changes forecast the same.</summary>

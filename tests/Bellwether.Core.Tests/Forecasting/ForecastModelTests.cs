@@ -197,6 +197,26 @@ public sealed class ForecastModelTests(CompanyFixture company) : IClassFixture<C
         Assert.Equal([0, 2, 1, 3], ahead);
     }
 
+    [Fact]
+    public void AForecastsMemory_IsItsDrawsInEveryFuture_NotEveryDealInEveryFuture()
+    {
+        var model = ForecastModel.Fit(Data, SmallCompany.At("2025-04-16"), company.Options, cancellation: TestContext.Current.CancellationToken);
+        var simulations = company.Options.Simulations;
+        var deals = model.Parts.Facts.Count;
+        var reps = model.Parts.View.Reps.Count;
+        // Half of what a deal's state in every future would take; the draws of one total in every future, and each rep's, fit it many times over.
+        var budget = (long)deals * simulations * sizeof(double) / 2;
+        Assert.True(budget > 20L * (2 + (2 * reps)) * simulations * sizeof(double), $"{deals} deals are too few for this test");
+        var within = model.Within(new Budget.MemoryBudget(budget).For(TestContext.Current.CancellationToken));
+
+        var row = Assert.Single(within.Forecast(Query("2025-Q2", ["bookings"])));
+        Assert.True(row.P50 > 0);
+
+        // A rep's draws are held in every future: a thousand more reps are refused before anything is drawn.
+        var army = new Scenario { Name = "army", Changes = [new AddRepsChange { Count = (int)(budget / (2L * simulations * sizeof(double))), Start = new DateOnly(2025, 5, 1) }] };
+        Assert.Throws<Budget.WorkTooLargeException>(() => within.Forecast(Query("2025-Q2", ["bookings"]), army));
+    }
+
     private static ForecastQuery Query(string period, string[] indicators, Dimension[]? by = null, Grain? grain = null) => new()
     {
         Indicators = indicators,
