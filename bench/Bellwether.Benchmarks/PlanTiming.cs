@@ -119,7 +119,9 @@ public static class PlanTiming
         public void Report(string what, string detail)
         {
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            Console.WriteLine(FormattableString.Invariant($"| {what} | {_watch.Elapsed.TotalMilliseconds:#,0} ms | {(cpu - _cpu).TotalMilliseconds:#,0} ms | {detail} |"));
+            using var process = Process.GetCurrentProcess();
+            var heap = GC.GetGCMemoryInfo();
+            Console.WriteLine(FormattableString.Invariant($"| {what} | {_watch.Elapsed.TotalMilliseconds:#,0} ms | {(cpu - _cpu).TotalMilliseconds:#,0} ms | heap {GC.GetTotalMemory(false) >> 20:#,0} MB, working set {process.WorkingSet64 >> 20:#,0} MB (peak {process.PeakWorkingSet64 >> 20:#,0} MB) | {detail} |"));
             _cpu = cpu;
             _watch.Restart();
         }
