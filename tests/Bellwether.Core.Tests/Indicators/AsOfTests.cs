@@ -107,6 +107,26 @@ public sealed class AsOfTests
         Assert.Null(Assert.Single(view.Reps, r => r.RepId == "r1").EndDate);
     }
 
+    [Fact]
+    public void AsOfView_AfterEverything_SharesTheCompanysRows_AndBeforeSomeCopiesOnlyWhatItChanges()
+    {
+        var after = Rich.AsOf(At("2018-01-01"));
+        var view = Rich.AsOf(T);
+
+        // Nothing happened after 2018: every list but the deals' (open ones show their state then) is the company's own.
+        Assert.Same(Rich.History, after.History);
+        Assert.Same(Rich.Leads, after.Leads);
+        Assert.Same(Rich.ActivityDays, after.ActivityDays);
+        Assert.Same(Rich.Revenue, after.Revenue);
+        Assert.Same(Rich.Reps[2], after.Reps[2]);
+        // At T: what changed is a copy, the rest the same rows, and the company's lists are untouched.
+        Assert.NotSame(Rich.Leads, view.Leads);
+        Assert.Equal(2, Rich.Leads.Count(l => l.QualifiedAt is not null));
+        Assert.Same(Rich.Reps.Single(r => r.RepId == "r3"), view.Reps.Single(r => r.RepId == "r3"));
+        Assert.Equal(2, view.Leads.Count);
+        Assert.Equal(2, Rich.ActivityDays.Count);
+    }
+
     public static TheoryData<string, string> Questions => new()
     {
         { "bookings", "2017-Q2" }, { "win_rate", "2017-Q2" }, { "open_pipeline", "2017-Q2" }, { "open_deals", "2017-Q1" },
