@@ -1,7 +1,9 @@
 using Bellwether.Core.Reporting;
 using Bellwether.Dashboard.Pillars;
 using Bellwether.Indicators;
+using Bellwether.Storage;
 using Bellwether.Web;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Bellwether.Dashboard.Revenue;
 
@@ -9,11 +11,32 @@ namespace Bellwether.Dashboard.Revenue;
 /// The Revenue indicators page's parts, each read from the same indicator rows <c>bellwether indicators</c> prints (the
 /// host's engine, as of the start of the hour, as the API's default) and drawn by the part's own type.
 /// </summary>
-public sealed class RevenueIndicators(IndicatorService indicators, TimeProvider clock, DashboardOptions options)
+/// <remarks>
+/// A part is drawn once per version of the store, choice and hour, and kept: its rows are kept by the indicator service
+/// already, but laying out nine panels of reps, weeks and verticals for every visitor was most of a warm page's time
+/// when several people had it open.
+/// </remarks>
+public sealed class RevenueIndicators(IStore store, IndicatorService indicators, TimeProvider clock, DashboardOptions options) : IDisposable
 {
+    private readonly MemoryCache _views = new(new MemoryCacheOptions { SizeLimit = 512 });
+
     public RevenueSectionView Read(RevenueSection section, RevenueChoices choices, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(choices);
+        var versions = store.Versions(options.Workspace);
+        var key = string.Join(
+            "\n",
+            string.Join(",", versions.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}")),
+            section,
+            choices,
+            ForecastService.Now(clock).UtcTicks);
+        return SharedWork.In(_views, key, stop => Draw(section, choices, stop), cancellation);
+    }
+
+    public void Dispose() => _views.Dispose();
+
+    private RevenueSectionView Draw(RevenueSection section, RevenueChoices choices, CancellationToken cancellation)
+    {
         var context = Context(choices);
         cancellation.ThrowIfCancellationRequested();
         return section switch
