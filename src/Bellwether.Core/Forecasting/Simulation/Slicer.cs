@@ -43,13 +43,50 @@ internal sealed class Slicer
             Group([]);
         }
 
+        // Codes, not words, deal by deal: a forecast at a million deals places every deal in its group before it draws,
+        // and doing so by each deal's words cost a tenth of a second per call. A group is still numbered when its first
+        // deal is met, in deal order, as before.
         var facts = model.Facts;
+        var filterColumns = _filter.Select(f => facts.Column(f.Key)).ToArray();
+        var filterMatch = _filter.Select(f =>
+        {
+            var levels = facts.LevelsOf(f.Key);
+            return Enumerable.Range(0, levels.Count).Select(c => levels.Value(c) == f.Value).ToArray();
+        }).ToArray();
+        var byColumns = _by.Select(facts.Column).ToArray();
+        var byLevels = _by.Select(facts.LevelsOf).ToArray();
+        var known = new Dictionary<long, int>();
+        var whole = _by.Length == 0 ? Group([]) : -1;
         _ofDeal = new int[facts.Count];
         for (var i = 0; i < facts.Count; i++)
         {
-            _ofDeal[i] = _filter.All(f => facts.Value(f.Key, i) == f.Value)
-                ? Group([.. _by.Select(d => facts.Value(d, i))])
-                : -1;
+            var inside = true;
+            for (var f = 0; f < filterColumns.Length && inside; f++)
+            {
+                var code = filterColumns[f][i];
+                inside = code < filterMatch[f].Length ? filterMatch[f][code] : facts.Value(_filter[f].Key, i) == _filter[f].Value;
+            }
+
+            if (!inside)
+            {
+                _ofDeal[i] = -1;
+                continue;
+            }
+
+            if (_by.Length == 0)
+            {
+                _ofDeal[i] = whole;
+                continue;
+            }
+
+            var key = _by.Length == 1 ? byColumns[0][i] : ((long)byColumns[0][i] << 32) | (uint)byColumns[1][i];
+            if (!known.TryGetValue(key, out var group))
+            {
+                group = Group([.. byLevels.Select((levels, d) => levels.Value(byColumns[d][i]))]);
+                known[key] = group;
+            }
+
+            _ofDeal[i] = group;
         }
     }
 
