@@ -150,10 +150,22 @@ public sealed class DashboardApp : IAsyncLifetime
         var logged = ServerLog.Entries.Count;
         page.Console += (_, message) =>
         {
-            if (message.Type == "error")
+            if (message.Type != "error")
             {
-                errors.Add(message.Text + "\n" + string.Join("\n", ServerLog.Entries.Skip(logged)));
+                return;
             }
+
+            var server = ServerLog.Entries.Skip(logged).ToList();
+            // The circuit's connection dropping while the host logged nothing is the transport, not the page: with every
+            // test project running at once on two cores the host's pings can be late past the client's 30 s, and Blazor
+            // reconnects. A circuit that fails for a reason logs it on the host, and that is still an error.
+            if (server.Count == 0 && message.Text.Contains("Connection disconnected", StringComparison.Ordinal))
+            {
+                TestContext.Current.TestOutputHelper?.WriteLine($"ignored, nothing logged on the host: {message.Text}");
+                return;
+            }
+
+            errors.Add(message.Text + "\n" + string.Join("\n", server));
         };
         return (page, errors);
     }
