@@ -166,7 +166,7 @@ public sealed class ForecastModel
 
                 return [.. DealForecast.Rows(name, _parts, projection, effects, periods, slicer, writer, cancellation)];
             });
-            rows.AddRange(kept.Select(r => r.Scenario == scenarioName ? r : r with { Scenario = scenarioName }));
+            rows.AddRange(Labelled(kept, scenarioName));
         }
 
         return rows;
@@ -281,11 +281,15 @@ public sealed class ForecastModel
                 return null;
             }
 
-            rows.AddRange(kept.Value.Select(r => r.Scenario == scenarioName ? r : r with { Scenario = scenarioName }));
+            rows.AddRange(Labelled(kept.Value, scenarioName));
         }
 
         return rows;
     }
+
+    /// <summary>Kept rows labelled with the asker's scenario name: they depend on its changes, not its name.</summary>
+    private static IEnumerable<ForecastRow> Labelled(IReadOnlyList<ForecastRow> kept, string? scenarioName) =>
+        kept.Select(r => r.Scenario == scenarioName ? r : r with { Scenario = scenarioName });
 
     /// <summary>
     /// An indicator's rows for a query and scenario, computed once and kept while the kept rows stay few. Rows whose

@@ -26,7 +26,7 @@ public sealed class ExplainService(IStore store, IndicatorService indicators, Fo
         var key = string.Join(
             "\n",
             workspace,
-            string.Join(",", versions.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}")),
+            VersionKey.Of(versions),
             request.Metric,
             request.Period.Label,
             request.Against,

@@ -39,7 +39,7 @@ public sealed class ForecastService(IStore store, IndicatorService indicators, M
     {
         // The forecaster reads no plans: a plan edit (a new version of the plans table) must not refit the model.
         var versions = store.Versions(workspace).Where(v => v.Key != "plans");
-        var data = $"{workspace}\n{string.Join(",", versions.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}"))}";
+        var data = $"{workspace}\n{VersionKey.Of(versions)}";
         var model = SharedWork.In(_models, $"{data}\n{asOf.UtcTicks}", stop => Fit(Fits(data, workspace), asOf, stop), cancellation);
         return model.Within(memory.For(cancellation));
     }

@@ -25,7 +25,7 @@ public sealed class PlanStatusService(IStore store, IndicatorService indicators,
         var key = string.Join(
             "\n",
             workspace,
-            string.Join(",", versions.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}")),
+            VersionKey.Of(versions),
             string.Join(",", query.Scope.Periods.Select(p => p.Label)) + (query.Scope.Container is null ? " around" : " within"),
             query.AsOf.UtcTicks,
             query.LatestPlans,

@@ -19,7 +19,7 @@ public sealed class ClientHealthReader(IStore store, IndicatorService indicators
     {
         var asOf = ForecastService.Now(clock);
         var versions = store.Versions(workspace);
-        var key = $"{workspace}\n{asOf.UtcTicks}\n{string.Join(",", versions.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}"))}";
+        var key = $"{workspace}\n{asOf.UtcTicks}\n{VersionKey.Of(versions)}";
         var reading = _readings.GetOrCreate(key, entry =>
         {
             entry.Size = 1;

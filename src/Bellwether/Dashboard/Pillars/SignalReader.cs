@@ -29,7 +29,7 @@ public sealed class SignalReader(IStore store, IndicatorService indicators, Time
             workspace,
             SnakeCase.Name(pillar),
             asOf.UtcTicks,
-            string.Join(",", versions.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}")));
+            VersionKey.Of(versions));
         var reading = _readings.GetOrCreate(key, entry =>
         {
             entry.Size = 1;

@@ -26,7 +26,7 @@ public sealed class RevenueIndicators(IStore store, IndicatorService indicators,
         var versions = store.Versions(options.Workspace);
         var key = string.Join(
             "\n",
-            string.Join(",", versions.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}")),
+            VersionKey.Of(versions),
             section,
             choices,
             ForecastService.Now(clock).UtcTicks);
