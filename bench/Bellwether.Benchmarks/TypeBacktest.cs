@@ -67,6 +67,83 @@ public static class TypeBacktest
                 {
                     var book = Bellwether.Core.Forecasting.Model.RenewalBook.Fit(Bellwether.Core.Data.DatasetAsOf.AsOf(data, t), t);
                     Console.Error.WriteLine(FormattableString.Invariant($"seed {seed} {period.Label} {offset}: book {book.Matched} matched, {book.Pending.Count} pending; {book.Summary}"));
+                    var days = (int)(period.EndInstant - t).TotalDays;
+                    double expectedCount = 0, expectedAmount = 0;
+                    foreach (var (deal, chance) in book.Pending.Zip(book.CreationChance))
+                    {
+                        var c = chance.Take(days).Sum();
+                        expectedCount += c;
+                        expectedAmount += c * (double)deal.Amount;
+                    }
+
+                    var hz = model.Parts.Hazards;
+                    var rtype = (int)OpportunityType.Renewal;
+                    var byAge = hz.WonByAge(rtype, hz.Entry(rtype), [1.0, 1.0, 1.0], 1, 400);
+                    var past = data.Opportunities.Where(o => o.Type == OpportunityType.Renewal && o.CreatedAt < t && o.CreatedAt >= t.AddDays(-540)).ToList();
+                    string Emp(int a)
+                    {
+                        var old = past.Where(o => o.CreatedAt < t.AddDays(-a)).ToList();
+                        return FormattableString.Invariant($"{(double)old.Count(o => o.Status == OpportunityStatus.Won && o.ClosedAt < t && o.ClosedAt <= o.CreatedAt.AddDays(a)) / Math.Max(1, old.Count):F2}");
+                    }
+
+                    Console.Error.WriteLine("  renewal won by age (model/emp): " + string.Join(", ", Enumerable.Range(1, 10).Select(i => i * 30).Select(a => FormattableString.Invariant($"{a}d {byAge[a]:F2}/{Emp(a)}"))) + " entry " + string.Join(" ", hz.Entry(rtype).ToArray().Select(x => x.ToString("F2", CultureInfo.InvariantCulture))));
+                    var created = data.Opportunities.Where(o => o.Type == OpportunityType.Renewal && o.CreatedAt >= t && o.CreatedAt < period.EndInstant).ToList();
+                    var createdWon = created.Where(o => o.Status == OpportunityStatus.Won && o.ClosedAt < period.EndInstant).ToList();
+                    var byMonth = new double[4];
+                    foreach (var chance in book.CreationChance)
+                    {
+                        for (var d = 0; d < Math.Min(days, chance.Length); d++)
+                        {
+                            byMonth[d / 30] += chance[d];
+                        }
+                    }
+
+                    double convolved = 0, convolvedEmp = 0;
+                    var empByAge = Enumerable.Range(0, 400).Select(a => { var old = past.Where(o => o.CreatedAt < t.AddDays(-a)).ToList(); return (double)old.Count(o => o.Status == OpportunityStatus.Won && o.ClosedAt < t && o.ClosedAt <= o.CreatedAt.AddDays(a)) / Math.Max(1, old.Count); }).ToArray();
+                    foreach (var (deal, chance) in book.Pending.Zip(book.CreationChance))
+                    {
+                        for (var d = 0; d < Math.Min(days, chance.Length); d++)
+                        {
+                            convolved += chance[d] * byAge[days - d] * (double)deal.Amount;
+                            convolvedEmp += chance[d] * empByAge[days - d] * (double)deal.Amount;
+                        }
+                    }
+
+                    var actualCreated = data.Opportunities.Where(o => o.Type == OpportunityType.Renewal && o.CreatedAt >= t && o.CreatedAt < period.EndInstant).ToList();
+                    double actualConv = 0;
+                    foreach (var o in actualCreated)
+                    {
+                        actualConv += empByAge[(int)(period.EndInstant - o.CreatedAt).TotalDays] * (double)o.Amount;
+                    }
+
+                    Console.Error.WriteLine(FormattableString.Invariant($"    book × won-by-age: model {convolved:N0}, empirical {convolvedEmp:N0}; actual creations × empirical won-by-age {actualConv:N0}"));
+                    var unexplained = data.Opportunities.Where(o => o.Type == OpportunityType.Renewal && o.CreatedAt < t && !book.Explained.Contains(o.OpportunityId))
+                        .GroupBy(o => (o.CreatedAt.Year * 10) + ((o.CreatedAt.Month + 2) / 3)).OrderBy(g => g.Key).Select(g => $"{g.Key / 10}Q{g.Key % 10}:{g.Count()}");
+                    Console.Error.WriteLine("    unexplained renewals by quarter: " + string.Join(" ", unexplained));
+                    var book10 = new double[10];
+                    var act10 = new double[10];
+                    foreach (var chance in book.CreationChance)
+                    {
+                        for (var d = 0; d < Math.Min(days, chance.Length); d++)
+                        {
+                            book10[Math.Min(9, d / 10)] += chance[d];
+                        }
+                    }
+
+                    foreach (var o in actualCreated)
+                    {
+                        act10[Math.Min(9, (int)(o.CreatedAt - t).TotalDays / 10)]++;
+                    }
+
+                    Console.Error.WriteLine("    by 10 days book: " + string.Join(" ", book10.Select(x => x.ToString("F1", CultureInfo.InvariantCulture))) + " | actual " + string.Join(" ", act10));
+                    Console.Error.WriteLine("    book by month: " + string.Join(" ", byMonth.Select(x => x.ToString("F1", CultureInfo.InvariantCulture))));
+                    foreach (var g in created.GroupBy(o => (int)((o.CreatedAt - t).TotalDays / 30)).OrderBy(g => g.Key))
+                    {
+                        var w = g.Where(o => o.Status == OpportunityStatus.Won).Select(o => (o.ClosedAt!.Value - o.CreatedAt).TotalDays).Order().ToList();
+                        Console.Error.WriteLine(FormattableString.Invariant($"    month {g.Key}: created {g.Count()}, won in period {g.Count(o => o.Status == OpportunityStatus.Won && o.ClosedAt < period.EndInstant)}, won ever {w.Count}, days to win p25/p50/p75 {(w.Count > 0 ? $"{w[w.Count / 4]:F0}/{w[w.Count / 2]:F0}/{w[3 * w.Count / 4]:F0}" : "-")}"));
+                    }
+
+                    Console.Error.WriteLine(FormattableString.Invariant($"  book expects {expectedCount:F0} renewals created ({expectedAmount:N0}); created {created.Count} ({created.Sum(o => o.Amount):N0}), of which won in period {createdWon.Count} ({createdWon.Sum(o => o.Amount):N0})"));
                 }
 
                 var rows = model.Forecast(new ForecastQuery { Indicators = ["bookings"], Period = period })
@@ -79,6 +156,11 @@ public static class TypeBacktest
                     var actual = (double)ofType.Sum(o => o.Amount);
                     var known = (double)ofType.Where(o => o.ClosedAt < t).Sum(o => o.Amount);
                     var p50 = (double)row.P50!.Value;
+                    if (Environment.GetEnvironmentVariable("BELLWETHER_RENEWALS") == "1")
+                    {
+                        Console.Error.WriteLine(FormattableString.Invariant($"  {type}: actual {actual:N0}, known {known:N0}, p10 {row.P10:N0}, p50 {p50:N0}, p90 {row.P90:N0}, unknown error {(p50 - actual) / Math.Max(1, actual - known):+0.0%;-0.0%}; parts {string.Join(", ", (row.Parts ?? new Dictionary<string, decimal>()).Select(kv => $"{kv.Key} {kv.Value:N0}"))}; actual from open {ofType.Where(o => o.CreatedAt < t).Sum(o => o.Amount):N0}, from new {ofType.Where(o => o.CreatedAt >= t).Sum(o => o.Amount):N0}"));
+                    }
+
                     var score = new Score(Math.Abs(p50 - actual), p50 - actual, actual - known, actual >= (double)row.P10!.Value && actual <= (double)row.P90!.Value ? 1 : 0, 1, ideal?.GetValueOrDefault(type) ?? 0);
                     mine[(offset, type)] = mine.GetValueOrDefault((offset, type)) + score;
                     all[(offset, type)] = all.GetValueOrDefault((offset, type)) + score;

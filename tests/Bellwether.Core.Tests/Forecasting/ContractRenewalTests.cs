@@ -31,7 +31,7 @@ public sealed class ContractRenewalTests
         var book = RenewalBook.Fit(data.AsOf(AsOf), AsOf);
 
         // Every contract whose renewal is to be opened in the coming year is pending, expected 60 days before its term
-        // ends (within a week each side: the lag's distribution is smoothed by a week), however long after its win the
+        // ends (within a week each side: the lag's distribution is smoothed by three days), however long after its win the
         // term started.
         var today = Instants.DayOf(AsOf);
         var waiting = due.Where(d => d.Value.AddDays(1 - OpenedAhead) >= today && d.Value.AddDays(1 - OpenedAhead) < today.AddYears(1)).ToList();

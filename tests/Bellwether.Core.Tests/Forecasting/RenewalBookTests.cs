@@ -1,6 +1,7 @@
 using Bellwether.Core.Data;
 using Bellwether.Core.Forecasting.Model;
 using Bellwether.Core.Pipeline;
+using Bellwether.Core.Time;
 
 namespace Bellwether.Core.Tests.Forecasting;
 
@@ -15,7 +16,7 @@ public sealed class RenewalBookTests
     {
         // A contract won every week from June 2022 to April 2024, each on its own account; every one old enough was
         // renewed exactly 330 days after its win. So a win 300 days old at t, not yet renewed, comes up 30 days into
-        // the projection (the lag's distribution is smoothed by a week each side), and nothing is expected for it after.
+        // the projection (the lag's distribution is smoothed by three days each side), and nothing is expected for it after.
         var book = RenewalBook.Fit(Company(), AsOf);
 
         var wins = Wins().Where(w => (AsOf - w.ClosedAt!.Value).Days < Lag).ToList();
@@ -38,7 +39,7 @@ public sealed class RenewalBookTests
         // Each contract's term starts on the first of the month after its win, and its renewal is opened 290 days into
         // the term: wins a week apart land on every day of a month, so the lag from the win itself varies by a month,
         // while the lag from the term's start does not vary at all. Each pending renewal must be expected on its own
-        // date (within a week each side: the lag's distribution is smoothed by a week), not spread over a month.
+        // date (within a week each side: the lag's distribution is smoothed by three days), not spread over a month.
         static DateTimeOffset TermStart(Opportunity win) => new(win.ClosedAt!.Value.Year, win.ClosedAt.Value.Month, 1, 12, 0, 0, TimeSpan.Zero);
         static DateTimeOffset RenewalAt(Opportunity win) => TermStart(win).AddMonths(1).AddDays(290);
         var book = RenewalBook.Fit(Company(renewalAt: RenewalAt), AsOf);
@@ -75,6 +76,81 @@ public sealed class RenewalBookTests
             var k = int.Parse(pending.OpportunityId[(RenewalBook.VirtualPrefix.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
             Assert.Equal(Math.Round(Amount(k) * ratio, 2), pending.Amount);
         }
+    }
+
+    [Fact]
+    public void ARenewalSignedEarly_WhoseTermIsCountedFromItsCloseDate_IsRenewedWhenTheTermItAddsEnds()
+    {
+        // Contracts run a year from the first of the month after their win; each renewal deal is opened 100 days before
+        // its term ends, expected to close on the day the new term starts, and signed 5 to 44 days after it was opened.
+        // The export counts each term from the close date (term_months), as a CRM does: for a renewal, 56 to 95 days
+        // before the term it adds begins. Its own renewal comes 100 days before that term ends — counted from the close
+        // date that varies by 40 days; counted from the expected close plus the term, exactly. Each pending renewal of a
+        // renewal must be expected on its own date (within a week each side), not smeared over the days it took to sign.
+        var (data, opensOn) = SignedEarly();
+
+        var book = RenewalBook.Fit(data, AsOf);
+
+        var renewalWins = data.Opportunities.Where(o => o.Type == OpportunityType.Renewal && o.Status == OpportunityStatus.Won && opensOn.ContainsKey(o.OpportunityId)).ToList();
+        Assert.InRange(renewalWins.Count, 20, 100);
+        foreach (var win in renewalWins)
+        {
+            var k = book.Pending.FindIndex(p => p.OpportunityId == RenewalBook.VirtualPrefix + win.OpportunityId);
+            Assert.True(k >= 0, $"{win.OpportunityId} is pending");
+            var day = opensOn[win.OpportunityId].DayNumber - Instants.DayOf(AsOf).DayNumber;
+            var near = book.CreationChance[k].Skip(Math.Max(0, day - 8)).Take(17).Sum();
+            Assert.True(near >= 0.9, $"{win.OpportunityId}: {near:0.000} of its renewal within a week of day {day}");
+        }
+    }
+
+    /// <summary>The signed-early company, and for each won renewal whose own renewal is not yet opened at t, the day it will be.</summary>
+    private static (Dataset Data, Dictionary<string, DateOnly> OpensOn) SignedEarly()
+    {
+        var deals = new List<Opportunity>();
+        var history = new List<OpportunityChange>();
+        var opensOn = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        foreach (var (win, k) in Wins().Select((w, k) => (w, k)))
+        {
+            var closedDay = Instants.DayOf(win.ClosedAt!.Value);
+            deals.Add(win with { Contract = ContractTerm.From(null, null, 12, closedDay) });
+            var due = new DateOnly(closedDay.Year, closedDay.Month, 1).AddMonths(13);
+            for (var n = 1; ; n++)
+            {
+                var opened = Instants.StartOfDay(due.AddDays(-100)).AddHours(10);
+                if (opened >= AsOf)
+                {
+                    break;
+                }
+
+                var closed = opened.AddDays(5 + ((k + n) * 13 % 40));
+                var id = $"{win.OpportunityId}-r{n}";
+                var signed = closed < AsOf;
+                deals.Add(win with
+                {
+                    OpportunityId = id,
+                    Type = OpportunityType.Renewal,
+                    ClosedAt = signed ? closed : null,
+                    CreatedAt = opened,
+                    Status = signed ? OpportunityStatus.Won : OpportunityStatus.Open,
+                    Stage = signed ? "Closed Won" : "Negotiate",
+                    Contract = signed ? ContractTerm.From(null, null, 12, Instants.DayOf(closed)) : null,
+                });
+                history.Add(new OpportunityChange { OpportunityId = id, ChangedAt = opened, Stage = "Negotiate", Status = OpportunityStatus.Open, Amount = win.Amount, ExpectedCloseDate = due });
+                if (!signed)
+                {
+                    break;
+                }
+
+                due = due.AddMonths(12);
+                if (due.AddDays(-100) >= Instants.DayOf(AsOf))
+                {
+                    opensOn[id] = due.AddDays(-100);
+                    break;
+                }
+            }
+        }
+
+        return (new Dataset { Opportunities = deals, History = history }, opensOn);
     }
 
     private static Dataset Company(Func<int, decimal>? amount = null, Func<int, decimal>? renewed = null, Func<Opportunity, DateTimeOffset>? renewalAt = null)

@@ -10,8 +10,9 @@ namespace Bellwether.Core.Forecasting.Model;
 /// service line whose renewal it is: where the data gives the predecessor's contract term (contract_end or term_months),
 /// the win whose term ends nearest the renewal's creation (from <see cref="OpenedAhead"/> days before to
 /// <see cref="OpenedLate"/> after); otherwise the win a learned lag before it, in whole years (a term of one, two or three
-/// years). Per group of wins — those with a known term, whose lag is counted from their term's end, and the others by
-/// kind (a renewal, or a new contract), whose lag is counted from the day their terms hang on — the chance of a renewal
+/// years). Per group of wins — those with a known term, whose lag is counted from their term's end (as given, or the
+/// term's length from the day the term hangs on, for a term_months counted from a close date), and the others by kind
+/// (a renewal, or a new contract), whose lag is counted from the day their terms hang on — the chance of a renewal
 /// deal at each lag is read by Kaplan–Meier over every win (<see cref="RenewalIncidence"/>), so recent wins count as
 /// still waiting and contracts let go without a renewal deal lower it; each line's wins renew more or less readily than
 /// their group's (a factor, shrunk toward 1). Every win whose renewal could still come is then a pending renewal: a
@@ -156,8 +157,13 @@ internal sealed class RenewalBook
         var renewing = won.Where(kv => matchedByLine.GetValueOrDefault(kv.Key.ServiceLine) >= MinimumMatches).SelectMany(kv => kv.Value).ToList();
         var firstExpected = FirstExpectedClose(view);
         var learned = renewing.Where(w => w.Contract is null).ToList();
-        var anchors = Kinds.ToDictionary(kind => kind, kind => TightestAnchor(learned.Where(w => (w.Type == OpportunityType.Renewal) == kind).ToList(), renewedOn, firstExpected));
-        int Anchor(Opportunity w) => w.Contract is { } term ? term.Due.DayNumber - OpenedAhead : AnchorDay(anchors[w.Type == OpportunityType.Renewal], w, firstExpected);
+        var termed = renewing.Where(w => w.Contract is not null).ToList();
+        List<Opportunity> OfKind(List<Opportunity> wins, bool kind) => [.. wins.Where(w => (w.Type == OpportunityType.Renewal) == kind)];
+        var anchors = Kinds.ToDictionary(kind => kind, kind => TightestAnchor(OfKind(learned, kind), renewedOn, firstExpected, LearnedAnchors));
+        var termAnchors = Kinds.ToDictionary(kind => kind, kind => TightestAnchor(OfKind(termed, kind), renewedOn, firstExpected, TermAnchors));
+        int Anchor(Opportunity w) => w.Contract is not null
+            ? AnchorDay(termAnchors[w.Type == OpportunityType.Renewal], w, firstExpected) - OpenedAhead
+            : AnchorDay(anchors[w.Type == OpportunityType.Renewal], w, firstExpected);
         RenewalIncidence Incidence(IEnumerable<Opportunity> wins) => RenewalIncidence.Fit([.. wins.Select(w => renewedOn.TryGetValue(w.OpportunityId, out var on) ? (Math.Max(0, on - Anchor(w)), true) : (day0 - Anchor(w), false))]);
         var pooled = Incidence(learned);
         var groups = new Dictionary<Group, RenewalIncidence>();
@@ -167,7 +173,6 @@ internal sealed class RenewalBook
             groups[kind ? Group.LearnedRenewal : Group.LearnedNew] = wins.Count(w => renewedOn.ContainsKey(w.OpportunityId)) >= MinimumKindMatches ? Incidence(wins) : pooled;
         }
 
-        var termed = renewing.Where(w => w.Contract is not null).ToList();
         groups[Group.Termed] = termed.Count(w => renewedOn.ContainsKey(w.OpportunityId)) >= MinimumMatches ? Incidence(termed) : pooled;
         Group GroupOf(Opportunity w) => w.Contract is not null ? Group.Termed : w.Type == OpportunityType.Renewal ? Group.LearnedRenewal : Group.LearnedNew;
 
@@ -192,7 +197,7 @@ internal sealed class RenewalBook
             },
             StringComparer.Ordinal);
 
-        book.Summary = $"typical lag {typical}; " + string.Join("; ", groups.Select(kv => $"{kv.Key}: {kv.Value.Events} renewed, {kv.Value.Total:F3} renew, p50 {kv.Value.Median}, longest {kv.Value.Chance.Length}"))
+        book.Summary = $"typical lag {typical}; anchors {string.Join("/", anchors.Values)}, terms {string.Join("/", termAnchors.Values)}; " + string.Join("; ", groups.Select(kv => $"{kv.Key}: {kv.Value.Events} renewed, {kv.Value.Total:F3} renew, p50 {kv.Value.Median}, longest {kv.Value.Chance.Length}"))
             + $"; ratio {ratio:F3}; line factors {string.Join(", ", lineFactor.Select(kv => $"{kv.Key}={kv.Value:F3}"))}";
         var owners = RenewalOwners(view, deals);
         foreach (var w in renewing)
@@ -278,6 +283,9 @@ internal sealed class RenewalBook
     /// The day a win's renewal lag is counted from, of the kinds a contract's term can hang on: the day it was won, the
     /// close date first expected for it, the first of the month after it was won (terms that start on the first of the
     /// next month), or the month start nearest the close date first expected (a renewal signed around its term's start).
+    /// A win whose term the data gives counts from that day plus the term's length — or, <see cref="TermDue"/>, from the
+    /// day the term falls due as given: a term_months counted from the close date is off by however early or late the
+    /// deal was signed (a renewal won eighty days before the term it adds begins), while the work starts on a day of its own.
     /// </summary>
     private enum LagAnchor
     {
@@ -285,49 +293,69 @@ internal sealed class RenewalBook
         FirstExpected,
         MonthAfterClose,
         MonthNearestExpected,
+        TermDue,
     }
+
+    private static readonly LagAnchor[] LearnedAnchors = [LagAnchor.Closed, LagAnchor.FirstExpected, LagAnchor.MonthAfterClose, LagAnchor.MonthNearestExpected];
+
+    private static readonly LagAnchor[] TermAnchors = [LagAnchor.TermDue, .. LearnedAnchors];
 
     private static int AnchorDay(LagAnchor anchor, Opportunity w, Dictionary<string, int> firstExpected)
     {
         var closed = Instants.DayOf(w.ClosedAt!.Value);
         var expected = firstExpected.TryGetValue(w.OpportunityId, out var e) ? DateOnly.FromDayNumber(e) : (DateOnly?)null;
-        switch (anchor)
+        var start = anchor switch
         {
-            case LagAnchor.FirstExpected when expected is { } day:
-                return day.DayNumber;
-            case LagAnchor.MonthAfterClose:
-                return new DateOnly(closed.Year, closed.Month, 1).AddMonths(1).DayNumber;
-            case LagAnchor.MonthNearestExpected when expected is { } day:
-                var start = new DateOnly(day.Year, day.Month, 1);
-                var next = start.AddMonths(1);
-                return day.DayNumber - start.DayNumber <= next.DayNumber - day.DayNumber ? start.DayNumber : next.DayNumber;
-            default:
-                return closed.DayNumber;
-        }
+            LagAnchor.TermDue when w.Contract is { } term => term.Due,
+            LagAnchor.FirstExpected when expected is { } day => day,
+            LagAnchor.MonthAfterClose => new DateOnly(closed.Year, closed.Month, 1).AddMonths(1),
+            LagAnchor.MonthNearestExpected when expected is { } day => DateOnly.FromDayNumber(MonthStartNearest(day)),
+            _ => closed,
+        };
+        return (anchor == LagAnchor.TermDue || w.Contract is not { } contract ? start : Lengthened(start, contract)).DayNumber;
+    }
+
+    /// <summary>A day plus a term's length: in whole months when the term runs from one day of a month to the same day of a later one.</summary>
+    private static DateOnly Lengthened(DateOnly day, ContractTerm term)
+    {
+        var due = term.Due;
+        return due.Day == term.Start.Day
+            ? day.AddMonths(((due.Year - term.Start.Year) * 12) + due.Month - term.Start.Month)
+            : day.AddDays(due.DayNumber - term.Start.DayNumber);
+    }
+
+    private static int MonthStartNearest(DateOnly day)
+    {
+        var start = new DateOnly(day.Year, day.Month, 1);
+        var next = start.AddMonths(1);
+        return day.DayNumber - start.DayNumber <= next.DayNumber - day.DayNumber ? start.DayNumber : next.DayNumber;
     }
 
     /// <summary>
-    /// The anchor whose lags to the renewals vary least (interquartile range) over the matched wins of a kind, the day
-    /// of the win unless another is tighter: the tighter the lag, the sharper each pending renewal's date, and a date
-    /// smeared over a month falls outside a short window as often as inside it.
+    /// The anchor of <paramref name="candidates"/> whose lags to the renewals vary least (mean distance from their median) over the
+    /// matched wins of a kind, the first candidate unless another is tighter: the tighter the lag, the sharper each
+    /// pending renewal's date, and a date smeared over a month falls outside a short window as often as inside it (a
+    /// renewal due at a quarter's end is won in the next quarter, one a fortnight earlier in this one).
     /// </summary>
-    private static LagAnchor TightestAnchor(List<Opportunity> wins, Dictionary<string, int> renewedOn, Dictionary<string, int> firstExpected)
+    private static LagAnchor TightestAnchor(List<Opportunity> wins, Dictionary<string, int> renewedOn, Dictionary<string, int> firstExpected, LagAnchor[] candidates)
     {
         var matched = wins.Where(w => renewedOn.ContainsKey(w.OpportunityId)).ToList();
         if (matched.Count < MinimumKindMatches)
         {
-            return LagAnchor.Closed;
+            return candidates[0];
         }
 
-        int Spread(LagAnchor anchor)
+        // The mean distance from the median lag: unlike a quartile range it sees a quarter of the wins a month off.
+        double Spread(LagAnchor anchor)
         {
-            var sorted = matched.Select(w => renewedOn[w.OpportunityId] - AnchorDay(anchor, w, firstExpected)).Order().ToList();
-            return sorted[3 * sorted.Count / 4] - sorted[sorted.Count / 4];
+            var lags = matched.Select(w => renewedOn[w.OpportunityId] - AnchorDay(anchor, w, firstExpected)).Order().ToList();
+            var median = lags[lags.Count / 2];
+            return lags.Average(l => Math.Abs(l - median));
         }
 
-        var best = LagAnchor.Closed;
+        var best = candidates[0];
         var tightest = Spread(best);
-        foreach (var anchor in Enum.GetValues<LagAnchor>())
+        foreach (var anchor in candidates)
         {
             var needsExpected = anchor is LagAnchor.FirstExpected or LagAnchor.MonthNearestExpected;
             if (needsExpected && matched.Count(w => firstExpected.ContainsKey(w.OpportunityId)) < MinimumKindMatches)

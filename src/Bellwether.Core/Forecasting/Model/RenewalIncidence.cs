@@ -14,7 +14,7 @@ internal sealed class RenewalIncidence
     public const int MinimumAtRisk = 10;
 
     /// <summary>Days each side of a lag its observation is spread over (a triangular kernel).</summary>
-    public const int Smoothing = 7;
+    public const int Smoothing = 3;
 
     private RenewalIncidence(double[] chance, int events)
     {
