@@ -79,11 +79,13 @@ public sealed class RevenuePageTests(DashboardApp app)
         await page.GotoAsync("/revenue?period=previous-quarter");
         await DashboardApp.WaitForChartAsync(page, "activity-heatmap", errors);
 
-        // The third row's first cell, where ECharts draws it: a click on the canvas, as a user's.
+        // A cell with activity in it (an empty one draws nothing to click; which cells are empty depends on the day the
+        // demo company ends), where ECharts draws it: a click on the canvas, as a user's.
         var chart = page.Locator("#activity-heatmap");
         await chart.ScrollIntoViewIfNeededAsync();
-        var cell = await chart.EvaluateAsync<double[]>("el => echarts.getInstanceByDom(el).convertToPixel({ seriesIndex: 0 }, [0, 2])");
-        var name = await chart.EvaluateAsync<string>("el => echarts.getInstanceByDom(el).getOption().yAxis[0].data[2]");
+        var at = await chart.EvaluateAsync<double[]>("el => { const d = echarts.getInstanceByDom(el).getOption().series[0].data.map(p => Array.isArray(p) ? p : p.value).find(p => p[1] >= 2 && p[2] != null && p[2] !== '-' && p[2] > 0); return [d[0], d[1]]; }");
+        var cell = await chart.EvaluateAsync<double[]>("(el, at) => echarts.getInstanceByDom(el).convertToPixel({ seriesIndex: 0 }, at)", at);
+        var name = await chart.EvaluateAsync<string>("(el, row) => echarts.getInstanceByDom(el).getOption().yAxis[0].data[row]", (int)at[1]);
         var box = (await chart.BoundingBoxAsync())!;
         await page.Mouse.ClickAsync((float)(box.X + cell[0]), (float)(box.Y + cell[1]));
 
