@@ -67,83 +67,7 @@ public static class TypeBacktest
                 {
                     var book = Bellwether.Core.Forecasting.Model.RenewalBook.Fit(Bellwether.Core.Data.DatasetAsOf.AsOf(data, t), t);
                     Console.Error.WriteLine(FormattableString.Invariant($"seed {seed} {period.Label} {offset}: book {book.Matched} matched, {book.Pending.Count} pending; {book.Summary}"));
-                    var days = (int)(period.EndInstant - t).TotalDays;
-                    double expectedCount = 0, expectedAmount = 0;
-                    foreach (var (deal, chance) in book.Pending.Zip(book.CreationChance))
-                    {
-                        var c = chance.Take(days).Sum();
-                        expectedCount += c;
-                        expectedAmount += c * (double)deal.Amount;
-                    }
-
-                    var hz = model.Parts.Hazards;
-                    var rtype = (int)OpportunityType.Renewal;
-                    var byAge = hz.WonByAge(rtype, hz.Entry(rtype), [1.0, 1.0, 1.0], 1, 400);
-                    var past = data.Opportunities.Where(o => o.Type == OpportunityType.Renewal && o.CreatedAt < t && o.CreatedAt >= t.AddDays(-540)).ToList();
-                    string Emp(int a)
-                    {
-                        var old = past.Where(o => o.CreatedAt < t.AddDays(-a)).ToList();
-                        return FormattableString.Invariant($"{(double)old.Count(o => o.Status == OpportunityStatus.Won && o.ClosedAt < t && o.ClosedAt <= o.CreatedAt.AddDays(a)) / Math.Max(1, old.Count):F2}");
-                    }
-
-                    Console.Error.WriteLine("  renewal won by age (model/emp): " + string.Join(", ", Enumerable.Range(1, 10).Select(i => i * 30).Select(a => FormattableString.Invariant($"{a}d {byAge[a]:F2}/{Emp(a)}"))) + " entry " + string.Join(" ", hz.Entry(rtype).ToArray().Select(x => x.ToString("F2", CultureInfo.InvariantCulture))));
-                    var created = data.Opportunities.Where(o => o.Type == OpportunityType.Renewal && o.CreatedAt >= t && o.CreatedAt < period.EndInstant).ToList();
-                    var createdWon = created.Where(o => o.Status == OpportunityStatus.Won && o.ClosedAt < period.EndInstant).ToList();
-                    var byMonth = new double[4];
-                    foreach (var chance in book.CreationChance)
-                    {
-                        for (var d = 0; d < Math.Min(days, chance.Length); d++)
-                        {
-                            byMonth[d / 30] += chance[d];
-                        }
-                    }
-
-                    double convolved = 0, convolvedEmp = 0;
-                    var empByAge = Enumerable.Range(0, 400).Select(a => { var old = past.Where(o => o.CreatedAt < t.AddDays(-a)).ToList(); return (double)old.Count(o => o.Status == OpportunityStatus.Won && o.ClosedAt < t && o.ClosedAt <= o.CreatedAt.AddDays(a)) / Math.Max(1, old.Count); }).ToArray();
-                    foreach (var (deal, chance) in book.Pending.Zip(book.CreationChance))
-                    {
-                        for (var d = 0; d < Math.Min(days, chance.Length); d++)
-                        {
-                            convolved += chance[d] * byAge[days - d] * (double)deal.Amount;
-                            convolvedEmp += chance[d] * empByAge[days - d] * (double)deal.Amount;
-                        }
-                    }
-
-                    var actualCreated = data.Opportunities.Where(o => o.Type == OpportunityType.Renewal && o.CreatedAt >= t && o.CreatedAt < period.EndInstant).ToList();
-                    double actualConv = 0;
-                    foreach (var o in actualCreated)
-                    {
-                        actualConv += empByAge[(int)(period.EndInstant - o.CreatedAt).TotalDays] * (double)o.Amount;
-                    }
-
-                    Console.Error.WriteLine(FormattableString.Invariant($"    book × won-by-age: model {convolved:N0}, empirical {convolvedEmp:N0}; actual creations × empirical won-by-age {actualConv:N0}"));
-                    var unexplained = data.Opportunities.Where(o => o.Type == OpportunityType.Renewal && o.CreatedAt < t && !book.Explained.Contains(o.OpportunityId))
-                        .GroupBy(o => (o.CreatedAt.Year * 10) + ((o.CreatedAt.Month + 2) / 3)).OrderBy(g => g.Key).Select(g => $"{g.Key / 10}Q{g.Key % 10}:{g.Count()}");
-                    Console.Error.WriteLine("    unexplained renewals by quarter: " + string.Join(" ", unexplained));
-                    var book10 = new double[10];
-                    var act10 = new double[10];
-                    foreach (var chance in book.CreationChance)
-                    {
-                        for (var d = 0; d < Math.Min(days, chance.Length); d++)
-                        {
-                            book10[Math.Min(9, d / 10)] += chance[d];
-                        }
-                    }
-
-                    foreach (var o in actualCreated)
-                    {
-                        act10[Math.Min(9, (int)(o.CreatedAt - t).TotalDays / 10)]++;
-                    }
-
-                    Console.Error.WriteLine("    by 10 days book: " + string.Join(" ", book10.Select(x => x.ToString("F1", CultureInfo.InvariantCulture))) + " | actual " + string.Join(" ", act10));
-                    Console.Error.WriteLine("    book by month: " + string.Join(" ", byMonth.Select(x => x.ToString("F1", CultureInfo.InvariantCulture))));
-                    foreach (var g in created.GroupBy(o => (int)((o.CreatedAt - t).TotalDays / 30)).OrderBy(g => g.Key))
-                    {
-                        var w = g.Where(o => o.Status == OpportunityStatus.Won).Select(o => (o.ClosedAt!.Value - o.CreatedAt).TotalDays).Order().ToList();
-                        Console.Error.WriteLine(FormattableString.Invariant($"    month {g.Key}: created {g.Count()}, won in period {g.Count(o => o.Status == OpportunityStatus.Won && o.ClosedAt < period.EndInstant)}, won ever {w.Count}, days to win p25/p50/p75 {(w.Count > 0 ? $"{w[w.Count / 4]:F0}/{w[w.Count / 2]:F0}/{w[3 * w.Count / 4]:F0}" : "-")}"));
-                    }
-
-                    Console.Error.WriteLine(FormattableString.Invariant($"  book expects {expectedCount:F0} renewals created ({expectedAmount:N0}); created {created.Count} ({created.Sum(o => o.Amount):N0}), of which won in period {createdWon.Count} ({createdWon.Sum(o => o.Amount):N0})"));
+                    DiagnoseRenewals(data, model, book, t, period);
                 }
 
                 var rows = model.Forecast(new ForecastQuery { Indicators = ["bookings"], Period = period })
@@ -181,6 +105,55 @@ public static class TypeBacktest
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// With BELLWETHER_RENEWALS=1: where a renewal forecast's error comes from — the book's expected renewal deals against
+    /// those created (per ten days of the period), and the renewals' chance of being won by each age as the hazard model
+    /// reads it against the data's (renewals created in the 540 days before t), convolved with both.
+    /// </summary>
+    private static void DiagnoseRenewals(Bellwether.Core.Data.Dataset data, ForecastModel model, Bellwether.Core.Forecasting.Model.RenewalBook book, DateTimeOffset t, Bellwether.Core.Time.Period period)
+    {
+        var days = (int)(period.EndInstant - t).TotalDays;
+        var hazards = model.Parts.Hazards;
+        var renewal = (int)OpportunityType.Renewal;
+        var modelled = hazards.WonByAge(renewal, hazards.Entry(renewal), [1.0, 1.0, 1.0], 1, days);
+        var past = data.Opportunities.Where(o => o.Type == OpportunityType.Renewal && o.CreatedAt < t && o.CreatedAt >= t.AddDays(-540)).ToList();
+        var seen = Enumerable.Range(0, days + 1).Select(a =>
+        {
+            var old = past.Where(o => o.CreatedAt < t.AddDays(-a)).ToList();
+            return (double)old.Count(o => o.Status == OpportunityStatus.Won && o.ClosedAt < t && o.ClosedAt <= o.CreatedAt.AddDays(a)) / Math.Max(1, old.Count);
+        }).ToArray();
+        var created = data.Opportunities.Where(o => o.Type == OpportunityType.Renewal && o.CreatedAt >= t && o.CreatedAt < period.EndInstant).ToList();
+        var won = created.Where(o => o.Status == OpportunityStatus.Won && o.ClosedAt < period.EndInstant).ToList();
+
+        double expected = 0, expectedAmount = 0, wonModelled = 0, wonSeen = 0;
+        var byTenDays = new double[(days / 10) + 1];
+        foreach (var (deal, chance) in book.Pending.Zip(book.CreationChance))
+        {
+            for (var d = 0; d < Math.Min(days, chance.Length); d++)
+            {
+                expected += chance[d];
+                expectedAmount += chance[d] * (double)deal.Amount;
+                wonModelled += chance[d] * modelled[days - d] * (double)deal.Amount;
+                wonSeen += chance[d] * seen[days - d] * (double)deal.Amount;
+                byTenDays[d / 10] += chance[d];
+            }
+        }
+
+        var createdByTenDays = new int[byTenDays.Length];
+        foreach (var o in created)
+        {
+            createdByTenDays[(int)(o.CreatedAt - t).TotalDays / 10]++;
+        }
+
+        var createdWonSeen = created.Sum(o => seen[(int)(period.EndInstant - o.CreatedAt).TotalDays] * (double)o.Amount);
+        var unexplained = data.Opportunities.Where(o => o.Type == OpportunityType.Renewal && o.CreatedAt < t && !book.Explained.Contains(o.OpportunityId))
+            .GroupBy(o => $"{o.CreatedAt.Year}Q{(o.CreatedAt.Month + 2) / 3}").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}:{g.Count()}");
+        Console.Error.WriteLine("  renewals won by age (model/data): " + string.Join(", ", Enumerable.Range(1, days / 30).Select(i => FormattableString.Invariant($"{i * 30}d {modelled[i * 30]:F2}/{seen[i * 30]:F2}"))));
+        Console.Error.WriteLine("  book by ten days: " + string.Join(" ", byTenDays.Select(x => x.ToString("F1", CultureInfo.InvariantCulture))) + " | created " + string.Join(" ", createdByTenDays));
+        Console.Error.WriteLine("  unexplained renewals by quarter: " + string.Join(" ", unexplained));
+        Console.Error.WriteLine(FormattableString.Invariant($"  book expects {expected:F0} renewals created ({expectedAmount:N0}), won in the period {wonModelled:N0} by the model's won-by-age, {wonSeen:N0} by the data's; created {created.Count} ({created.Sum(o => o.Amount):N0}), {createdWonSeen:N0} by the data's won-by-age, won in the period {won.Count} ({won.Sum(o => o.Amount):N0})"));
     }
 
     private static void Print(string seed, string practice, Dictionary<(int Offset, string Type), Score> scores, bool floors)
