@@ -170,7 +170,13 @@ public sealed class DashboardApp : IAsyncLifetime
         return (page, errors);
     }
 
-    /// <summary>Waits until the chart has drawn (ECharts' finished event); on a time-out, says what the page and the host showed.</summary>
+    /// <summary>
+    /// Asserts that the page showed no error, and on failure prints every error in full with what the host logged (a
+    /// collection assertion would cut the first one to fifty characters, and the cause with it).
+    /// </summary>
+    public static void AssertNoErrors(IReadOnlyList<string> errors) =>
+        Assert.True(errors.Count == 0, $"the page showed {errors.Count} error(s):\n" + string.Join("\n----\n", errors));
+
     /// <summary>
     /// Chooses files on the Import page the way a user would: once the picker is enabled (the page enables it when the
     /// browser listens for a choice), and waits until the page has taken them (its Import button enables).
@@ -187,6 +193,7 @@ public sealed class DashboardApp : IAsyncLifetime
     public static Task ChooseFilesAsync(IPage page, params string[] paths) =>
         ChooseFilesAsync(page, [.. paths.Select(p => new FilePayload { Name = Path.GetFileName(p), MimeType = "text/csv", Buffer = File.ReadAllBytes(p) })]);
 
+    /// <summary>Waits until the chart has drawn (ECharts' finished event); on a time-out, says what the page and the host showed.</summary>
     public static async Task WaitForChartAsync(IPage page, string id, IReadOnlyList<string> errors, int timeout = 120_000)
     {
         try

@@ -33,7 +33,7 @@ public sealed class PillarPageTests(DashboardApp app)
         await Assertions.Expect(page.Locator("#pillar-signals .signal[data-signal]").First).ToBeVisibleAsync(new() { Timeout = 120_000 });
         Assert.True(await page.Locator("#pillar-signals .signal").CountAsync() >= 4);
         await DashboardApp.WaitForChartAsync(page, "pipeline-by-vertical", errors);
-        Assert.Empty(errors);
+        DashboardApp.AssertNoErrors(errors);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class PillarPageTests(DashboardApp app)
             .Count(o => o["owner_rep_id"] == repId && o["status"] == "won" && DemoFiles.In(o["closed_at"], DemoFiles.Quarter));
         var figure = page.Locator("#rep-figures tbody tr").Filter(new() { HasTextString = "Won deals" }).Locator("td").Nth(1);
         await Assertions.Expect(figure).ToHaveTextAsync(Readable.Count(won), new() { Timeout = 60_000 });
-        Assert.Empty(errors);
+        DashboardApp.AssertNoErrors(errors);
     }
 
     [Theory]
@@ -76,6 +76,6 @@ public sealed class PillarPageTests(DashboardApp app)
         await Assertions.Expect(page.Locator("#pillar-plans .lede")).ToContainTextAsync(owner, new() { Timeout = 120_000 });
         await Assertions.Expect(page.Locator("#pillar-signals .signal").First).ToBeVisibleAsync(new() { Timeout = 120_000 });
         await DashboardApp.WaitForChartAsync(page, chart, errors);
-        Assert.Empty(errors);
+        DashboardApp.AssertNoErrors(errors);
     }
 }

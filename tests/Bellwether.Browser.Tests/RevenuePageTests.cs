@@ -46,7 +46,7 @@ public sealed class RevenuePageTests(DashboardApp app)
         // The what-if and the hiring signal are said in words.
         await Assertions.Expect(page.Locator("#revenue-leaderboard .headlines")).ToContainTextAsync("under-quota reps");
         await Assertions.Expect(page.Locator("#revenue-pipeline-burn .headlines")).ToContainTextAsync("Hiring");
-        Assert.Empty(errors);
+        DashboardApp.AssertNoErrors(errors);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class RevenuePageTests(DashboardApp app)
         var name = (await rep.InnerTextAsync()).Trim();
         await rep.ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(name, new() { Timeout = 60_000 });
-        Assert.Empty(errors);
+        DashboardApp.AssertNoErrors(errors);
     }
 
     [Fact]
@@ -92,6 +92,6 @@ public sealed class RevenuePageTests(DashboardApp app)
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(name);
         Assert.Contains("period=previous-quarter", page.Url, StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("#period")).ToHaveValueAsync("previous-quarter");
-        Assert.Empty(errors);
+        DashboardApp.AssertNoErrors(errors);
     }
 }

@@ -36,7 +36,7 @@ public sealed class ScenarioPageTests(DashboardApp app)
         using var rows = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         var p50 = rows.RootElement[0].GetProperty("p50").GetDecimal();
         Assert.Equal(Readable.Money(p50, "USD"), whatIf);
-        Assert.Empty(errors);
+        DashboardApp.AssertNoErrors(errors);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class ScenarioPageTests(DashboardApp app)
         await page.Locator("#driver-scope").SelectOptionAsync("company");
         await Assertions.Expect(page.Locator("#driver-win_rate-value")).ToHaveTextAsync("0%");
         await Assertions.Expect(page.Locator("#driver-add_reps")).ToHaveCountAsync(1);
-        Assert.Empty(errors);
+        DashboardApp.AssertNoErrors(errors);
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class ScenarioPageTests(DashboardApp app)
         await page.SetViewportSizeAsync(1024, 768);
         var cut = await TableFit.CellsBeyondTheirCardAsync(page, allowScroll: true);
         Assert.True(cut.Count == 0, $"{cut.Count} cells are cut off at 1024×768:\n{string.Join("\n", cut.Take(12))}");
-        Assert.Empty(errors);
+        DashboardApp.AssertNoErrors(errors);
     }
 
     [Fact]
@@ -123,6 +123,6 @@ public sealed class ScenarioPageTests(DashboardApp app)
         Assert.Contains($"{name} P50", await table.Locator("thead").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("churn +25%", await page.Locator("#scenario-drivers thead").InnerTextAsync(), StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("#comparison-plans tbody tr").First).ToBeVisibleAsync();
-        Assert.Empty(errors);
+        DashboardApp.AssertNoErrors(errors);
     }
 }

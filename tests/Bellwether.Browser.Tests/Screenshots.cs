@@ -86,7 +86,7 @@ public sealed class Screenshots(DashboardApp app)
         await page.Locator("#import-report").WaitForAsync(new() { Timeout = 60_000 });
         await Shoot(page, target, "import");
 
-        Assert.Empty(errors);
+        DashboardApp.AssertNoErrors(errors);
     }
 
     private static void Say(string line) => TestContext.Current.TestOutputHelper?.WriteLine(line);

@@ -31,7 +31,7 @@ public sealed class VariancePageTests(DashboardApp app)
         var summary = await page.Locator("#variance-summary").InnerTextAsync();
         Assert.Contains(DemoFiles.Quarter.Label, summary, StringComparison.Ordinal);
         Assert.Matches("over plan|under plan|on plan", summary);
-        Assert.Empty(errors);
+        DashboardApp.AssertNoErrors(errors);
     }
 
     [Fact]
@@ -44,6 +44,6 @@ public sealed class VariancePageTests(DashboardApp app)
         var name = (await slice.InnerTextAsync()).Trim();
         await slice.ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Vertical: {name}", new() { Timeout = 60_000 });
-        Assert.Empty(errors);
+        DashboardApp.AssertNoErrors(errors);
     }
 }

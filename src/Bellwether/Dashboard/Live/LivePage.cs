@@ -20,6 +20,7 @@ public abstract class LivePage<TData> : ComponentBase, IDisposable
     private readonly CancellationTokenSource _loads = new();
     private int _generation;
     private string? _loadedKey;
+    private bool _disposed;
 
     [Inject]
     private DataChangeNotifier Notifier { get; set; } = null!;
@@ -50,6 +51,7 @@ public abstract class LivePage<TData> : ComponentBase, IDisposable
 
     public void Dispose()
     {
+        _disposed = true;
         _subscription?.Dispose();
         _loads.Cancel();
         _loads.Dispose();
@@ -90,6 +92,12 @@ public abstract class LivePage<TData> : ComponentBase, IDisposable
 
     private async Task ReloadAsync(bool afterChange)
     {
+        if (_disposed)
+        {
+            // A change announced just before the user left: the page is gone, and so is its token source.
+            return;
+        }
+
         var generation = ++_generation;
         var token = _loads.Token;
         Refreshing = !Loading;

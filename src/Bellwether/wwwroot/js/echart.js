@@ -300,6 +300,10 @@ function loadFonts(fontFamily) {
 export async function render(element, id, recipe, data, symbol, fontFamily) {
   if (!recipes[recipe]) throw new Error(`no chart recipe named ${recipe}`);
   await loadFonts(fontFamily);
+  // The page may have gone meanwhile (a link clicked while it drew): Blazor then sends null for the element, or the
+  // element is no longer in the document, and there is nothing to draw in. Drawing anyway would fail (ECharts refuses
+  // a null element) or keep a chart for a detached element that no dispose would ever find.
+  if (!element || !element.isConnected) return;
   let entry = charts.get(id);
   if (!entry || entry.element !== element) {
     if (entry) dispose(id);
