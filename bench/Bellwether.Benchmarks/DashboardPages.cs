@@ -8,7 +8,6 @@ using Bellwether.Dashboard.Plans;
 using Bellwether.Dashboard.Revenue;
 using Bellwether.Dashboard.Scenarios;
 using Bellwether.Dashboard.Variance;
-using Bellwether.Status;
 using Bellwether.Storage;
 using Bellwether.Storage.DuckDb;
 using Bellwether.Web;
@@ -26,7 +25,11 @@ namespace Bellwether.Benchmarks;
 /// </summary>
 public static class DashboardPages
 {
-    public static int Run(string dbPath, int users, int rounds)
+    /// <param name="dbPath">The store.</param>
+    /// <param name="users">Concurrent users.</param>
+    /// <param name="rounds">Rounds of every page per user.</param>
+    /// <param name="only">When given, only the pages whose name contains it (e.g. "variance"); the others are not loaded.</param>
+    public static int Run(string dbPath, int users, int rounds, string? only = null)
     {
         var app = WebHost.Build(new WebHostOptions { Store = DuckDbStore.Open(dbPath), Limits = new ApiLimits(), ErrorLog = Cli.ErrorLog.Default });
         var services = app.Services;
@@ -58,8 +61,12 @@ public static class DashboardPages
             ("forecast", () => services.GetRequiredService<ForecastCharts>().Picture(Grain.Quarter)),
             ("variance", () => services.GetRequiredService<VarianceReader>().Read(new VarianceChoices(null, null, null, null, null))),
             ("scenarios", () => services.GetRequiredService<ScenarioWorkbench>().Read(ScenarioDrivers.None, "quarter")),
-            ("status", () => WorkspaceStatus.Of(store, workspace)),
+            ("status", () => services.GetRequiredService<StatusService>().Read(workspace)),
         };
+        if (only is not null)
+        {
+            pages = [.. pages.Where(p => p.Name.Contains(only, StringComparison.OrdinalIgnoreCase))];
+        }
 
         Console.WriteLine($"store {dbPath}, {users} users × {rounds} rounds of {pages.Length} pages, {Environment.ProcessorCount} cores");
         Console.WriteLine("| page | first (cold) | median | p95 | max | calls |");

@@ -14,6 +14,7 @@ return args switch
     ["plans", var db, var asOf, var repeat] => PlanTiming.Run(db, "default", Bellwether.Core.Time.Instants.TryParseAsOf(asOf, out var t) ? t : throw new ArgumentException("as-of"), int.Parse(repeat, System.Globalization.CultureInfo.InvariantCulture)),
     ["scenario-slider", var db, var now] => ScenarioSlider.Run(db, Bellwether.Core.Time.Instants.TryParseAsOf(now, out var t) ? t : throw new ArgumentException("now")),
     ["dashboard-pages", var db, var users, var rounds] => DashboardPages.Run(db, int.Parse(users, System.Globalization.CultureInfo.InvariantCulture), int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture)),
+    ["dashboard-pages", var db, var users, var rounds, var only] => DashboardPages.Run(db, int.Parse(users, System.Globalization.CultureInfo.InvariantCulture), int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture), only),
     ["backtest", .. var rest] => ForecastBacktest.Run(rest),
     ["backtest-parts", .. var rest] => ForecastParts.Run(rest),
     ["lightgbm-trial", .. var rest] => LightGbmTrial.Run(rest),
@@ -27,7 +28,7 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Bellwether.Benchmarks import FOLDER [RUNS] | dashboard STORE.duckdb AS-OF | load STORE.duckdb | forecast STORE.duckdb AS-OF | plans STORE.duckdb AS-OF [REPEAT] | scenario-slider STORE.duckdb NOW | dashboard-pages STORE.duckdb USERS ROUNDS | backtest ... | micro [BenchmarkDotNet arguments]");
+    Console.Error.WriteLine("usage: Bellwether.Benchmarks import FOLDER [RUNS] | dashboard STORE.duckdb AS-OF | load STORE.duckdb | forecast STORE.duckdb AS-OF | plans STORE.duckdb AS-OF [REPEAT] | scenario-slider STORE.duckdb NOW | dashboard-pages STORE.duckdb USERS ROUNDS [PAGE] | backtest ... | micro [BenchmarkDotNet arguments]");
     return 1;
 }
 

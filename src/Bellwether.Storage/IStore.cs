@@ -25,6 +25,12 @@ public interface IStore : IPlanLog, IDisposable
     /// <summary>Per table: row counts and date ranges; the import log.</summary>
     StoreStatus Status(string workspace);
 
+    /// <summary>
+    /// The import log alone, oldest first: a small read, for a reader that keeps the rest of <see cref="Status"/> per
+    /// <see cref="Versions"/> (a rejected import is logged without changing any table's version).
+    /// </summary>
+    IReadOnlyList<ImportLogEntry> Imports(string workspace);
+
     /// <summary>Each table's version, bumped by every import that changes it; caches key on these.</summary>
     IReadOnlyDictionary<string, long> Versions(string workspace);
 

@@ -49,25 +49,30 @@ internal sealed class DuckDbStatusReader(DuckDBConnection connection, string wor
                 reader.IsDBNull(2) ? null : Utc(reader.GetDateTime(2))));
         }
 
-        var imports = new List<ImportLogEntry>();
-        using (var command = Command("SELECT import_id, started_at, finished_at, source, preset, as_of FROM imports WHERE workspace_id = $ws ORDER BY import_id"))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                imports.Add(new ImportLogEntry(
-                    reader.GetInt64(0),
-                    Utc(reader.GetDateTime(1)),
-                    Utc(reader.GetDateTime(2)),
-                    reader.GetString(3),
-                    reader.IsDBNull(4) ? null : reader.GetString(4),
-                    Utc(reader.GetDateTime(5))));
-            }
-        }
-
+        var imports = Imports();
         using var history = Command("SELECT count(*) FILTER (WHERE NOT derived) FROM opportunity_history WHERE workspace_id = $ws");
         var fromFiles = Convert.ToInt64(history.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         return new StoreStatus { Workspace = workspace, Tables = tables, Imports = imports, RecordedHistoryOnly = fromFiles == 0 };
+    }
+
+    /// <summary>The import log, oldest first.</summary>
+    public IReadOnlyList<ImportLogEntry> Imports()
+    {
+        var imports = new List<ImportLogEntry>();
+        using var command = Command("SELECT import_id, started_at, finished_at, source, preset, as_of FROM imports WHERE workspace_id = $ws ORDER BY import_id");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            imports.Add(new ImportLogEntry(
+                reader.GetInt64(0),
+                Utc(reader.GetDateTime(1)),
+                Utc(reader.GetDateTime(2)),
+                reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                Utc(reader.GetDateTime(5))));
+        }
+
+        return imports;
     }
 
     private TableStatus PeriodTable(FileSchema schema, string periodColumn)

@@ -95,6 +95,9 @@ public sealed partial class DuckDbStore : IStore
 
     public StoreStatus Status(string workspace) => new DuckDbStatusReader(_connection, workspace, Settings(workspace).Calendar).Read();
 
+    // The log's read needs no calendar; the workspace's own is passed only because the reader takes one.
+    public IReadOnlyList<ImportLogEntry> Imports(string workspace) => new DuckDbStatusReader(_connection, workspace, CompanySettings.Default.Calendar).Imports();
+
     public IReadOnlyDictionary<string, long> Versions(string workspace)
     {
         using var command = Command("SELECT table_name, version FROM table_versions WHERE workspace_id = $ws", workspace);

@@ -15,10 +15,18 @@ public sealed record WorkspaceStatus(
 {
     public static WorkspaceStatus Of(IStore store, string workspace)
     {
-        var status = store.Status(workspace);
+        ArgumentNullException.ThrowIfNull(store);
+        return Of(store.Description, store.Status(workspace));
+    }
+
+    /// <param name="store">The store's description (<see cref="IStore.Description"/>).</param>
+    /// <param name="status">What the store read of the workspace.</param>
+    public static WorkspaceStatus Of(string store, StoreStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
         return new WorkspaceStatus(
-            store.Description,
-            workspace,
+            store,
+            status.Workspace,
             [.. status.Tables.Select(t => new FileStatus(t.File, t.Rows, t.DateColumn, t.From, t.To, t.FirstPeriod, t.LastPeriod))],
             status.Imports,
             IndicatorAvailability.For(status));

@@ -49,6 +49,14 @@ public sealed class SerializedStore(IStore inner) : IStore
         }
     }
 
+    public IReadOnlyList<ImportLogEntry> Imports(string workspace)
+    {
+        lock (_gate)
+        {
+            return inner.Imports(workspace);
+        }
+    }
+
     public IReadOnlyDictionary<string, long> Versions(string workspace)
     {
         lock (_gate)

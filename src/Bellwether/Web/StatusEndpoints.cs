@@ -1,5 +1,4 @@
 using Bellwether.Status;
-using Bellwether.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Bellwether.Web;
@@ -15,6 +14,6 @@ public static class StatusEndpoints
         return workspace;
     }
 
-    private static Results<Ok<WorkspaceStatus>, ProblemHttpResult, ValidationProblem> Status(string workspace, WorkspaceRequests requests, IStore store) =>
-        requests.Existing(workspace).Map(w => WorkspaceStatus.Of(store, w)).ToResults();
+    private static Results<Ok<WorkspaceStatus>, ProblemHttpResult, ValidationProblem> Status(string workspace, WorkspaceRequests requests, StatusService status) =>
+        requests.Existing(workspace).Map(status.Read).ToResults();
 }

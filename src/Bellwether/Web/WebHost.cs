@@ -43,6 +43,7 @@ public static class WebHost
         builder.Services.AddSingleton<ForecastService>();
         builder.Services.AddSingleton<PlanStatusService>();
         builder.Services.AddSingleton<ExplainService>();
+        builder.Services.AddSingleton<StatusService>();
         builder.Services.AddSingleton<WorkspaceRequests>();
         builder.Services.AddSingleton<ExportService>();
         builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));

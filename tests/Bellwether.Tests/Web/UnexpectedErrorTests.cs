@@ -52,6 +52,8 @@ public sealed class UnexpectedErrorTests : IDisposable
 
         public StoreStatus Status(string workspace) => inner.Status(workspace);
 
+        public IReadOnlyList<ImportLogEntry> Imports(string workspace) => inner.Imports(workspace);
+
         public IReadOnlyDictionary<string, long> Versions(string workspace) => inner.Versions(workspace);
 
         public CompanySettings Settings(string workspace) => inner.Settings(workspace);
