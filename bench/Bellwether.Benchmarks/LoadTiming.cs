@@ -17,9 +17,13 @@ public static class LoadTiming
             Console.WriteLine(FormattableString.Invariant($"{table}: {watch.Elapsed.TotalSeconds:0.00} s"));
         }
 
+        var before = GC.GetTotalMemory(forceFullCollection: true);
         watch.Restart();
-        store.Load(workspace, tables: Bellwether.Indicators.IndicatorService.EngineTables);
-        Console.WriteLine(FormattableString.Invariant($"all, side by side: {watch.Elapsed.TotalSeconds:0.00} s"));
+        var data = store.Load(workspace, tables: Bellwether.Indicators.IndicatorService.EngineTables);
+        var seconds = watch.Elapsed.TotalSeconds;
+        var held = GC.GetTotalMemory(forceFullCollection: true) - before;
+        Console.WriteLine(FormattableString.Invariant($"all, side by side: {seconds:0.00} s; the company held {held / 1048576.0:#,0} MB after a full collection ({data.Opportunities.Count:#,0} deals)"));
+        GC.KeepAlive(data);
         return 0;
     }
 }

@@ -174,6 +174,41 @@ public sealed class DuckDbStoreTests : IDisposable
     }
 
     [Fact]
+    public void Load_HoldsEachRepeatedCategoryOnce_AndADealsIdOnceOverItsHistory()
+    {
+        using var store = DuckDbStore.Open(Db);
+        var source = InMemorySource.Of(
+            ("reps.csv", "rep_id,name,role,start_date\nR1,Rita,ae,2024-01-15"),
+            ("accounts.csv", "account_id,name,vertical\nA1,Acme,finance\nA2,Globex,finance"),
+            ("opportunities.csv", "opportunity_id,account_id,owner_rep_id,service_line,amount,created_at,stage,status,closed_at\n"
+                + "O1,A1,R1,Consulting,1000,2025-01-10T08:30:00Z,Won,won,2025-02-15\nO2,A2,R1,Consulting,2000,2025-01-11T08:30:00Z,Won,won,2025-02-16"),
+            ("opportunity_history.csv", "opportunity_id,changed_at,stage,status,amount\n"
+                + "O1,2025-01-10T08:30:00Z,Discovery,open,1000\nO1,2025-01-20T08:30:00Z,Proposal,open,1000\nO1,2025-02-15T08:30:00Z,Won,won,1000"),
+            ("activities.csv", "activity_id,rep_id,type,occurred_at\nX1,R1,call,2025-01-10T09:00:00Z\nX2,R1,email,2025-01-11T09:00:00Z"));
+        using (var session = store.BeginImport("acme"))
+        {
+            var result = new ImportRunner(session).Run(source, new ImportOptions { StartedAt = DateTimeOffset.UnixEpoch });
+            Assert.True(result.Stored, string.Join("\n", result.Errors));
+        }
+
+        var data = store.Load("acme");
+
+        // Equal texts read from different rows of a table are one string: a company at a million deals repeats its
+        // reps, stages and service lines tens of millions of times, and each copy would be held while it is served.
+        Assert.Equal(2, data.Opportunities.Count);
+        Assert.Same(data.Opportunities[0].OwnerRepId, data.Opportunities[1].OwnerRepId);
+        Assert.Same(data.Opportunities[0].ServiceLine, data.Opportunities[1].ServiceLine);
+        Assert.Same(data.Opportunities[0].Stage, data.Opportunities[1].Stage);
+        Assert.Same(data.Accounts[0].Vertical, data.Accounts[1].Vertical);
+        Assert.Equal(2, data.ActivityDays.Count);
+        Assert.Same(data.ActivityDays[0].RepId, data.ActivityDays[1].RepId);
+        var history = data.History.Where(h => h.OpportunityId == "O1").ToList();
+        Assert.Equal(3, history.Count);
+        Assert.All(history, h => Assert.Same(history[0].OpportunityId, h.OpportunityId));
+        Assert.Equal(["Discovery", "Proposal", "Won"], history.Select(h => h.Stage));
+    }
+
+    [Fact]
     public void Migration5_MakesEngagementRowsStoredBeforeItTheFirstOfTheirKind_SoReimportingThemChangesNothing()
     {
         var source = () => InMemorySource.Of(

@@ -45,15 +45,15 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
 
         if (Reads("reps"))
         {
-            loads.Add(() => reps = Query("SELECT rep_id, name, email, team, manager_id, role, region, start_date, end_date FROM reps WHERE workspace_id = $ws ORDER BY rep_id", r => new Rep
+            loads.Add(() => reps = Query("SELECT rep_id, name, email, team, manager_id, role, region, start_date, end_date FROM reps WHERE workspace_id = $ws ORDER BY rep_id", (r, texts) => new Rep
             {
-                RepId = r.GetString(0),
+                RepId = texts.Category(r, 0),
                 Name = r.GetString(1),
                 Email = Text(r, 2),
-                Team = Text(r, 3),
-                ManagerId = Text(r, 4),
+                Team = texts.CategoryOrNull(r, 3),
+                ManagerId = texts.CategoryOrNull(r, 4),
                 Role = SnakeCase.Parse<RepRole>(r.GetString(5)),
-                Region = Text(r, 6),
+                Region = texts.CategoryOrNull(r, 6),
                 StartDate = Date(r, 7),
                 EndDate = Date(r, 8),
             }));
@@ -61,10 +61,10 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
 
         if (Reads("quotas"))
         {
-            loads.Add(() => quotas = Query("SELECT rep_id, period, amount, metric FROM quotas WHERE workspace_id = $ws ORDER BY rep_id, period, metric", r => new Quota
+            loads.Add(() => quotas = Query("SELECT rep_id, period, amount, metric FROM quotas WHERE workspace_id = $ws ORDER BY rep_id, period, metric", (r, texts) => new Quota
             {
-                RepId = r.GetString(0),
-                Period = r.GetString(1),
+                RepId = texts.Category(r, 0),
+                Period = texts.Category(r, 1),
                 Amount = Money(r, 2),
                 Metric = SnakeCase.Parse<QuotaMetric>(r.GetString(3)),
             }));
@@ -72,24 +72,24 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
 
         if (Reads("accounts"))
         {
-            loads.Add(() => accounts = Query("SELECT account_id, name, vertical, region, employees, annual_revenue, owner_rep_id, created_at FROM accounts WHERE workspace_id = $ws ORDER BY account_id", r => new Account
+            loads.Add(() => accounts = Query("SELECT account_id, name, vertical, region, employees, annual_revenue, owner_rep_id, created_at FROM accounts WHERE workspace_id = $ws ORDER BY account_id", (r, texts) => new Account
             {
                 AccountId = r.GetString(0),
                 Name = r.GetString(1),
-                Vertical = r.GetString(2),
-                Region = Text(r, 3),
+                Vertical = texts.Category(r, 2),
+                Region = texts.CategoryOrNull(r, 3),
                 Employees = r.IsDBNull(4) ? null : r.GetInt64(4),
                 AnnualRevenue = r.IsDBNull(5) ? null : Money(r, 5),
-                OwnerRepId = Text(r, 6),
+                OwnerRepId = texts.CategoryOrNull(r, 6),
                 CreatedAt = Instant(r, 7),
             }));
         }
 
         if (Reads("stages"))
         {
-            loads.Add(() => stages = Query("SELECT stage, \"order\", probability FROM stages WHERE workspace_id = $ws ORDER BY \"order\", stage", r => new Stage
+            loads.Add(() => stages = Query("SELECT stage, \"order\", probability FROM stages WHERE workspace_id = $ws ORDER BY \"order\", stage", (r, texts) => new Stage
             {
-                Name = r.GetString(0),
+                Name = texts.Category(r, 0),
                 Order = (int)r.GetInt64(1),
                 Probability = r.IsDBNull(2) ? null : r.GetDouble(2),
             }));
@@ -103,21 +103,21 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
                    stage, status, closed_at, lost_reason, probability, forecast_category, contract_start, contract_end, term_months
             FROM opportunities WHERE workspace_id = $ws ORDER BY opportunity_id
             """,
-            r => new Opportunity
+            (r, texts) => new Opportunity
             {
                 OpportunityId = r.GetString(0),
                 AccountId = r.GetString(1),
-                OwnerRepId = r.GetString(2),
-                ServiceLine = r.GetString(3),
+                OwnerRepId = texts.Category(r, 2),
+                ServiceLine = texts.Category(r, 3),
                 Type = SnakeCase.Parse<OpportunityType>(r.GetString(4)),
                 Source = r.IsDBNull(5) ? null : SnakeCase.Parse<LeadSource>(r.GetString(5)),
                 Amount = Money(r, 6),
                 CreatedAt = Instant(r, 7)!.Value,
                 ExpectedCloseDate = Date(r, 8),
-                Stage = r.GetString(9),
+                Stage = texts.Category(r, 9),
                 Status = SnakeCase.Parse<OpportunityStatus>(r.GetString(10)),
                 ClosedAt = Instant(r, 11),
-                LostReason = Text(r, 12),
+                LostReason = texts.CategoryOrNull(r, 12),
                 Probability = r.IsDBNull(13) ? null : r.GetDouble(13),
                 ForecastCategory = r.IsDBNull(14) ? null : SnakeCase.Parse<ForecastCategory>(r.GetString(14)),
                 Contract = r.IsDBNull(16) && r.IsDBNull(17)
@@ -133,11 +133,11 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
             SELECT opportunity_id, changed_at, stage, status, amount, expected_close_date, forecast_category, derived
             FROM opportunity_history WHERE workspace_id = $ws ORDER BY opportunity_id, changed_at
             """,
-            r => new OpportunityChange
+            (r, texts) => new OpportunityChange
             {
-                OpportunityId = r.GetString(0),
+                OpportunityId = texts.Run(r, 0),
                 ChangedAt = Instant(r, 1)!.Value,
-                Stage = r.GetString(2),
+                Stage = texts.Category(r, 2),
                 Status = SnakeCase.Parse<OpportunityStatus>(r.GetString(3)),
                 Amount = Money(r, 4),
                 ExpectedCloseDate = Date(r, 5),
@@ -153,13 +153,13 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
             SELECT lead_id, created_at, source, channel, owner_rep_id, account_id, qualified_at, disqualified_at, opportunity_id
             FROM leads WHERE workspace_id = $ws ORDER BY lead_id
             """,
-            r => new Lead
+            (r, texts) => new Lead
             {
                 LeadId = r.GetString(0),
                 CreatedAt = Instant(r, 1)!.Value,
                 Source = SnakeCase.Parse<LeadSource>(r.GetString(2)),
-                Channel = Text(r, 3),
-                OwnerRepId = Text(r, 4),
+                Channel = texts.CategoryOrNull(r, 3),
+                OwnerRepId = texts.CategoryOrNull(r, 4),
                 AccountId = Text(r, 5),
                 QualifiedAt = Instant(r, 6),
                 DisqualifiedAt = Instant(r, 7),
@@ -174,16 +174,16 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
             SELECT rep_id, CAST(occurred_at AS DATE) AS day, type, count(*) AS n
             FROM activities WHERE workspace_id = $ws GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
             """,
-            r => new ActivityDay(r.GetString(0), Date(r, 1)!.Value, SnakeCase.Parse<ActivityType>(r.GetString(2)), (int)r.GetInt64(3))));
+            (r, texts) => new ActivityDay(texts.Category(r, 0), Date(r, 1)!.Value, SnakeCase.Parse<ActivityType>(r.GetString(2)), (int)r.GetInt64(3))));
         }
 
         if (Reads("revenue"))
         {
-            loads.Add(() => revenue = Query("SELECT account_id, month, service_line, revenue, cogs FROM revenue WHERE workspace_id = $ws ORDER BY month, account_id, service_line", r => new RevenueLine
+            loads.Add(() => revenue = Query("SELECT account_id, month, service_line, revenue, cogs FROM revenue WHERE workspace_id = $ws ORDER BY month, account_id, service_line", (r, texts) => new RevenueLine
             {
                 AccountId = r.GetString(0),
                 Month = Date(r, 1)!.Value,
-                ServiceLine = r.GetString(2),
+                ServiceLine = texts.Category(r, 2),
                 Revenue = Money(r, 3),
                 Cogs = r.IsDBNull(4) ? null : Money(r, 4),
             }));
@@ -191,12 +191,12 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
 
         if (Reads("expenses"))
         {
-            loads.Add(() => expenses = Query("SELECT month, category, amount, team FROM expenses WHERE workspace_id = $ws ORDER BY month, category, team", r => new Expense
+            loads.Add(() => expenses = Query("SELECT month, category, amount, team FROM expenses WHERE workspace_id = $ws ORDER BY month, category, team", (r, texts) => new Expense
             {
                 Month = Date(r, 0)!.Value,
                 Category = SnakeCase.Parse<ExpenseCategory>(r.GetString(1)),
                 Amount = Money(r, 2),
-                Team = Text(r, 3),
+                Team = texts.CategoryOrNull(r, 3),
             }));
         }
 
@@ -213,22 +213,22 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
 
         if (Reads("plans"))
         {
-            loads.Add(() => plans = Query("SELECT pillar, metric, period, target, owner, slice FROM plans WHERE workspace_id = $ws ORDER BY pillar, metric, period, slice", r => new PlanLine
+            loads.Add(() => plans = Query("SELECT pillar, metric, period, target, owner, slice FROM plans WHERE workspace_id = $ws ORDER BY pillar, metric, period, slice", (r, texts) => new PlanLine
             {
                 Pillar = SnakeCase.Parse<Pillar>(r.GetString(0)),
-                Metric = r.GetString(1),
-                Period = r.GetString(2),
+                Metric = texts.Category(r, 1),
+                Period = texts.Category(r, 2),
                 Target = Money(r, 3),
-                Owner = r.GetString(4),
+                Owner = texts.Category(r, 4),
                 Slice = SliceText.TryParse(Text(r, 5), out var slice, out _) ? slice : new Dictionary<string, string>(),
             }));
         }
 
         if (Reads("standards"))
         {
-            loads.Add(() => standards = Query("SELECT role, type, per, minimum FROM standards WHERE workspace_id = $ws ORDER BY role, type, per", r => new ActivityStandard
+            loads.Add(() => standards = Query("SELECT role, type, per, minimum FROM standards WHERE workspace_id = $ws ORDER BY role, type, per", (r, texts) => new ActivityStandard
             {
-                Role = r.GetString(0),
+                Role = texts.Category(r, 0),
                 Type = SnakeCase.Parse<ActivityType>(r.GetString(1)),
                 Per = SnakeCase.Parse<StandardPer>(r.GetString(2)),
                 Minimum = Money(r, 3),
@@ -270,7 +270,10 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
         return [.. Query(checks, r => r.GetString(0))];
     }
 
-    private List<T> Query<T>(string sql, Func<DbDataReader, T> map)
+    private List<T> Query<T>(string sql, Func<DbDataReader, T> map) => Query(sql, (r, _) => map(r));
+
+    /// <summary>The rows of <paramref name="sql"/>, mapped with a <see cref="TextPool"/> of their own.</summary>
+    private List<T> Query<T>(string sql, Func<DbDataReader, TextPool, T> map)
     {
         // A second connection to the same file shares the process's one database instance (DuckDB.NET keeps one per path).
         using var own = new DuckDBConnection(connection.ConnectionString);
@@ -280,11 +283,14 @@ internal sealed class DuckDbDatasetReader(DuckDBConnection connection, string wo
         command.Parameters.Add(new DuckDBParameter("ws", workspace));
         using var reader = command.ExecuteReader();
         var rows = new List<T>();
+        var texts = new TextPool();
         while (reader.Read())
         {
-            rows.Add(map(reader));
+            rows.Add(map(reader, texts));
         }
 
+        // The list doubled as it grew: up to half of its array is empty, and the company is held for as long as it serves.
+        rows.TrimExcess();
         return rows;
     }
 
