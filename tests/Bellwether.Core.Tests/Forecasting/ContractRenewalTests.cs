@@ -41,7 +41,7 @@ public sealed class ContractRenewalTests
             var k = book.Pending.FindIndex(p => p.OpportunityId == RenewalBook.VirtualPrefix + win);
             Assert.True(k >= 0, $"{win} is pending");
             var day = end.AddDays(1 - OpenedAhead).DayNumber - Instants.DayOf(AsOf).DayNumber;
-            var near = book.CreationChance[k].Skip(Math.Max(0, day - 8)).Take(17).Sum();
+            var near = book.CreationChance[k].Days().Skip(Math.Max(0, day - 8)).Take(17).Sum();
             Assert.True(near >= 0.9, $"{win}: {near:0.000} of its renewal within a week of day {day}");
         }
     }

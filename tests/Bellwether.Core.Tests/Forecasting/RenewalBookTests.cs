@@ -26,7 +26,7 @@ public sealed class RenewalBookTests
         {
             var win = wins.Single(w => book.Pending[k].OpportunityId == RenewalBook.VirtualPrefix + w.OpportunityId);
             var due = Lag - (AsOf - win.ClosedAt!.Value).Days;
-            var chance = book.CreationChance[k];
+            var chance = book.CreationChance[k].Days();
             var near = chance.Skip(Math.Max(0, due - 8)).Take(17).Sum();
             Assert.True(near >= 0.9, $"{win.OpportunityId}: {near:0.000} of its renewal within a week of day {due}");
             Assert.True(chance.Sum() <= 1.0001);
@@ -50,7 +50,7 @@ public sealed class RenewalBookTests
         {
             var win = waiting.Single(w => book.Pending[k].OpportunityId == RenewalBook.VirtualPrefix + w.OpportunityId);
             var due = (int)Math.Floor((RenewalAt(win) - AsOf).TotalDays);
-            var near = book.CreationChance[k].Skip(Math.Max(0, due - 8)).Take(17).Sum();
+            var near = book.CreationChance[k].Days().Skip(Math.Max(0, due - 8)).Take(17).Sum();
             Assert.True(near >= 0.9, $"{win.OpportunityId}: {near:0.000} of its renewal within a week of day {due}");
         }
     }
@@ -98,7 +98,7 @@ public sealed class RenewalBookTests
             var k = book.Pending.FindIndex(p => p.OpportunityId == RenewalBook.VirtualPrefix + win.OpportunityId);
             Assert.True(k >= 0, $"{win.OpportunityId} is pending");
             var day = opensOn[win.OpportunityId].DayNumber - Instants.DayOf(AsOf).DayNumber;
-            var near = book.CreationChance[k].Skip(Math.Max(0, day - 8)).Take(17).Sum();
+            var near = book.CreationChance[k].Days().Skip(Math.Max(0, day - 8)).Take(17).Sum();
             Assert.True(near >= 0.9, $"{win.OpportunityId}: {near:0.000} of its renewal within a week of day {day}");
         }
     }

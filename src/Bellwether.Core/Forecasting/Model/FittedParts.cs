@@ -130,7 +130,7 @@ internal sealed class FittedParts
     public int HazardStage(int deal) => Learning.StageOf(Facts, Facts.Stage[deal]);
 
     /// <summary>For a virtual deal, the chance of its being created on each day from t.</summary>
-    public double[] CreationChance(int deal) => Renewals.CreationChance[deal - Facts.RealCount];
+    public double[] CreationChance(int deal) => Renewals.CreationChance[deal - Facts.RealCount].Days();
 
     /// <summary>The median days from creation to close of new-business deals won in the trailing year (60 without any).</summary>
     public double MedianWonCycleDays { get; }

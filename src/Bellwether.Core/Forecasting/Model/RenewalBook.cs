@@ -68,7 +68,7 @@ internal sealed class RenewalBook
     public List<Opportunity> Pending { get; } = [];
 
     /// <summary>Per pending renewal (same order), the chance of its being created on day 0, 1, 2… of the projection.</summary>
-    public List<double[]> CreationChance { get; } = [];
+    public List<RenewalChance> CreationChance { get; } = [];
 
     public static RenewalBook Fit(Dataset view, DateTimeOffset asOf)
     {
@@ -219,14 +219,8 @@ internal sealed class RenewalBook
 
             // A factor above 1 cannot make a renewal more than certain.
             factor = Math.Min(factor, 1 / Math.Max(chances.Sum(), 1e-9));
-            var survival = 1 - (factor * cumulative);
-            var chance = new double[chances.Length - elapsed];
-            for (var x = Math.Max(0, -elapsed); x < chance.Length; x++)
-            {
-                chance[x] = survival > 0 ? factor * chances[elapsed + x] / survival : 0;
-            }
-
-            if (chance.Sum() <= 0)
+            var chance = new RenewalChance(chances, elapsed, factor, 1 - (factor * cumulative));
+            if (chance.Days().Sum() <= 0)
             {
                 continue;
             }
@@ -395,5 +389,30 @@ internal sealed class RenewalBook
         }
 
         return owners;
+    }
+}
+
+/// <summary>
+/// A pending renewal's chance of being created on day 0, 1, 2… of the projection: its group's lag distribution from the
+/// day the renewal has reached, scaled by its line's factor and by the chance that it has not come yet. Kept as that
+/// recipe rather than as the days themselves: a company at a million deals has a hundred thousand renewals pending, and
+/// their days, two years each, were most of a fit's memory.
+/// </summary>
+/// <param name="Lags">The group's chance of a renewal on each day after its anchor (shared by the group).</param>
+/// <param name="Elapsed">Days from the anchor to t; negative while the anchor is still to come.</param>
+/// <param name="Factor">The line's factor.</param>
+/// <param name="Survival">The chance, under the factor, that the renewal has not been created by t.</param>
+internal readonly record struct RenewalChance(double[] Lags, int Elapsed, double Factor, double Survival)
+{
+    /// <summary>The chance of each day from t, worked out when asked.</summary>
+    public double[] Days()
+    {
+        var chance = new double[Lags.Length - Elapsed];
+        for (var x = Math.Max(0, -Elapsed); x < chance.Length; x++)
+        {
+            chance[x] = Survival > 0 ? Factor * Lags[Elapsed + x] / Survival : 0;
+        }
+
+        return chance;
     }
 }

@@ -44,12 +44,17 @@ internal sealed class Dynamics
         Factor = new double[OpenDeals.Length][];
         Drift = new double[OpenDeals.Length][];
         BaseSlots = new double[OpenDeals.Length][];
+
+        // Pending renewals share a won-by-age curve when they share their factors, but the curves are needed only here
+        // (a scenario's pace draws its own): kept for the build, not for the projection's life — one per pending
+        // renewal, two years of days each, was half a gigabyte at a million deals.
+        var pendingByAge = new ConcurrentDictionary<string, Lazy<double[]>>(StringComparer.Ordinal);
         Parallel.For(0, OpenDeals.Length, k =>
         {
             var levels = model.HazardLevels(OpenDeals[k]);
             Factor[k] = model.Hazards.ProfileFactors(levels);
             Drift[k] = model.Hazards.Drift(levels);
-            BaseSlots[k] = Slots(k, 1);
+            BaseSlots[k] = Slots(k, 1, pendingByAge);
         });
     }
 
@@ -70,7 +75,9 @@ internal sealed class Dynamics
     public double[][] BaseSlots { get; }
 
     /// <summary>A deal's chance of being won in each slot with its hazards sped up by <paramref name="pace"/>.</summary>
-    public double[] Slots(int k, double pace)
+    public double[] Slots(int k, double pace) => Slots(k, pace, null);
+
+    private double[] Slots(int k, double pace, ConcurrentDictionary<string, Lazy<double[]>>? pendingByAge)
     {
         var facts = _model.Facts;
         var i = OpenDeals[k];
@@ -78,7 +85,7 @@ internal sealed class Dynamics
         if (facts.IsVirtual(i))
         {
             var type = facts.Column(Dimension.Type)[i];
-            var own = WonByAge(type, Factor[k], pace);
+            var own = WonByAge(type, Factor[k], pace, pendingByAge);
             var curve = Curve(type, facts.Column(Dimension.Source)[i], facts.Column(Dimension.ServiceLine)[i]);
             Accumulate(_model.CreationChance(i), [(1.0, curve, own)], slots, int.MinValue);
         }
@@ -99,17 +106,20 @@ internal sealed class Dynamics
     /// Won-by-age of a new deal of the type with the factors (to the horizon or <see cref="EventualDays"/>, the longer;
     /// the last value is the eventual chance), kept when at the learned pace.
     /// </summary>
-    public double[] WonByAge(int type, double[] factor, double pace)
+    public double[] WonByAge(int type, double[] factor, double pace) => WonByAge(type, factor, pace, _byAge);
+
+    /// <summary><see cref="WonByAge(int, double[], double)"/>, kept in <paramref name="kept"/> when at the learned pace (not kept without one).</summary>
+    private double[] WonByAge(int type, double[] factor, double pace, ConcurrentDictionary<string, Lazy<double[]>>? kept)
     {
         var hazards = _model.Hazards;
         var days = Math.Max(Horizon.Days, EventualDays);
-        if (pace != 1)
+        if (pace != 1 || kept is null)
         {
             return hazards.WonByAge(type, hazards.Entry(type), factor, pace, days);
         }
 
         var key = $"{type}:{factor[0]:R}:{factor[1]:R}:{factor[2]:R}";
-        return _byAge.GetOrAdd(key, _ => new Lazy<double[]>(() => hazards.WonByAge(type, hazards.Entry(type), factor, 1, days))).Value;
+        return kept.GetOrAdd(key, _ => new Lazy<double[]>(() => hazards.WonByAge(type, hazards.Entry(type), factor, 1, days))).Value;
     }
 
     /// <summary>
