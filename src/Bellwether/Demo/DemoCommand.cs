@@ -65,7 +65,7 @@ public static class DemoCommand
                 Web.ServeCommand.CheckListen(result.GetRequiredValue(urls), result.GetValue(allowRemote));
             }
 
-            var code = ImportDemo(context, globals, result, options);
+            var code = ImportDemo(context, globals, result, options, serves: !result.GetValue(noServe));
             return code != ExitCodes.Ok || result.GetValue(noServe) ? code : Web.ServeCommand.Serve(context, globals, result, result.GetRequiredValue(urls), result.GetValue(allowRemote));
         });
         return command;
@@ -87,7 +87,7 @@ public static class DemoCommand
         return ExitCodes.Ok;
     }
 
-    private static int ImportDemo(CliContext context, GlobalOptions globals, ParseResult result, DemoOptions options)
+    private static int ImportDemo(CliContext context, GlobalOptions globals, ParseResult result, DemoOptions options, bool serves)
     {
         var folder = Path.Combine(Path.GetTempPath(), "bellwether-demo-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -117,7 +117,12 @@ public static class DemoCommand
                 context.Output.WriteLine();
                 context.Output.WriteLine($"The demo company is in {globals.DbPath(result, context)} (workspace {workspace}); its today is {options.Now:yyyy-MM-dd}.");
                 var db = globals.DbPath(result, context) == Storage.DuckDb.DuckDbStore.DefaultPath ? "" : $" --db {globals.DbPath(result, context)}";
-                context.Output.WriteLine($"Also: bellwether indicators win_rate --by vertical{db} · bellwether forecast bookings revenue{db} · bellwether export pack.xlsx{db} · bellwether serve{db} (the dashboard, again)");
+                var commands = $"bellwether indicators win_rate --by vertical{db} · bellwether forecast bookings revenue{db} · bellwether export pack.xlsx{db}";
+
+                // The server holds the file while it runs (DuckDB lets one process open it): commands on it wait for Ctrl+C.
+                context.Output.WriteLine(serves
+                    ? $"Once the dashboard is stopped (Ctrl+C), the same figures from the command line: {commands} · bellwether serve{db} (the dashboard, again)"
+                    : $"Also: {commands} · bellwether serve{db} (the dashboard)");
             }
 
             return ExitCodes.Ok;
