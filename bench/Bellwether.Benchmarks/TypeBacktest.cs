@@ -129,8 +129,9 @@ public static class TypeBacktest
 
         double expected = 0, expectedAmount = 0, wonModelled = 0, wonSeen = 0;
         var byTenDays = new double[(days / 10) + 1];
-        foreach (var (deal, chance) in book.Pending.Zip(book.CreationChance))
+        foreach (var (deal, recipe) in book.Pending.Zip(book.CreationChance))
         {
+            var chance = recipe.Days();
             for (var d = 0; d < Math.Min(days, chance.Length); d++)
             {
                 expected += chance[d];
