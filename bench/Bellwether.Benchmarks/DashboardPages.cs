@@ -1,25 +1,17 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Bellwether.Core.Plans;
-using Bellwether.Core.Time;
-using Bellwether.Dashboard.Forecasting;
-using Bellwether.Dashboard.Pillars;
-using Bellwether.Dashboard.Plans;
-using Bellwether.Dashboard.Revenue;
-using Bellwether.Dashboard.Scenarios;
-using Bellwether.Dashboard.Variance;
-using Bellwether.Storage;
+using Bellwether.Dashboard.Live;
 using Bellwether.Storage.DuckDb;
 using Bellwether.Web;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bellwether.Benchmarks;
 
 /// <summary>
 /// Server time of each dashboard page's data under several concurrent users: the web host built as <c>bellwether
 /// serve</c> builds it (not listening: the pages render over a circuit without prerendering, so an HTTP GET of a page
-/// computes nothing), its services asked for each page's figures as the page asks — the overview, a pillar page's three
-/// panels, the revenue indicators' nine sections, forecast, variance, scenarios, status. First each page once alone
+/// computes nothing), its services asked for each page's figures as the page asks (<see cref="PageReads"/>, the list the
+/// host's warmer reads too) — the overview, each pillar page's three panels, the revenue indicators' nine sections,
+/// forecast, variance, scenarios, status. First each page once alone
 /// (cold: loads and fits), then USERS threads each going through every page ROUNDS times in its own order; median and
 /// p95 per page of the concurrent calls, with the clock the host's own (now).
 /// </summary>
@@ -33,36 +25,7 @@ public static class DashboardPages
     {
         var app = WebHost.Build(new WebHostOptions { Store = DuckDbStore.Open(dbPath), Limits = new ApiLimits(), ErrorLog = Cli.ErrorLog.Default });
         var services = app.Services;
-        var store = services.GetRequiredService<IStore>();
-        const string workspace = "default";
-        var pages = new (string Name, Action Load)[]
-        {
-            ("overview", () => services.GetRequiredService<PillarStatusService>().Overview()),
-            ("pillar: new business (plans, breakdown, signals)", () =>
-            {
-                services.GetRequiredService<PillarPlans>().Read(Pillar.NewBusiness);
-                services.GetRequiredService<PillarBreakdowns>().Read(Pillar.NewBusiness);
-                services.GetRequiredService<PillarSignalCards>().Read(Pillar.NewBusiness);
-            }),
-            ("pillar: retention (plans, breakdown, signals)", () =>
-            {
-                services.GetRequiredService<PillarPlans>().Read(Pillar.Retention);
-                services.GetRequiredService<PillarBreakdowns>().Read(Pillar.Retention);
-                services.GetRequiredService<PillarSignalCards>().Read(Pillar.Retention);
-            }),
-            ("revenue indicators (9 sections)", () =>
-            {
-                var revenue = services.GetRequiredService<RevenueIndicators>();
-                foreach (var section in Enum.GetValues<RevenueSection>())
-                {
-                    revenue.Read(section, RevenueChoices.Read(null, null, null));
-                }
-            }),
-            ("forecast", () => services.GetRequiredService<ForecastCharts>().Picture(Grain.Quarter)),
-            ("variance", () => services.GetRequiredService<VarianceReader>().Read(new VarianceChoices(null, null, null, null, null))),
-            ("scenarios", () => services.GetRequiredService<ScenarioWorkbench>().Read(ScenarioDrivers.None, "quarter")),
-            ("status", () => services.GetRequiredService<StatusService>().Read(workspace)),
-        };
+        var pages = PageReads.All.Select(p => (p.Name, Load: (Action)(() => p.Read(services, CancellationToken.None)))).ToArray();
         if (only is not null)
         {
             pages = [.. pages.Where(p => p.Name.Contains(only, StringComparison.OrdinalIgnoreCase))];

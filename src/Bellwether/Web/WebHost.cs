@@ -51,8 +51,8 @@ public static class WebHost
         builder.Services.AddDashboard(new DashboardOptions(options.Workspace));
         if (options.Warm)
         {
-            builder.Services.AddSingleton<Dashboard.Live.OverviewWarmer>();
-            builder.Services.AddHostedService(s => s.GetRequiredService<Dashboard.Live.OverviewWarmer>());
+            builder.Services.AddSingleton<Dashboard.Live.PageWarmer>();
+            builder.Services.AddHostedService(s => s.GetRequiredService<Dashboard.Live.PageWarmer>());
         }
 
         // The dashboard's circuits do not outlive the process, so neither need the keys that protect them (none written to disk).

@@ -21,7 +21,7 @@ public sealed record WebHostOptions
 
     /// <summary>
     /// Whether to read the Overview's plan status ahead of visitors: at start, after each change of the data and each
-    /// hour (<see cref="Dashboard.Live.OverviewWarmer"/>). <c>serve</c> and <c>demo</c> do; a host made for a test does not.
+    /// hour (<see cref="Dashboard.Live.PageWarmer"/>). <c>serve</c> and <c>demo</c> do; a host made for a test does not.
     /// </summary>
     public bool Warm { get; init; }
 
