@@ -122,13 +122,7 @@ public static class ImportCommand
 
         if (outcome.ErrorCount > 0 || reportFolder is not null)
         {
-            var folder = reportFolder ?? ImportReport.DefaultFolder(context.Clock.GetUtcNow());
-            if (importedFolder is not null)
-            {
-                ImportReport.CheckOutside(folder, importedFolder);
-            }
-
-            ImportReport.Write(folder, source, outcome, imported.Table(OutputFormat.Csv));
+            // The errors first: they are what the user needs, whatever becomes of the report.
             foreach (var error in outcome.Errors.Take(ErrorsShown))
             {
                 context.Error.WriteLine(error.ToString());
@@ -139,6 +133,13 @@ public static class ImportCommand
                 context.Error.WriteLine($"… and {outcome.ErrorCount - ErrorsShown:N0} more");
             }
 
+            var folder = reportFolder ?? ImportReport.DefaultFolder(context.Clock.GetUtcNow(), importedFolder);
+            if (importedFolder is not null)
+            {
+                ImportReport.CheckOutside(folder, importedFolder);
+            }
+
+            ImportReport.Write(folder, source, outcome, imported.Table(OutputFormat.Csv));
             context.Error.WriteLine($"report: {folder}");
         }
 

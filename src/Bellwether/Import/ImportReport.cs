@@ -12,19 +12,38 @@ namespace Bellwether.Import;
 /// </summary>
 public static class ImportReport
 {
-    /// <summary>A new folder under the current directory, named by the instant.</summary>
-    public static string DefaultFolder(DateTimeOffset now) =>
-        Path.GetFullPath($"import-report-{now.UtcDateTime:yyyyMMdd-HHmmss}");
+    /// <summary>
+    /// A new folder under the current directory, named by the instant — or, when the current directory is the folder
+    /// being imported or inside it (<c>cd export &amp;&amp; bellwether import .</c>), beside that folder, where the next
+    /// import will not read it.
+    /// </summary>
+    public static string DefaultFolder(DateTimeOffset now, string? importFolder = null)
+    {
+        var name = $"import-report-{now.UtcDateTime:yyyyMMdd-HHmmss}";
+        var here = Path.GetFullPath(name);
+        if (importFolder is null || !Inside(here, importFolder))
+        {
+            return here;
+        }
+
+        var parent = Path.GetDirectoryName(Path.GetFullPath(importFolder).TrimEnd(Path.DirectorySeparatorChar));
+        return Path.Combine(parent ?? Path.GetTempPath(), name);
+    }
 
     /// <summary>Refuses a report folder inside the folder being imported: the next import would read it.</summary>
     public static void CheckOutside(string reportFolder, string importFolder)
     {
-        var report = Path.GetFullPath(reportFolder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        var import = Path.GetFullPath(importFolder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        if (report.StartsWith(import, StringComparison.Ordinal))
+        if (Inside(reportFolder, importFolder))
         {
             throw new UserErrorException($"--report {reportFolder}: the report cannot go inside the folder being imported");
         }
+    }
+
+    private static bool Inside(string folder, string container)
+    {
+        var inner = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var outer = Path.GetFullPath(container).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return inner.StartsWith(outer, StringComparison.Ordinal);
     }
 
     public static void Write(string folder, ImportSource source, ImportResult result, TableData summary)

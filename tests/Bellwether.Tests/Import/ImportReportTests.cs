@@ -44,5 +44,20 @@ public sealed class ImportReportTests : IDisposable
         Assert.False(File.Exists(_company.Db)); // rejected as a whole: a first import leaves no store behind
     }
 
+    [Fact]
+    public void ImportWithErrors_RunFromInsideTheFolderItImports_PrintsTheErrors_AndWritesItsReportBesideThatFolder()
+    {
+        // `cd export && bellwether import .`: a report in the working directory would land in the folder imported.
+        var result = CliRunner.RunInFolder(_company.Folder, new Dictionary<string, string>(), "import", ".", "--db", _company.Db);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("opportunities.csv:3 amount: \"-5\" is negative", result.Err, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetDirectories(_company.Folder));
+        var parent = Path.GetDirectoryName(Path.GetFullPath(_company.Folder).TrimEnd(Path.DirectorySeparatorChar))!;
+        var report = Assert.Single(Directory.GetDirectories(parent, "import-report-*"));
+        Assert.Contains($"report: {report}", result.Err.Split('\n').Select(l => l.Trim()));
+        Assert.True(File.Exists(Path.Combine(report, "errors.csv")));
+    }
+
     public void Dispose() => _company.Dispose();
 }
