@@ -42,7 +42,10 @@ public sealed class QueryReader(FiscalCalendar calendar, DateTimeOffset now)
         return Ok ? Checked.Valid<T>(make()) : Checked.Invalid<T>([.. _problems]);
     }
 
-    /// <summary>An instant (a date means the end of that day) within the supported dates; <see cref="Now"/> when not given.</summary>
+    /// <summary>
+    /// An instant (a date means the end of that day) within the supported dates and not in the future; <see cref="Now"/>
+    /// when not given.
+    /// </summary>
     public DateTimeOffset? AsOf(string? text, string parameter = "as_of")
     {
         if (text is null)
@@ -52,6 +55,16 @@ public sealed class QueryReader(FiscalCalendar calendar, DateTimeOffset now)
 
         if (Instants.TryParseAsOf(text, out var instant, out var reason))
         {
+            // What will be known at a later instant is not known yet: read as of it, the data would stop at the last
+            // event and every figure after it would be a zero that says nothing. A date is the end of that day, and
+            // today's date east of UTC is tomorrow's in UTC: up to the end of tomorrow (UTC) is allowed.
+            var latest = new DateTimeOffset(Instants.DayOf(Now).AddDays(2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            if (instant > latest)
+            {
+                Add(parameter, $"\"{text}\" is in the future (today is {Instants.DayOf(Now):yyyy-MM-dd}): an as-of instant reads what was known then, and a later one is not known yet — to forecast a later period, give the period instead");
+                return null;
+            }
+
             return instant;
         }
 

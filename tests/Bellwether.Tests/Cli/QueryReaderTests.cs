@@ -32,11 +32,29 @@ public sealed class QueryReaderTests
     public void TheEdgesOfTheRange_AreAccepted()
     {
         var first = Requests.Indicators(new QueryReader(FiscalCalendar.Default, Now), ["bookings"], "1970", null, null, null, "1970-01-01", null);
-        var last = Requests.Indicators(new QueryReader(new FiscalCalendar(4), Now), ["bookings"], "2100-Q4", null, null, null, "2100-12-31", null);
+        var last = Requests.Indicators(new QueryReader(new FiscalCalendar(4), Now), ["bookings"], "2100-Q4", null, null, null, null, null);
 
         Assert.True(first.Ok);
         Assert.True(last.Ok);
-        Assert.Equal(new DateTimeOffset(2101, 1, 1, 0, 0, 0, TimeSpan.Zero), last.Value.AsOf);
+        Assert.Equal(new DateTimeOffset(2100, 4, 1, 0, 0, 0, TimeSpan.Zero), last.Value.Period.EndInstant);
+    }
+
+    [Fact]
+    public void AnAsOfInTheFuture_IsRefusedWithWhy_WhileTodayAndTomorrowInUtcAreRead()
+    {
+        // Read as of a later instant, the data would stop at its last event and every later figure be a silent zero.
+        var clock = new DateTimeOffset(2026, 12, 8, 3, 0, 0, TimeSpan.Zero);
+        var later = Requests.Indicators(new QueryReader(FiscalCalendar.Default, clock), ["bookings"], null, null, null, null, "2027-01-01", null);
+        var today = Requests.Indicators(new QueryReader(FiscalCalendar.Default, clock), ["bookings"], null, null, null, null, "2026-12-08", null);
+        var eastOfUtc = Requests.Indicators(new QueryReader(FiscalCalendar.Default, clock), ["bookings"], null, null, null, null, "2026-12-09", null);
+        var dayAfter = Requests.Indicators(new QueryReader(FiscalCalendar.Default, clock), ["bookings"], null, null, null, null, "2026-12-10", null);
+
+        Assert.Equal(
+            ["as_of \"2027-01-01\" is in the future (today is 2026-12-08): an as-of instant reads what was known then, and a later one is not known yet — to forecast a later period, give the period instead"],
+            later.Problems.Select(p => p.Describe(ParameterNames.Api)));
+        Assert.Equal(new DateTimeOffset(2026, 12, 9, 0, 0, 0, TimeSpan.Zero), today.Value!.AsOf);
+        Assert.Equal(new DateTimeOffset(2026, 12, 10, 0, 0, 0, TimeSpan.Zero), eastOfUtc.Value!.AsOf);
+        Assert.False(dayAfter.Ok);
     }
 
     [Fact]
