@@ -152,6 +152,14 @@ public static class PlanInput
             return null;
         }
 
+        // A ratio is a fraction: 92 for a 92% retention plan would be a target of 9,200%. No ratio plan reaches ten
+        // times its whole; a number that does was meant as a percentage.
+        if (!percent && definition is { Unit: Unit.Ratio } && Math.Abs(value) > 10)
+        {
+            problems.Add(new PlanProblem("target", $"\"{text}\" as a ratio is {value * 100m:0.#}%: {definition.Name} is a ratio, written as a fraction ({value / 100m:0.####}) or as a percentage ({value}%)"));
+            return null;
+        }
+
         return percent ? value / 100m : value;
     }
 }

@@ -77,6 +77,23 @@ public sealed class PlanInputTests
     }
 
     [Fact]
+    public void ARatioTypedAsAPercentageWithoutItsSign_IsRefused_WhileAFractionOrAnNrrAboveOneIsRead()
+    {
+        PlanInput.Read(Valid with { Target = "92" }, April, out var problems);
+        var fraction = PlanInput.Read(Valid with { Target = "0.92" }, April, out var none);
+        var nrr = PlanInput.Read(Valid with { Metric = "nrr", Target = "1.15" }, April, out var alsoNone);
+        var money = PlanInput.Read(Valid with { Metric = "bookings", Pillar = "new_business", Target = "92" }, April, out var noProblem);
+
+        Assert.Equal("target \"92\" as a ratio is 9200%: grr is a ratio, written as a fraction (0.92) or as a percentage (92%)", Assert.Single(problems).Describe());
+        Assert.Empty(none);
+        Assert.Equal(0.92m, fraction!.Target);
+        Assert.Empty(alsoNone);
+        Assert.Equal(1.15m, nrr!.Target);
+        Assert.Empty(noProblem);
+        Assert.Equal(92m, money!.Target);
+    }
+
+    [Fact]
     public void EveryMistake_IsReported_NotOnlyTheFirst()
     {
         PlanInput.Read(new PlanFields { Pillar = "x", Metric = "y", Period = "z", Target = "t" }, April, out var problems);
