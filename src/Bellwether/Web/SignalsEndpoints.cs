@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using Bellwether.Core.Budget;
 using Bellwether.Core.Signals;
-using Bellwether.Indicators;
 using Bellwether.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -23,10 +22,11 @@ public static class SignalsEndpoints
     }
 
     private static Results<Ok<IReadOnlyList<Signal>>, ProblemHttpResult, ValidationProblem> Signals(
-        string workspace, [AsParameters] SignalParameters q, WorkspaceRequests requests, IndicatorService indicators, MemoryBudget memory, CancellationToken cancellation) =>
-        requests.Read(workspace, read => Requests.Signals(read, q.Pillar, q.Period, q.AsOf))
-            // The retention signals read engagement.csv, which the indicator engine alone never needs.
-            .Map(query => query.Run(indicators.Engine(workspace, withEngagement: true).Within(memory.For(cancellation))))
+        string workspace, [AsParameters] SignalParameters q, WorkspaceRequests requests, SignalReader signals, MemoryBudget memory, CancellationToken cancellation) =>
+        // "Now" is the start of the hour, as the pillar pages read it: a reading is kept per query and store version and
+        // shared with the pages (the retention signals fit a client-health model twice).
+        requests.Read(workspace, Now.Hour, read => Requests.Signals(read, q.Pillar, q.Period, q.AsOf))
+            .Map(query => signals.Read(workspace, query, cancellation, memory))
             .ToResults();
 
     /// <summary>The query parameters, named as the command line's options.</summary>

@@ -4,6 +4,7 @@ using Bellwether.Tests.Cli;
 using Bellwether.Tests.Testing;
 using Bellwether.Web;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bellwether.Tests.Web;
 
@@ -47,6 +48,32 @@ public sealed class SignalsEndpointTests(DemoStore demo) : IClassFixture<DemoSto
         Assert.True(api.RootElement.GetArrayLength() >= 4);
         Assert.Equal(JsonSerializer.Serialize(expected.RootElement), JsonSerializer.Serialize(api.RootElement));
         Assert.All(api.RootElement.EnumerateArray(), s => Assert.Equal(pillar, s.GetProperty("pillar").GetString()));
+    }
+
+    [Fact]
+    public async Task WithoutAsOf_TheSignalsAreReadAsOfTheHour_AsThePillarPagesReadThem()
+    {
+        // The start of the hour, as the pages read it: one reading, kept per store version, serves both (the retention
+        // signals fit a client-health model twice). Read again should the hour turn in between.
+        DateTimeOffset hour;
+        string body;
+        do
+        {
+            hour = ForecastService.Now(TimeProvider.System);
+            using var response = await _http.GetAsync(new Uri("/api/v1/workspaces/default/signals?pillar=retention", UriKind.Relative), TestContext.Current.CancellationToken);
+            body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.True(response.IsSuccessStatusCode, body);
+        }
+        while (ForecastService.Now(TimeProvider.System) != hour);
+
+        var cli = CliRunner.Run("signals", "--db", demo.Db, "--pillar", "retention", "--as-of", hour.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture), "--format", "json");
+        var page = _app!.Services.GetRequiredService<SignalReader>().Read("default", Core.Plans.Pillar.Retention);
+
+        Assert.Equal(0, cli.ExitCode);
+        using var api = JsonDocument.Parse(body);
+        using var expected = JsonDocument.Parse(cli.Out);
+        Assert.Equal(JsonSerializer.Serialize(expected.RootElement), JsonSerializer.Serialize(api.RootElement));
+        Assert.Equal(page.Select(p => p.Summary), api.RootElement.EnumerateArray().Select(s => s.GetProperty("summary").GetString()));
     }
 
     [Theory]

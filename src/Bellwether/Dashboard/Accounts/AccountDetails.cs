@@ -7,7 +7,6 @@ using Bellwether.Core.Text;
 using Bellwether.Core.Time;
 using Bellwether.Dashboard.Charts;
 using Bellwether.Dashboard.Deals;
-using Bellwether.Dashboard.Pillars;
 using Bellwether.Dashboard.Tables;
 using Bellwether.Indicators;
 using Bellwether.Storage;
