@@ -16,6 +16,9 @@ public static class PillarSignals
         (Pillar.CostModel, CostModelSignals.Of),
     ];
 
+    /// <summary>The pillars in the order their signals come when all four are asked for.</summary>
+    public static IReadOnlyList<Pillar> Pillars { get; } = [.. Sources.Select(s => s.Pillar)];
+
     /// <summary>The signals of one pillar, or of all four (null), as of the context's instant.</summary>
     /// <param name="context">Now.</param>
     /// <param name="weekEarlier">The same a week earlier (the engine, period and plans as they stood then), for each signal's change; null to skip.</param>

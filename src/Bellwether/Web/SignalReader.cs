@@ -36,10 +36,16 @@ public sealed class SignalReader(IStore store, IndicatorService indicators, Time
     public IReadOnlyList<Signal> Read(string workspace, SignalQuery query, CancellationToken cancellation, MemoryBudget? memory = null)
     {
         ArgumentNullException.ThrowIfNull(query);
+        if (query.Pillar is null)
+        {
+            // All four are each pillar's signals in turn: read (and kept) pillar by pillar, shared with the pages.
+            return [.. PillarSignals.Pillars.SelectMany(p => Read(workspace, query with { Pillar = p }, cancellation, memory))];
+        }
+
         var key = string.Join(
             "\n",
             workspace,
-            query.Pillar is { } pillar ? SnakeCase.Name(pillar) : "all",
+            SnakeCase.Name(query.Pillar.Value),
             query.Period.Label,
             query.AsOf.UtcTicks,
             VersionKey.Of(store.Versions(workspace)));

@@ -51,6 +51,23 @@ public sealed class SignalsEndpointTests(DemoStore demo) : IClassFixture<DemoSto
     }
 
     [Fact]
+    public async Task AllFourPillars_ReadPillarByPillar_AreWhatTheCommandLinePrintsForAll()
+    {
+        using var response = await _http.GetAsync(new Uri($"/api/v1/workspaces/default/signals?as_of={AsOf}", UriKind.Relative), TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var cli = CliRunner.Run("signals", "--db", demo.Db, "--as-of", AsOf, "--format", "json");
+
+        Assert.True(response.IsSuccessStatusCode, body);
+        Assert.Equal(0, cli.ExitCode);
+        using var api = JsonDocument.Parse(body);
+        using var expected = JsonDocument.Parse(cli.Out);
+        Assert.Equal(
+            ["new_business", "retention", "expansion", "cost_model"],
+            api.RootElement.EnumerateArray().Select(s => s.GetProperty("pillar").GetString()).Distinct());
+        Assert.Equal(JsonSerializer.Serialize(expected.RootElement), JsonSerializer.Serialize(api.RootElement));
+    }
+
+    [Fact]
     public async Task WithoutAsOf_TheSignalsAreReadAsOfTheHour_AsThePillarPagesReadThem()
     {
         // The start of the hour, as the pages read it: one reading, kept per store version, serves both (the retention
