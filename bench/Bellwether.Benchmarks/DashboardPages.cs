@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Bellwether.Dashboard.Live;
+using Bellwether.Services;
 using Bellwether.Storage.DuckDb;
 using Bellwether.Web;
 

@@ -3,6 +3,7 @@ using Bellwether.Core.Data;
 using Bellwether.Core.Forecasting;
 using Bellwether.Core.Indicators;
 using Bellwether.Core.Plans;
+using Bellwether.Core.PlanStatus;
 using Bellwether.Core.Time;
 using Bellwether.Storage.DuckDb;
 

@@ -5,8 +5,8 @@ using Bellwether.Core.Time;
 using Bellwether.Dashboard;
 using Bellwether.Dashboard.Scenarios;
 using Bellwether.Indicators;
+using Bellwether.Services;
 using Bellwether.Storage.DuckDb;
-using Bellwether.Web;
 
 namespace Bellwether.Benchmarks;
 
@@ -64,9 +64,9 @@ public static class ScenarioSlider
         model.Forecast(query);
         step.Report("  part: the page's base forecast, again", null);
         var book = new Core.Plans.PlanBook(store.PlanChanges("default"));
-        Core.Plans.PlanReport.Read(book, indicators.Engine("default"), _ => model, new Core.Plans.PlanQuery { Scope = Core.Plans.PlanScope.Within(quarter), AsOf = asOf, LatestPlans = true, Scenario = moved, WeekEarlier = false });
+        Core.PlanStatus.PlanReport.Read(book, indicators.Engine("default"), _ => model, new Core.PlanStatus.PlanQuery { Scope = Core.Plans.PlanScope.Within(quarter), AsOf = asOf, LatestPlans = true, Scenario = moved, WeekEarlier = false });
         step.Report("  part: the plans of the quarter under the scenario", null);
-        Core.Plans.PlanReport.Read(book, indicators.Engine("default"), _ => model, new Core.Plans.PlanQuery { Scope = Core.Plans.PlanScope.Within(quarter), AsOf = asOf, LatestPlans = true, WeekEarlier = false });
+        Core.PlanStatus.PlanReport.Read(book, indicators.Engine("default"), _ => model, new Core.PlanStatus.PlanQuery { Scope = Core.Plans.PlanScope.Within(quarter), AsOf = asOf, LatestPlans = true, WeekEarlier = false });
         step.Report("  part: the plans of the quarter, base, again", null);
 
         Summary("page, per slider move", page);

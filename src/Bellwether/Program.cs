@@ -1,3 +1,4 @@
+using Bellwether;
 using Bellwether.Cli;
 
 // The first Ctrl+C asks work that watches for it to stop (it prints one line); otherwise, and at a second Ctrl+C, the

@@ -1,5 +1,4 @@
 using Bellwether.Core.Data;
-using Bellwether.Core.Forecasting.Model;
 using Bellwether.Core.Time;
 
 namespace Bellwether.Core.Clients;

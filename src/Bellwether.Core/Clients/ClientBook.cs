@@ -1,7 +1,6 @@
 using System.Numerics;
 using Bellwether.Core.Accounts;
 using Bellwether.Core.Data;
-using Bellwether.Core.Forecasting.Model;
 using Bellwether.Core.Time;
 
 namespace Bellwether.Core.Clients;

@@ -9,7 +9,7 @@ namespace Bellwether.Core.Clients;
 internal readonly record struct Cut(int RevenueEnd, int EventEnd, int Day)
 {
     /// <summary>The first instant of a month (index): the month's own data is not yet known.</summary>
-    public static Cut AtMonth(int month) => new(month, month, Forecasting.Model.MonthIndex.Start(month).DayNumber);
+    public static Cut AtMonth(int month) => new(month, month, Time.MonthIndex.Start(month).DayNumber);
 
     /// <summary>The book's own instant.</summary>
     public static Cut Of(ClientBook book) => new(book.RevenueEnd, book.EventEnd, Time.Instants.DayOf(book.AsOf).DayNumber);
@@ -140,7 +140,7 @@ internal sealed record ClientFacts
         }
 
         var usageThen = usage - 3 >= cells.Start && c.UsageCount[usage - 3] > 0 ? usage - 3 : -1;
-        var firstDay = first == int.MaxValue ? cut.Day : Forecasting.Model.MonthIndex.Start(first).DayNumber;
+        var firstDay = first == int.MaxValue ? cut.Day : Time.MonthIndex.Start(first).DayNumber;
         var lineRuns = new List<(int Bit, int Run)>();
         for (var on = lines3; on != 0; on &= on - 1)
         {

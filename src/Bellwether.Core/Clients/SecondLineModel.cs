@@ -1,5 +1,5 @@
 using System.Globalization;
-using Bellwether.Core.Forecasting.Model;
+using Bellwether.Core.Time;
 
 namespace Bellwether.Core.Clients;
 

@@ -1,4 +1,4 @@
-using Bellwether.Core.Plans;
+using Bellwether.Core.PlanStatus;
 using Bellwether.Core.Reporting;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Variance;

@@ -1,6 +1,5 @@
-using Bellwether.Core.Indicators;
+using Bellwether.Core.Plans;
 using Bellwether.Core.Reporting;
-using Bellwether.Core.Signals;
 using Bellwether.Core.Text;
 
 namespace Bellwether.Core.Digest;

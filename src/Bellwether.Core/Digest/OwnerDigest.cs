@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Bellwether.Core.Indicators;
 using Bellwether.Core.Plans;
+using Bellwether.Core.PlanStatus;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Variance;
 

@@ -1,3 +1,5 @@
+using Bellwether.Core.Reporting;
+
 namespace Bellwether.Core.Indicators;
 
 /// <summary>Every indicator of indicators.md, by its stable name. These names are the names everywhere.</summary>

@@ -1,3 +1,5 @@
+using Bellwether.Core.Reporting;
+
 namespace Bellwether.Core.Indicators;
 
 /// <summary>What an indicator is: its stable name, unit, definition, and the files it cannot be computed without.</summary>

@@ -1,5 +1,3 @@
-using Bellwether.Core.Signals;
-
 namespace Bellwether.Core.Plans;
 
 /// <summary>

@@ -43,6 +43,10 @@ public sealed class PlanBook
     /// <summary>The plans after every change: what the store holds now.</summary>
     public IReadOnlyList<PlanLine> Current() => Replay(Changes);
 
+    /// <summary>The owners that hold a plan as of the instant, as plans.csv spells them, in order.</summary>
+    public IReadOnlyList<string> Owners(DateTimeOffset asOf) =>
+        [.. AsOf(asOf).Select(l => l.Owner).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
+
     /// <summary>The changes known at <paramref name="asOf"/>, in the order they were written.</summary>
     public IReadOnlyList<PlanChange> ChangesAsOf(DateTimeOffset asOf) => [.. Changes.Where(c => c.KnownAt(asOf))];
 

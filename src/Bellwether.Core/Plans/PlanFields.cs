@@ -1,6 +1,6 @@
 namespace Bellwether.Core.Plans;
 
-/// <summary>A plan as a person typed it (command-line options, an API body): text, checked by <see cref="PlanInput"/>.</summary>
+/// <summary>A plan as a person typed it (command-line options, an API body): text, checked by <see cref="PlanStatus.PlanInput"/>.</summary>
 public sealed record PlanFields
 {
     public string? Pillar { get; init; }

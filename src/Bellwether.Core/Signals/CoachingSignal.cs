@@ -1,6 +1,6 @@
 using Bellwether.Core.Coaching;
-using Bellwether.Core.Indicators;
 using Bellwether.Core.Plans;
+using Bellwether.Core.Reporting;
 using Bellwether.Core.Reps;
 using static Bellwether.Core.Signals.SignalReading;
 

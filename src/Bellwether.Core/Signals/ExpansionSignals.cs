@@ -1,6 +1,5 @@
 using System.Globalization;
 using Bellwether.Core.Clients;
-using Bellwether.Core.Indicators;
 using Bellwether.Core.Plans;
 using Bellwether.Core.Reporting;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Bellwether.Core.Clients;
-using Bellwether.Core.Indicators;
 using Bellwether.Core.Plans;
 using Bellwether.Core.Reporting;
 
@@ -127,11 +126,11 @@ public static class RetentionSignals
         var calendar = c.Engine.Dataset.Settings.Calendar;
         var current = calendar.Containing(Time.Instants.DayOf(c.AsOf), Time.Grain.Quarter);
         var quarters = Enumerable.Range(1, 4).Select(k => calendar.Shift(current, -k)).Reverse()
-            .Where(q => Forecasting.Model.MonthIndex.Of(q.Start) - 3 >= book.FirstRevenueMonth)
+            .Where(q => Time.MonthIndex.Of(q.Start) - 3 >= book.FirstRevenueMonth)
             .ToList();
         return quarters.Count == 0
             ? null
-            : new EarlierReadings([.. quarters.Select(q => model.Score(book, Cut.AtMonth(Forecasting.Model.MonthIndex.Of(q.Start)), c.Currency))], quarters[0].Label, quarters[^1].Label);
+            : new EarlierReadings([.. quarters.Select(q => model.Score(book, Cut.AtMonth(Time.MonthIndex.Of(q.Start)), c.Currency))], quarters[0].Label, quarters[^1].Label);
     }
 
     /// <summary>The clients as the model read them at earlier quarters' starts, from the quarter <see cref="From"/> to <see cref="To"/>.</summary>

@@ -1,5 +1,5 @@
-using Bellwether.Core.Indicators;
 using Bellwether.Core.Plans;
+using Bellwether.Core.Reporting;
 
 namespace Bellwether.Core.Signals;
 
@@ -45,14 +45,6 @@ public sealed record Signal
 
     /// <summary>The reps, accounts or deals behind the signal that need attention, most urgent first.</summary>
     public IReadOnlyList<Attention> NeedsAttention { get; init; } = [];
-}
-
-/// <summary>The three states of the spec's plan status, used for every signal too.</summary>
-public enum SignalStatus
-{
-    OnTrack,
-    AtRisk,
-    OffTrack,
 }
 
 /// <summary>A rep, account or deal that needs an owner's attention, by name, with the reason in words.</summary>

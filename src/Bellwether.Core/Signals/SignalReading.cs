@@ -1,5 +1,6 @@
 using Bellwether.Core.Indicators;
 using Bellwether.Core.Plans;
+using Bellwether.Core.Reporting;
 using Bellwether.Core.Slicing;
 using Bellwether.Core.Time;
 

@@ -1,4 +1,4 @@
-using Bellwether.Core.Indicators;
+using Bellwether.Core.Reporting;
 
 namespace Bellwether.Core.Variance;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Bellwether.Core.Indicators;
+using Bellwether.Core.Reporting;
 
 namespace Bellwether.Core.Variance;
 

@@ -1,5 +1,6 @@
 using Bellwether.Core.Forecasting;
 using Bellwether.Core.Indicators;
+using Bellwether.Core.Reporting;
 using Bellwether.Core.Time;
 
 namespace Bellwether.Core.Variance;

@@ -1,5 +1,5 @@
 using Bellwether.Core.Data;
-using Bellwether.Core.Indicators;
+using Bellwether.Core.Reporting;
 using Bellwether.Core.Slicing;
 using Bellwether.Core.Time;
 

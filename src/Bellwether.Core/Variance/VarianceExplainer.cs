@@ -1,6 +1,7 @@
 using Bellwether.Core.Accounts;
 using Bellwether.Core.Forecasting;
 using Bellwether.Core.Indicators;
+using Bellwether.Core.Reporting;
 using Bellwether.Core.Slicing;
 using Bellwether.Core.Text;
 using Bellwether.Core.Time;

@@ -9,7 +9,7 @@ using Bellwether.Dashboard.Reps;
 using Bellwether.Dashboard.Revenue;
 using Bellwether.Dashboard.Scenarios;
 using Bellwether.Dashboard.Variance;
-using Bellwether.Web;
+using Bellwether.Services;
 using Radzen;
 
 namespace Bellwether.Dashboard;

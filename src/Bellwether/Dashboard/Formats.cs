@@ -1,5 +1,4 @@
 using System.Globalization;
-using Bellwether.Core.Indicators;
 using Bellwether.Core.Reporting;
 
 namespace Bellwether.Dashboard;

@@ -2,6 +2,7 @@ using Bellwether.Core.Digest;
 using Bellwether.Core.Forecasting;
 using Bellwether.Core.Indicators;
 using Bellwether.Core.Plans;
+using Bellwether.Core.PlanStatus;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Time;
 using Bellwether.Core.Variance;
@@ -16,16 +17,12 @@ namespace Bellwether.Digest;
 /// </summary>
 public static class DigestReader
 {
-    /// <summary>The owners that hold a plan as of the instant, as plans.csv spells them.</summary>
-    public static IReadOnlyList<string> Owners(PlanBook book, DateTimeOffset asOf) =>
-        [.. book.AsOf(asOf).Select(l => l.Owner).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
-
     /// <param name="engine">
     /// The indicators over every table of the workspace, engagement included (the retention signals and explanations
     /// read it), within the caller's budget: the API passes its cached engine, so a digest prepares nothing again.
     /// </param>
     /// <param name="book">The workspace's plans through time.</param>
-    /// <param name="owner">The owner, in any case; an owner who holds no plan is a mistake (see <see cref="Owners"/>).</param>
+    /// <param name="owner">The owner, in any case; an owner who holds no plan is a mistake (see <see cref="PlanBook.Owners"/>).</param>
     /// <param name="asOf">Only what was known strictly before this instant is read.</param>
     /// <param name="latestPlans">Read the plans as they stand now rather than as they stood at <paramref name="asOf"/> (for "now", rounded down).</param>
     /// <param name="fit">Fits, or finds, the forecast model as of an instant.</param>
@@ -35,8 +32,8 @@ public static class DigestReader
         ArgumentNullException.ThrowIfNull(book);
         var data = engine.Dataset;
         var calendar = data.Settings.Calendar;
-        var canonical = Owners(book, asOf).FirstOrDefault(o => string.Equals(o, owner, StringComparison.OrdinalIgnoreCase))
-            ?? (latestPlans ? Owners(book, DateTimeOffset.MaxValue).FirstOrDefault(o => string.Equals(o, owner, StringComparison.OrdinalIgnoreCase)) : null)
+        var canonical = book.Owners(asOf).FirstOrDefault(o => string.Equals(o, owner, StringComparison.OrdinalIgnoreCase))
+            ?? (latestPlans ? book.Owners(DateTimeOffset.MaxValue).FirstOrDefault(o => string.Equals(o, owner, StringComparison.OrdinalIgnoreCase)) : null)
             ?? owner;
         var models = new Dictionary<DateTimeOffset, ForecastModel>();
         ForecastModel Model(DateTimeOffset t)

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Bellwether.Cli;
 using Bellwether.Core.Import;
-using Bellwether.Web;
+using Bellwether.Services;
 
 namespace Bellwether.Import;
 

@@ -1,6 +1,5 @@
 using Bellwether.Cli;
-using Bellwether.Core.Indicators;
-using Bellwether.Core.Plans;
+using Bellwether.Core.PlanStatus;
 using Bellwether.Core.Reporting;
 using Bellwether.Core.Text;
 using Bellwether.Core.Time;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Bellwether.Cli;
 using Bellwether.Core.Plans;
+using Bellwether.Core.PlanStatus;
 using Bellwether.Core.Reporting;
 using Bellwether.Indicators;
 using Bellwether.Queries;

@@ -1,4 +1,5 @@
 using Bellwether.Core.Plans;
+using Bellwether.Core.PlanStatus;
 using Bellwether.Core.Time;
 
 namespace Bellwether.Queries;

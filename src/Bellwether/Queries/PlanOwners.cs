@@ -1,7 +1,6 @@
 using System.Globalization;
 using Bellwether.Core.Plans;
 using Bellwether.Core.Time;
-using Bellwether.Digest;
 
 namespace Bellwether.Queries;
 
@@ -17,7 +16,7 @@ public static class PlanOwners
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(request);
         // Without an instant the plans as they stand count: an owner named since the start of the hour has a digest.
-        var owners = DigestReader.Owners(book, request.LatestPlans ? DateTimeOffset.MaxValue : request.AsOf);
+        var owners = book.Owners(request.LatestPlans ? DateTimeOffset.MaxValue : request.AsOf);
         var owner = owners.FirstOrDefault(o => string.Equals(o, request.Owner, StringComparison.OrdinalIgnoreCase));
         if (owner is not null)
         {

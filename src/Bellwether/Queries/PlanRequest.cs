@@ -1,4 +1,4 @@
-using Bellwether.Core.Plans;
+using Bellwether.Core.PlanStatus;
 
 namespace Bellwether.Queries;
 

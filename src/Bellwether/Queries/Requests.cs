@@ -3,6 +3,7 @@ using Bellwether.Core.Forecasting;
 using Bellwether.Core.Forecasting.Backtesting;
 using Bellwether.Core.Indicators;
 using Bellwether.Core.Plans;
+using Bellwether.Core.PlanStatus;
 using Bellwether.Core.Text;
 using Bellwether.Core.Time;
 using Bellwether.Core.Variance;

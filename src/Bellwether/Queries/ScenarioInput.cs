@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Bellwether.Core.Scenarios;
-using Bellwether.Scenarios;
 
 namespace Bellwether.Queries;
 

@@ -1,6 +1,7 @@
 using Bellwether.Core.Forecasting;
 using Bellwether.Core.Indicators;
 using Bellwether.Core.Plans;
+using Bellwether.Core.PlanStatus;
 using Bellwether.Core.Scenarios;
 using Bellwether.Core.Time;
 using Bellwether.Queries;

@@ -1,7 +1,7 @@
 using Bellwether.Cli;
-using Bellwether.Core.Plans;
+using Bellwether.Core.Forecasting;
+using Bellwether.Core.PlanStatus;
 using Bellwether.Core.Reporting;
-using Bellwether.Core.Scenarios;
 using Bellwether.Core.Text;
 using Bellwether.Indicators;
 
@@ -20,7 +20,7 @@ internal static class ScenarioTables
         var units = comparison.FirstRows.ToDictionary(Key, r => r.Unit, StringComparer.Ordinal);
         string Unit(ScenarioDifference d) => units.GetValueOrDefault(Key(d), "money");
         string Value(ScenarioDifference d, decimal? v) => v is { } x ? Readable.Value(x, Unit(d), currency) : "—";
-        string Change(ScenarioDifference d, decimal? v) => v is { } x ? Readable.Change(x, SnakeCase.TryParse<Core.Indicators.Unit>(Unit(d), out var u) ? u : Core.Indicators.Unit.Count, currency) : "—";
+        string Change(ScenarioDifference d, decimal? v) => v is { } x ? Readable.Change(x, SnakeCase.TryParse<Core.Reporting.Unit>(Unit(d), out var u) ? u : Core.Reporting.Unit.Count, currency) : "—";
         string Label(ScenarioDifference d) => string.Join(" ", new[] { d.Indicator, d.Period }.Concat(d.Slice.Select(kv => names.SliceValue(kv.Key, kv.Value))));
 
         Output.Table(context, new TableData(

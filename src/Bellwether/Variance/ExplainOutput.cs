@@ -1,5 +1,4 @@
 using Bellwether.Cli;
-using Bellwether.Core.Indicators;
 using Bellwether.Core.Reporting;
 using Bellwether.Core.Slicing;
 using Bellwether.Core.Time;

@@ -1,3 +1,5 @@
+using Bellwether.Services;
+
 namespace Bellwether.Web;
 
 /// <summary>

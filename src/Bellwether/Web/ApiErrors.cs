@@ -2,6 +2,7 @@ using System.Text.Json;
 using Bellwether.Cli;
 using Bellwether.Core.Budget;
 using Bellwether.Core.Indicators;
+using Bellwether.Services;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;

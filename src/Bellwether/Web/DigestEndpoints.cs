@@ -5,6 +5,7 @@ using Bellwether.Core.Plans;
 using Bellwether.Digest;
 using Bellwether.Indicators;
 using Bellwether.Queries;
+using Bellwether.Services;
 using Bellwether.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

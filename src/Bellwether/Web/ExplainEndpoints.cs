@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Bellwether.Core.Variance;
 using Bellwether.Queries;
+using Bellwether.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

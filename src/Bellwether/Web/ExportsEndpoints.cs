@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Bellwether.Queries;
+using Bellwether.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

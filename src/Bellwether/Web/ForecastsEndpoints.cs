@@ -3,6 +3,7 @@ using Bellwether.Core.Forecasting;
 using Bellwether.Core.Forecasting.Backtesting;
 using Bellwether.Indicators;
 using Bellwether.Queries;
+using Bellwether.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

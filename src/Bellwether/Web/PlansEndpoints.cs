@@ -1,8 +1,10 @@
 using System.ComponentModel;
 using System.Text.Json;
 using Bellwether.Core.Plans;
+using Bellwether.Core.PlanStatus;
 using Bellwether.Plans;
 using Bellwether.Queries;
+using Bellwether.Services;
 using Bellwether.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -4,6 +4,7 @@ using Bellwether.Core.Scenarios;
 using Bellwether.Indicators;
 using Bellwether.Queries;
 using Bellwether.Scenarios;
+using Bellwether.Services;
 using Bellwether.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

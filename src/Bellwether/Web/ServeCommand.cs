@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Bellwether.Cli;
+using Bellwether.Services;
 
 namespace Bellwether.Web;
 

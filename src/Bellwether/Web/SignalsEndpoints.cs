@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Bellwether.Core.Budget;
 using Bellwether.Core.Signals;
 using Bellwether.Queries;
+using Bellwether.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,3 +1,4 @@
+using Bellwether.Services;
 using Bellwether.Status;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,3 +1,5 @@
+using Bellwether.Services;
+
 namespace Bellwether.Web;
 
 /// <summary>
@@ -44,7 +46,7 @@ public static class TimeBudget
                     return;
                 }
 
-                await ApiErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Over the time budget", Exceeded(budget)).ConfigureAwait(false);
+                await ApiErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Over the time budget", ApiLimits.Exceeded(budget)).ConfigureAwait(false);
             }
             finally
             {
@@ -53,12 +55,6 @@ public static class TimeBudget
         });
         return app;
     }
-
-    /// <summary>The one line a request past its budget is answered with, on the API and the dashboard alike.</summary>
-    public static string Exceeded(TimeSpan budget) =>
-        $"the answer took longer than the {Seconds(budget)} a request may compute, and was stopped: ask for a shorter period, a coarser grain, fewer dimensions or indicators, or one slice (the budget is set with serve --time-budget)";
-
-    private static string Seconds(TimeSpan budget) => budget.TotalSeconds >= 1 ? $"{budget.TotalSeconds:0.#} s" : $"{budget.TotalMilliseconds:0} ms";
 
     private static bool IsImport(HttpRequest request) => request.Path.Value?.EndsWith("/imports", StringComparison.OrdinalIgnoreCase) == true;
 }

@@ -2,6 +2,7 @@ using Bellwether.Cli;
 using Bellwether.Core.Budget;
 using Bellwether.Dashboard;
 using Bellwether.Indicators;
+using Bellwether.Services;
 using Bellwether.Storage;
 using Microsoft.AspNetCore.DataProtection;
 

@@ -1,4 +1,5 @@
 using Bellwether.Cli;
+using Bellwether.Services;
 using Bellwether.Storage;
 
 namespace Bellwether.Web;

@@ -2,6 +2,7 @@ using Bellwether.Core.Scenarios;
 using Bellwether.Core.Slicing;
 using Bellwether.Indicators;
 using Bellwether.Queries;
+using Bellwether.Services;
 using Bellwether.Storage;
 
 namespace Bellwether.Web;

@@ -1,6 +1,7 @@
 using Bellwether.Core.Digest;
-using Bellwether.Core.Indicators;
 using Bellwether.Core.Plans;
+using Bellwether.Core.PlanStatus;
+using Bellwether.Core.Reporting;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Time;
 

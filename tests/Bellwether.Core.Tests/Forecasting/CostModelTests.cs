@@ -3,6 +3,7 @@ using Bellwether.Core.Finance;
 using Bellwether.Core.Forecasting.Model;
 using Bellwether.Core.Pipeline;
 using Bellwether.Core.Reps;
+using Bellwether.Core.Time;
 
 namespace Bellwether.Core.Tests.Forecasting;
 

@@ -1,7 +1,7 @@
 using Bellwether.Core.Forecasting;
 using Bellwether.Core.Indicators;
 using Bellwether.Core.Plans;
-using Bellwether.Core.Signals;
+using Bellwether.Core.PlanStatus;
 using Bellwether.Core.Time;
 using static Bellwether.Core.Tests.Indicators.Fixture;
 

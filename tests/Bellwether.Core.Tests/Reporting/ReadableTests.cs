@@ -1,4 +1,3 @@
-using Bellwether.Core.Indicators;
 using Bellwether.Core.Reporting;
 
 namespace Bellwether.Core.Tests.Reporting;

@@ -4,6 +4,7 @@ using Bellwether.Core.Data;
 using Bellwether.Core.Finance;
 using Bellwether.Core.Indicators;
 using Bellwether.Core.Plans;
+using Bellwether.Core.Reporting;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Tests.Clients;
 using Bellwether.Core.Time;

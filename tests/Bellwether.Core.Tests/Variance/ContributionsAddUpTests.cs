@@ -47,7 +47,7 @@ public sealed class ContributionsAddUpTests
                 }
 
                 requests++;
-                var resolution = e.Unit == Core.Indicators.Unit.Ratio ? 0.000001m : 0.01m;
+                var resolution = e.Unit == Core.Reporting.Unit.Ratio ? 0.000001m : 0.01m;
                 Assert.Equal(e.Gap, e.Actual - e.Comparison);
                 Assert.Equal(e.Gap, e.Cells.Sum(c => c.Amount));
                 Assert.Equal(e.Gap, e.Drivers.Sum(c => c.Amount));

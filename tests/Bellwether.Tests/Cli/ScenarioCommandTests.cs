@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Bellwether.Core.Scenarios;
-using Bellwether.Scenarios;
+using Bellwether.Queries;
 using Bellwether.Tests.Testing;
 
 namespace Bellwether.Tests.Cli;

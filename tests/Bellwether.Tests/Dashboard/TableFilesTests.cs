@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using Bellwether.Core.Indicators;
+using Bellwether.Core.Reporting;
 using Bellwether.Dashboard.Tables;
 
 namespace Bellwether.Tests.Dashboard;

@@ -5,9 +5,9 @@ using Bellwether.Core.Forecasting.Backtesting;
 using Bellwether.Core.Indicators;
 using Bellwether.Core.Time;
 using Bellwether.Indicators;
+using Bellwether.Services;
 using Bellwether.Storage.DuckDb;
 using Bellwether.Tests.Testing;
-using Bellwether.Web;
 
 namespace Bellwether.Tests.Forecasting;
 

@@ -1,8 +1,8 @@
 using Bellwether.Core.Budget;
 using Bellwether.Indicators;
+using Bellwether.Services;
 using Bellwether.Storage.DuckDb;
 using Bellwether.Tests.Testing;
-using Bellwether.Web;
 
 namespace Bellwether.Tests.Web;
 

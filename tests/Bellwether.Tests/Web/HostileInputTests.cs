@@ -2,8 +2,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Bellwether.Cli;
+using Bellwether.Services;
 using Bellwether.Tests.Testing;
-using Bellwether.Web;
 
 namespace Bellwether.Tests.Web;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Bellwether.Cli;
+using Bellwether.Services;
 using Bellwether.Tests.Testing;
-using Bellwether.Web;
 
 namespace Bellwether.Tests.Web;
 

@@ -1,4 +1,4 @@
-using Bellwether.Web;
+using Bellwether.Services;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Bellwether.Tests.Web;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Bellwether.Services;
 using Bellwether.Storage.DuckDb;
 using Bellwether.Tests.Cli;
 using Bellwether.Tests.Testing;

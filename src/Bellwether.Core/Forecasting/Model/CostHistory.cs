@@ -3,6 +3,7 @@ using Bellwether.Core.Finance;
 using Bellwether.Core.Pipeline;
 using Bellwether.Core.Reps;
 using Bellwether.Core.Slicing;
+using Bellwether.Core.Time;
 
 namespace Bellwether.Core.Forecasting.Model;
 

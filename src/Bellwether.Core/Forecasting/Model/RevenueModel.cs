@@ -1,6 +1,7 @@
 using Bellwether.Core.Data;
 using Bellwether.Core.Pipeline;
 using Bellwether.Core.Slicing;
+using Bellwether.Core.Time;
 
 namespace Bellwether.Core.Forecasting.Model;
 

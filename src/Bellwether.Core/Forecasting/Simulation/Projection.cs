@@ -1,5 +1,4 @@
 using Bellwether.Core.Forecasting.Model;
-using Bellwether.Core.Scenarios;
 using Bellwether.Core.Slicing;
 
 namespace Bellwether.Core.Forecasting.Simulation;

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Bellwether.Core.Forecasting.Model;
 using Bellwether.Core.Slicing;
+using Bellwether.Core.Time;
 
 namespace Bellwether.Core.Forecasting.Simulation;
 

@@ -9,8 +9,8 @@ using Bellwether.Dashboard.Charts;
 using Bellwether.Dashboard.Deals;
 using Bellwether.Dashboard.Tables;
 using Bellwether.Indicators;
+using Bellwether.Services;
 using Bellwether.Storage;
-using Bellwether.Web;
 
 namespace Bellwether.Dashboard.Accounts;
 

@@ -1,7 +1,7 @@
 using Bellwether.Core.Clients;
 using Bellwether.Indicators;
+using Bellwether.Services;
 using Bellwether.Storage;
-using Bellwether.Web;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Bellwether.Dashboard.Accounts;

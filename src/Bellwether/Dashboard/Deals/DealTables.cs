@@ -1,4 +1,3 @@
-using Bellwether.Core.Indicators;
 using Bellwether.Core.Pipeline;
 using Bellwether.Core.Reporting;
 using Bellwether.Core.Text;

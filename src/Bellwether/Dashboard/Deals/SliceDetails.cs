@@ -8,8 +8,8 @@ using Bellwether.Core.Variance;
 using Bellwether.Dashboard.Charts;
 using Bellwether.Dashboard.Tables;
 using Bellwether.Indicators;
+using Bellwether.Services;
 using Bellwether.Storage;
-using Bellwether.Web;
 
 namespace Bellwether.Dashboard.Deals;
 

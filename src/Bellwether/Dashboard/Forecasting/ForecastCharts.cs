@@ -6,8 +6,8 @@ using Bellwether.Core.Slicing;
 using Bellwether.Core.Time;
 using Bellwether.Dashboard.Charts;
 using Bellwether.Indicators;
+using Bellwether.Services;
 using Bellwether.Storage;
-using Bellwether.Web;
 
 namespace Bellwether.Dashboard.Forecasting;
 

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using Bellwether.Core.Import;
 using Bellwether.Dashboard.Live;
 using Bellwether.Import;
-using Bellwether.Web;
+using Bellwether.Services;
 
 namespace Bellwether.Dashboard.Import;
 

@@ -1,7 +1,7 @@
 using Bellwether.Cli;
 using Bellwether.Core.Budget;
+using Bellwether.Services;
 using Bellwether.Storage;
-using Bellwether.Web;
 using Microsoft.AspNetCore.Components;
 
 namespace Bellwether.Dashboard.Live;
@@ -116,7 +116,7 @@ public abstract class LivePage<TData> : ComponentBase, IDisposable
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested)
         {
-            problem = TimeBudget.Exceeded(Limits.TimeBudget);
+            problem = ApiLimits.Exceeded(Limits.TimeBudget);
         }
         catch (Exception e) when (e is UserErrorException or StoreException or WorkTooLargeException)
         {

@@ -6,7 +6,7 @@ using Bellwether.Dashboard.Plans;
 using Bellwether.Dashboard.Revenue;
 using Bellwether.Dashboard.Scenarios;
 using Bellwether.Dashboard.Variance;
-using Bellwether.Web;
+using Bellwether.Services;
 
 namespace Bellwether.Dashboard.Live;
 

@@ -1,6 +1,6 @@
 using Bellwether.Core.Budget;
+using Bellwether.Services;
 using Bellwether.Storage;
-using Bellwether.Web;
 
 namespace Bellwether.Dashboard.Live;
 

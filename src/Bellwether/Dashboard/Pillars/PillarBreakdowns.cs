@@ -7,8 +7,8 @@ using Bellwether.Core.Time;
 using Bellwether.Dashboard.Charts;
 using Bellwether.Dashboard.Tables;
 using Bellwether.Indicators;
+using Bellwether.Services;
 using Bellwether.Storage;
-using Bellwether.Web;
 
 namespace Bellwether.Dashboard.Pillars;
 

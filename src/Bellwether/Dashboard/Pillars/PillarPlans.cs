@@ -1,12 +1,12 @@
-using Bellwether.Core.Indicators;
 using Bellwether.Core.Plans;
+using Bellwether.Core.PlanStatus;
 using Bellwether.Core.Reporting;
 using Bellwether.Core.Slicing;
 using Bellwether.Core.Text;
 using Bellwether.Dashboard.Tables;
 using Bellwether.Indicators;
+using Bellwether.Services;
 using Bellwether.Storage;
-using Bellwether.Web;
 
 namespace Bellwether.Dashboard.Pillars;
 

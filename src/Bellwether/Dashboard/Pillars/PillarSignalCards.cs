@@ -3,8 +3,8 @@ using Bellwether.Core.Reporting;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Text;
 using Bellwether.Dashboard.Tables;
+using Bellwether.Services;
 using Bellwether.Storage;
-using Bellwether.Web;
 
 namespace Bellwether.Dashboard.Pillars;
 

@@ -10,8 +10,8 @@ using Bellwether.Dashboard.Charts;
 using Bellwether.Dashboard.Deals;
 using Bellwether.Dashboard.Tables;
 using Bellwether.Indicators;
+using Bellwether.Services;
 using Bellwether.Storage;
-using Bellwether.Web;
 
 namespace Bellwether.Dashboard.Reps;
 
@@ -129,7 +129,7 @@ public sealed class RepDetails(IStore store, IndicatorService indicators, TimePr
                     TableCell.Of(type.Replace('_', ' ') + "s"),
                     TableCell.Count(s.Minimum).WithTitle($"at least {Readable.Count(s.Minimum)} a {per}"),
                     TableCell.Count(rate).WithTitle($"a {per} on average over the rep's working days"),
-                    met.Value is null ? TableCell.Of(met.MissingReason) : TableCell.StatusOf(shortfall is null ? Core.Signals.SignalStatus.OnTrack : Core.Signals.SignalStatus.OffTrack),
+                    met.Value is null ? TableCell.Of(met.MissingReason) : TableCell.StatusOf(shortfall is null ? Core.Plans.SignalStatus.OnTrack : Core.Plans.SignalStatus.OffTrack),
                 ]);
             })],
             EmptyText = $"No activity standard applies to {rep.Name} (standards.csv).",

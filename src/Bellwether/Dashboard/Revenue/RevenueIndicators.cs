@@ -1,8 +1,8 @@
 using Bellwether.Core.Reporting;
 using Bellwether.Dashboard.Pillars;
 using Bellwether.Indicators;
+using Bellwether.Services;
 using Bellwether.Storage;
-using Bellwether.Web;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Bellwether.Dashboard.Revenue;

@@ -1,4 +1,4 @@
-using Bellwether.Core.Indicators;
+using Bellwether.Core.Reporting;
 using Bellwether.Core.Time;
 using Bellwether.Dashboard.Charts;
 using Bellwether.Dashboard.Tables;

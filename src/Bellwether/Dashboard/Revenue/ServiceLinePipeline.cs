@@ -1,4 +1,5 @@
 using Bellwether.Core.Indicators;
+using Bellwether.Core.Reporting;
 using Bellwether.Core.Slicing;
 using Bellwether.Dashboard.Charts;
 using Bellwether.Dashboard.Tables;

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Bellwether.Core.Forecasting;
 using Bellwether.Core.Plans;
+using Bellwether.Core.PlanStatus;
 using Bellwether.Core.Reporting;
 using Bellwether.Core.Scenarios;
-using Bellwether.Core.Signals;
 using Bellwether.Core.Slicing;
 using Bellwether.Core.Text;
 using Bellwether.Core.Time;
@@ -12,8 +12,8 @@ using Bellwether.Dashboard.Pillars;
 using Bellwether.Dashboard.Tables;
 using Bellwether.Indicators;
 using Bellwether.Queries;
+using Bellwether.Services;
 using Bellwether.Storage;
-using Bellwether.Web;
 
 namespace Bellwether.Dashboard.Scenarios;
 
@@ -202,7 +202,7 @@ public sealed class ScenarioWorkbench(IStore store, ForecastService forecasts, P
         Rows = [.. first.Select(f =>
         {
             var s = second.FirstOrDefault(r => r.Indicator == f.Indicator && r.Period == f.Period);
-            var unit = SnakeCase.TryParse<Core.Indicators.Unit>(f.Unit, out var u) ? u : Core.Indicators.Unit.Money;
+            var unit = SnakeCase.TryParse<Core.Reporting.Unit>(f.Unit, out var u) ? u : Core.Reporting.Unit.Money;
             return new TableRow(
             [
                 TableCell.Of(MetricNames.Of(f.Indicator)).WithTitle(f.MissingReason),
@@ -228,7 +228,7 @@ public sealed class ScenarioWorkbench(IStore store, ForecastService forecasts, P
             Rows = [.. first.OrderBy(r => r.Pillar).ThenBy(r => r.Metric, StringComparer.Ordinal).ThenBy(r => r.Slice.Count).Select(f =>
         {
             var s = second.FirstOrDefault(r => SameLine(r, f));
-            var unit = SnakeCase.TryParse<Core.Indicators.Unit>(f.Unit, out var u) ? u : Core.Indicators.Unit.Money;
+            var unit = SnakeCase.TryParse<Core.Reporting.Unit>(f.Unit, out var u) ? u : Core.Reporting.Unit.Money;
             return new TableRow(
             [
                 TableCell.Of(PillarPlans.Title(f.Metric, f.Slice, names)),
@@ -256,7 +256,7 @@ public sealed class ScenarioWorkbench(IStore store, ForecastService forecasts, P
     private static string Say(SignalStatus? status) => status is { } s ? SnakeCase.Name(s).Replace('_', ' ') : "no status";
 
     private static TableCell Change(decimal? change, string unit, string currency) =>
-        TableCell.Change(change, SnakeCase.TryParse<Core.Indicators.Unit>(unit, out var u) ? u : Core.Indicators.Unit.Money, currency);
+        TableCell.Change(change, SnakeCase.TryParse<Core.Reporting.Unit>(unit, out var u) ? u : Core.Reporting.Unit.Money, currency);
 
     private static SeriesChartData Chart(Period period, IReadOnlyList<ForecastRow> baseRows, IReadOnlyList<ForecastRow> rows, string currency)
     {
@@ -272,9 +272,9 @@ public sealed class ScenarioWorkbench(IStore store, ForecastService forecasts, P
             ],
             Format = ChartFormat.Money,
             Description = $"The {period.Label} forecast (P50), base and what-if: "
-                + string.Join("; ", money.Select(m => $"{MetricNames.Of(m)} {Formats.Value(P50(baseRows, m), Core.Indicators.Unit.Money, currency)} → {Formats.Value(P50(rows, m), Core.Indicators.Unit.Money, currency)}")) + ".",
+                + string.Join("; ", money.Select(m => $"{MetricNames.Of(m)} {Formats.Value(P50(baseRows, m), Core.Reporting.Unit.Money, currency)} → {Formats.Value(P50(rows, m), Core.Reporting.Unit.Money, currency)}")) + ".",
             Table = new ChartTable($"The {period.Label} forecast (P50), base and what-if", ["Forecast", "Base", "What-if"],
-                [.. money.Select(m => (IReadOnlyList<string>)[MetricNames.Of(m), Formats.Value(P50(baseRows, m), Core.Indicators.Unit.Money, currency), Formats.Value(P50(rows, m), Core.Indicators.Unit.Money, currency)])]),
+                [.. money.Select(m => (IReadOnlyList<string>)[MetricNames.Of(m), Formats.Value(P50(baseRows, m), Core.Reporting.Unit.Money, currency), Formats.Value(P50(rows, m), Core.Reporting.Unit.Money, currency)])]),
         };
     }
 }

@@ -1,4 +1,5 @@
 using Bellwether.Core.Indicators;
+using Bellwether.Core.Reporting;
 
 namespace Bellwether.Dashboard.Tables;
 

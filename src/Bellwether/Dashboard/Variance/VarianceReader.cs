@@ -5,8 +5,8 @@ using Bellwether.Core.Text;
 using Bellwether.Core.Variance;
 using Bellwether.Indicators;
 using Bellwether.Queries;
+using Bellwether.Services;
 using Bellwether.Storage;
-using Bellwether.Web;
 
 namespace Bellwether.Dashboard.Variance;
 

@@ -1,8 +1,10 @@
 using Bellwether.Core.Indicators;
+using Bellwether.Core.Plans;
+using Bellwether.Core.Reporting;
 using Bellwether.Core.Slicing;
 using Bellwether.Core.Time;
 
-namespace Bellwether.Core.Plans;
+namespace Bellwether.Core.PlanStatus;
 
 /// <summary>
 /// The plans of a scope as targets to judge: each plan as set, plus, for each quarter and year of the scope that a key

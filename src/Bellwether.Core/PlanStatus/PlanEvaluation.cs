@@ -1,10 +1,11 @@
 using Bellwether.Core.Forecasting;
 using Bellwether.Core.Indicators;
+using Bellwether.Core.Plans;
 using Bellwether.Core.Slicing;
 using Bellwether.Core.Text;
 using Bellwether.Core.Time;
 
-namespace Bellwether.Core.Plans;
+namespace Bellwether.Core.PlanStatus;
 
 /// <summary>
 /// Plans against actuals and the forecast at one instant (indicators.md, Plans): the one place a plan's projection,

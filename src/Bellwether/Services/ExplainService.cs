@@ -5,7 +5,7 @@ using Bellwether.Indicators;
 using Bellwether.Storage;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Bellwether.Web;
+namespace Bellwether.Services;
 
 /// <summary>
 /// Explanations for the web host (the API's <c>explain</c> and the Variance page): each is computed once per version of

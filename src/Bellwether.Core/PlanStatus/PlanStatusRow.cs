@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
 using Bellwether.Core.Indicators;
-using Bellwether.Core.Signals;
+using Bellwether.Core.Plans;
 
-namespace Bellwether.Core.Plans;
+namespace Bellwether.Core.PlanStatus;
 
 /// <summary>How a plan's projected value was reached.</summary>
 public enum PlanBasis

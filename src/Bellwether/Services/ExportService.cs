@@ -7,7 +7,7 @@ using Bellwether.Indicators;
 using Bellwether.Queries;
 using Bellwether.Storage;
 
-namespace Bellwether.Web;
+namespace Bellwether.Services;
 
 /// <summary>
 /// The finance pack of <c>bellwether export</c> for the API, from the host's cached data, engine and fitted model: as a

@@ -4,7 +4,7 @@ using Bellwether.Indicators;
 using Bellwether.Storage;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Bellwether.Web;
+namespace Bellwether.Services;
 
 /// <summary>
 /// Fitted forecast models for the web host, kept per workspace, store version and instant: fitting takes seconds,

@@ -1,7 +1,8 @@
 using Bellwether.Core.Forecasting;
 using Bellwether.Core.Indicators;
+using Bellwether.Core.Plans;
 
-namespace Bellwether.Core.Plans;
+namespace Bellwether.Core.PlanStatus;
 
 /// <summary>
 /// Plan status for an owner: the plans of a scope as they stood at t, read with what was known at t, beside the same

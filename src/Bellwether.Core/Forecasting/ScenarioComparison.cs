@@ -1,4 +1,6 @@
-namespace Bellwether.Core.Scenarios;
+using Bellwether.Core.Scenarios;
+
+namespace Bellwether.Core.Forecasting;
 
 /// <summary>
 /// Two scenarios side by side on one query: each one's rows, and per row the change from the first to the second,

@@ -8,7 +8,7 @@ using Bellwether.Queries;
 using Bellwether.Storage;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Bellwether.Web;
+namespace Bellwether.Services;
 
 /// <summary>
 /// Leading signals for the dashboard and the API: the same <see cref="SignalQuery"/> over the same engine (engagement

@@ -3,7 +3,7 @@ using Bellwether.Core.Import;
 using Bellwether.Core.Plans;
 using Bellwether.Storage;
 
-namespace Bellwether.Web;
+namespace Bellwether.Services;
 
 /// <summary>
 /// One store shared by concurrent requests. The embedded DuckDB store works through one connection, which is not safe

@@ -1,10 +1,11 @@
 using Bellwether.Core.Forecasting.Model;
 using Bellwether.Core.Pipeline;
 using Bellwether.Core.Reps;
+using Bellwether.Core.Scenarios;
 using Bellwether.Core.Slicing;
 using Bellwether.Core.Text;
 
-namespace Bellwether.Core.Scenarios;
+namespace Bellwether.Core.Forecasting;
 
 /// <summary>
 /// A scenario compiled against a fitted model: for each open deal and each creation atom, how its pace, chance of

@@ -1,4 +1,6 @@
-namespace Bellwether.Core.Scenarios;
+using Bellwether.Core.Scenarios;
+
+namespace Bellwether.Core.Forecasting;
 
 /// <summary>
 /// How one forecast row moves from the first scenario to the second: the change of its P50 and of its mean, and the

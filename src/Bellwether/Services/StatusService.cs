@@ -1,7 +1,7 @@
 using Bellwether.Status;
 using Bellwether.Storage;
 
-namespace Bellwether.Web;
+namespace Bellwether.Services;
 
 /// <summary>
 /// What a workspace holds, for the web host (the Status page and <c>GET …/status</c>): each table's row count and date

@@ -1,6 +1,7 @@
+using Bellwether.Core.Plans;
 using Bellwether.Core.Scenarios;
 
-namespace Bellwether.Core.Plans;
+namespace Bellwether.Core.PlanStatus;
 
 /// <summary>Which plans to read, at which instant: a scope of periods, optionally one pillar or one owner's plans.</summary>
 public sealed record PlanQuery

@@ -1,4 +1,4 @@
-namespace Bellwether.Web;
+namespace Bellwether.Services;
 
 /// <summary>
 /// A store's table versions as one piece of a cache key: whatever the host keeps (a fit, a plan reading, an

@@ -1,4 +1,4 @@
-namespace Bellwether.Core.Forecasting.Model;
+namespace Bellwether.Core.Time;
 
 /// <summary>Months as consecutive integers (year × 12 + month − 1), for ledger arithmetic.</summary>
 internal static class MonthIndex

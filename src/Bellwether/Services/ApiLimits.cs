@@ -1,4 +1,4 @@
-namespace Bellwether.Web;
+namespace Bellwether.Services;
 
 /// <summary>
 /// The bounds of what one request may cost the host: an upload's size, and how many heavy requests (forecasts,
@@ -32,4 +32,10 @@ public sealed record ApiLimits
 
     /// <summary>The memory the engine's work may hold at once, in bytes; null: <see cref="Core.Budget.MemoryBudget.ForProcess"/>.</summary>
     public long? MemoryBytes { get; init; }
+
+    /// <summary>The one line a request past its budget is answered with, on the API and the dashboard alike.</summary>
+    public static string Exceeded(TimeSpan budget) =>
+        $"the answer took longer than the {Seconds(budget)} a request may compute, and was stopped: ask for a shorter period, a coarser grain, fewer dimensions or indicators, or one slice (the budget is set with serve --time-budget)";
+
+    private static string Seconds(TimeSpan budget) => budget.TotalSeconds >= 1 ? $"{budget.TotalSeconds:0.#} s" : $"{budget.TotalMilliseconds:0} ms";
 }

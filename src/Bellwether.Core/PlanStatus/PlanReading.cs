@@ -2,7 +2,7 @@ using Bellwether.Core.Forecasting;
 using Bellwether.Core.Indicators;
 using Bellwether.Core.Scenarios;
 
-namespace Bellwether.Core.Plans;
+namespace Bellwether.Core.PlanStatus;
 
 /// <summary>What plans are read against at one instant: the engine for actuals and the forecast model fitted then.</summary>
 public sealed record PlanReading

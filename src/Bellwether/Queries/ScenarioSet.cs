@@ -6,7 +6,7 @@ using Bellwether.Core.Slicing;
 using Bellwether.Core.Text;
 using Bellwether.Core.Time;
 
-namespace Bellwether.Scenarios;
+namespace Bellwether.Queries;
 
 /// <summary>
 /// Reads one <c>--set</c> of <c>bellwether scenario new</c>: <c>DRIVER[SLICE]=VALUE [from DATE] [to DATE] [...]</c>.

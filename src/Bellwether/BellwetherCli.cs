@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bellwether.Cli;
 using Bellwether.Demo;
 using Bellwether.Forecasting;
 using Bellwether.Import;
@@ -6,7 +7,7 @@ using Bellwether.Indicators;
 using Bellwether.Scenarios;
 using Bellwether.Status;
 
-namespace Bellwether.Cli;
+namespace Bellwether;
 
 /// <summary>The command line, as a table of contents: each feature adds its command.</summary>
 public static class BellwetherCli

@@ -1,11 +1,12 @@
 using Bellwether.Core.Budget;
 using Bellwether.Core.Plans;
+using Bellwether.Core.PlanStatus;
 using Bellwether.Core.Scenarios;
 using Bellwether.Indicators;
 using Bellwether.Storage;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Bellwether.Web;
+namespace Bellwether.Services;
 
 /// <summary>
 /// Plan status for the web host: each reading is computed once per version of the store's tables (a plan edit or an

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Bellwether.Web;
+namespace Bellwether.Services;
 
 /// <summary>
 /// One computation that several requests wait for (a forecast fit, a plan status reading), kept in a cache. It runs

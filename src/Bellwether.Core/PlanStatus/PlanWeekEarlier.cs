@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
 using Bellwether.Core.Indicators;
-using Bellwether.Core.Signals;
+using Bellwether.Core.Plans;
 
-namespace Bellwether.Core.Plans;
+namespace Bellwether.Core.PlanStatus;
 
 /// <summary>
 /// A plan as it stood a week before the reading and as it was read then (the plans as of t − 7 days, evaluated with

@@ -2,11 +2,13 @@ using System.Globalization;
 using Bellwether.Core.Data;
 using Bellwether.Core.Import;
 using Bellwether.Core.Indicators;
+using Bellwether.Core.Plans;
+using Bellwether.Core.Reporting;
 using Bellwether.Core.Slicing;
 using Bellwether.Core.Text;
 using Bellwether.Core.Time;
 
-namespace Bellwether.Core.Plans;
+namespace Bellwether.Core.PlanStatus;
 
 /// <summary>
 /// Reads a plan a person typed, reporting every mistake (not only the first): the pillar is one of the four; the metric
