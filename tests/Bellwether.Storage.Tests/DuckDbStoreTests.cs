@@ -174,6 +174,34 @@ public sealed class DuckDbStoreTests : IDisposable
     }
 
     [Fact]
+    public void Load_OfACompanyTooLargeForTheProcess_IsRefusedBeforeARowIsRead_AndStatusStillReadsIt()
+    {
+        using (var store = DuckDbStore.Open(Db))
+        {
+            var source = InMemorySource.Of(
+                ("reps.csv", "rep_id,name,role,start_date\nR1,Rita,ae,2024-01-15"),
+                ("opportunities.csv", "opportunity_id,account_id,owner_rep_id,service_line,amount,created_at,stage,status,closed_at\nO1,A1,R1,Consulting,1000,2025-01-10T08:30:00Z,Won,won,2025-02-15\nO2,A1,R1,Consulting,500,2025-01-11T08:30:00Z,Lost,lost,2025-02-16"));
+            using var session = store.BeginImport("acme");
+            Assert.True(new ImportRunner(session).Run(source, new ImportOptions { StartedAt = DateTimeOffset.UnixEpoch }).Stored);
+        }
+
+        // Two deals, one rep and the account the import made for them, at their loaded sizes, times four.
+        var needed = (long)((2 * 265) + 290 + 235) * 4;
+        var tables = new HashSet<string> { "reps", "opportunities", "accounts" };
+        using (var small = DuckDbStore.Open(Db, memoryAvailable: needed - 1))
+        {
+            var refused = Assert.Throws<Core.Budget.WorkTooLargeException>(() => small.Load("acme", tables: tables));
+            Assert.Equal(needed, refused.EstimatedBytes);
+            Assert.Contains("(2 deals, 1 accounts)", refused.Message, StringComparison.Ordinal);
+            Assert.Equal(2, small.Status("acme").Tables.Single(t => t.Table == "opportunities").Rows);
+            Assert.Empty(small.Load("globex").Opportunities);
+        }
+
+        using var enough = DuckDbStore.Open(Db, memoryAvailable: needed);
+        Assert.Equal(2, enough.Load("acme", tables: tables).Opportunities.Count);
+    }
+
+    [Fact]
     public void Load_HoldsEachRepeatedCategoryOnce_AndADealsIdOnceOverItsHistory()
     {
         using var store = DuckDbStore.Open(Db);

@@ -55,6 +55,28 @@ internal sealed class DuckDbStatusReader(DuckDBConnection connection, string wor
         return new StoreStatus { Workspace = workspace, Tables = tables, Imports = imports, RecordedHistoryOnly = fromFiles == 0 };
     }
 
+    /// <summary>Rows per table (store names) of the tables given, or of all; one query, no date spans.</summary>
+    public IReadOnlyDictionary<string, long> RowCounts(IReadOnlySet<string>? tables)
+    {
+        var names = FileSchemas.All.Select(s => s.Table).Where(t => tables is null || tables.Contains(t)).ToList();
+        var rows = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (names.Count == 0)
+        {
+            return rows;
+        }
+
+        using var command = Command(string.Join(
+            " UNION ALL ",
+            names.Select(t => $"SELECT '{t}', count(*) FROM {SqlDialect.Quote(t)} WHERE workspace_id = $ws")));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return rows;
+    }
+
     /// <summary>The import log, oldest first.</summary>
     public IReadOnlyList<ImportLogEntry> Imports()
     {

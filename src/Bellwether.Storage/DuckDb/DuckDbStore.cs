@@ -1,3 +1,4 @@
+using Bellwether.Core.Budget;
 using Bellwether.Core.Data;
 using Bellwether.Core.Import;
 using Bellwether.Core.Time;
@@ -17,14 +18,18 @@ public sealed partial class DuckDbStore : IStore
     private readonly DuckDBConnection _connection;
     private readonly TimeProvider _clock;
 
-    private DuckDbStore(string path, DuckDBConnection connection, TimeProvider clock)
+    private DuckDbStore(string path, DuckDBConnection connection, TimeProvider clock, long memoryAvailable)
     {
         Path = path;
         _connection = connection;
         _clock = clock;
+        MemoryAvailable = memoryAvailable;
     }
 
     public string Path { get; }
+
+    /// <summary>The memory this process may use, in bytes: a company whose <see cref="CompanyFootprint"/> would not fit is refused before it loads.</summary>
+    public long MemoryAvailable { get; }
 
     public string Description => $"DuckDB file {Path}";
 
@@ -38,7 +43,11 @@ public sealed partial class DuckDbStore : IStore
     }
 
     /// <summary>Opens (creating it if needed) the store file and brings its schema up to date.</summary>
-    public static DuckDbStore Open(string path, TimeProvider? clock = null)
+    /// <param name="path">The store file.</param>
+    /// <param name="clock">The clock imports are logged by.</param>
+    /// <param name="memoryAvailable">The memory the process may use, in bytes; null: what the runtime says it may
+    /// (<see cref="GCMemoryInfo.TotalAvailableMemoryBytes"/>: the machine's, a container's limit or the hard heap limit).</param>
+    public static DuckDbStore Open(string path, TimeProvider? clock = null, long? memoryAvailable = null)
     {
         var full = System.IO.Path.GetFullPath(path);
         var folder = System.IO.Path.GetDirectoryName(full);
@@ -69,7 +78,7 @@ public sealed partial class DuckDbStore : IStore
             throw new StoreException($"{path} cannot be opened as a Bellwether store: {FirstLine(e.Message)}", e);
         }
 
-        var store = new DuckDbStore(path, connection, clock ?? TimeProvider.System);
+        var store = new DuckDbStore(path, connection, clock ?? TimeProvider.System, memoryAvailable ?? GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
         try
         {
             RefuseUnlessOnDisk(path, connection);
@@ -90,8 +99,12 @@ public sealed partial class DuckDbStore : IStore
         return new DuckDbImportSession(this, workspace, _clock);
     }
 
-    public Dataset Load(string workspace, Dataset? previous = null, IReadOnlySet<string>? tables = null) =>
-        new DuckDbDatasetReader(_connection, workspace, Settings(workspace)).Read(previous, tables);
+    public Dataset Load(string workspace, Dataset? previous = null, IReadOnlySet<string>? tables = null)
+    {
+        var rows = new DuckDbStatusReader(_connection, workspace, CompanySettings.Default.Calendar).RowCounts(tables);
+        new CompanyFootprint { Rows = rows }.EnsureFits(MemoryAvailable, $"The company of workspace {workspace} in {Description}");
+        return new DuckDbDatasetReader(_connection, workspace, Settings(workspace)).Read(previous, tables);
+    }
 
     public StoreStatus Status(string workspace) => new DuckDbStatusReader(_connection, workspace, Settings(workspace).Calendar).Read();
 

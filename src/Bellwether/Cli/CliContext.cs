@@ -17,6 +17,12 @@ public sealed class CliContext
     /// <summary>The environment variable that overrides the memory budget, in megabytes (default: <see cref="MemoryBudget.ForProcess"/>).</summary>
     public const string MemoryBudgetVariable = "BELLWETHER_MEMORY_MB";
 
+    /// <summary>
+    /// The runtime's hard heap limit, hexadecimal bytes (<c>0x100000000</c> is 4 GB): a process started with it may use
+    /// no more, and a company that would need more is refused before it loads.
+    /// </summary>
+    public const string HeapHardLimitVariable = "DOTNET_GCHeapHardLimit";
+
     private WorkBudget? _work;
     private bool _watched;
 
@@ -111,6 +117,24 @@ public sealed class CliContext
         return long.TryParse(given, NumberStyles.None, CultureInfo.InvariantCulture, out var megabytes) && megabytes is > 0 and < long.MaxValue >> 20
             ? new MemoryBudget(megabytes << 20)
             : throw new UserErrorException($"{MemoryBudgetVariable}={given}: the memory budget is a whole number of megabytes, e.g. 4096");
+    }
+
+    /// <summary>
+    /// The memory the process may use, in bytes: what the runtime says (the machine's memory, a container's limit, the
+    /// hard heap limit it was started with), or less when the environment handed in says so — the runtime reads
+    /// <see cref="HeapHardLimitVariable"/> only at start, and tests run the command line in-process.
+    /// </summary>
+    public long MemoryAvailable
+    {
+        get
+        {
+            var available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+            var given = Environment(HeapHardLimitVariable)?.Trim();
+            var hex = given is not null && given.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? given[2..] : given;
+            return long.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var limit) && limit > 0
+                ? Math.Min(limit, available)
+                : available;
+        }
     }
 
     /// <summary>An engine over the data whose queries stop on Ctrl+C and are refused past the memory budget.</summary>

@@ -23,6 +23,13 @@ public static class CommandLine
                 context.Error.WriteLine($"bellwether: {e.Message}");
                 return ExitCodes.Failed;
             }
+            catch (OutOfMemoryException)
+            {
+                // The estimate before the load (CompanyFootprint) let it start, but the work still did not fit: not a
+                // bug in what was asked, and not one to hide behind a trace.
+                context.Error.WriteLine($"bellwether: ran out of memory: this process may use {MemoryBudget.Size(context.MemoryAvailable)} (the machine's memory, a container's limit or {CliContext.HeapHardLimitVariable}); run it where more memory is available, or ask for less (a shorter period, one slice)");
+                return ExitCodes.Failed;
+            }
             catch (OperationCanceledException) when (context.Cancellation.IsCancellationRequested)
             {
                 // Ctrl+C: the work stopped where it was; the store is only ever written in one transaction, so nothing half-done remains.

@@ -96,7 +96,7 @@ public sealed class GlobalOptions
         ThrowIfHeld(result, context);
         try
         {
-            return DuckDbStore.Open(path, context.Clock);
+            return DuckDbStore.Open(path, context.Clock, context.MemoryAvailable);
         }
         catch (StoreException e) when (e.HeldByPid is not null || e.InUse)
         {

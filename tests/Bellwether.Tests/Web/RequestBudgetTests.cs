@@ -96,6 +96,24 @@ public sealed class RequestBudgetTests : IDisposable
     }
 
     [Fact]
+    public void ACompanyLargerThanTheProcessMayHold_IsRefusedBeforeItLoads_AndStatusStillAnswers()
+    {
+        var deals = File.ReadAllLines(Path.Combine(_company.Folder, "opportunities.csv")).Length - 1;
+        var limited = new Dictionary<string, string> { [CliContext.HeapHardLimitVariable] = "0x400" };
+
+        var refused = CliRunner.RunWithEnvironment(limited, "indicators", "win_rate", "--period", "2025-Q2", "--db", _company.Db);
+        var status = CliRunner.RunWithEnvironment(limited, "status", "--db", _company.Db);
+        var roomy = CliRunner.RunWithEnvironment(new Dictionary<string, string> { [CliContext.HeapHardLimitVariable] = "0x100000000" }, "indicators", "win_rate", "--period", "2025-Q2", "--db", _company.Db);
+
+        Assert.True(refused.ExitCode == ExitCodes.Failed, refused.ToString());
+        Assert.StartsWith($"bellwether: The company of workspace default in DuckDB file {_company.Db} ({deals:#,0} deals", refused.Err, StringComparison.Ordinal);
+        Assert.Contains("more than the 1 KB this process may use", refused.Err, StringComparison.Ordinal);
+        Assert.Single(refused.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.True(status.ExitCode == ExitCodes.Ok, status.ToString());
+        Assert.True(roomy.ExitCode == ExitCodes.Ok, roomy.ToString());
+    }
+
+    [Fact]
     public void AMalformedMemoryBudget_IsOneLine()
     {
         var refused = CliRunner.RunWithEnvironment(
