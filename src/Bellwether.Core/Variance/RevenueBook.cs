@@ -51,12 +51,15 @@ internal sealed class RevenueBook
     }
 
     /// <summary>Revenue and cogs (unknown cogs counting as 0, as operating_margin counts them) per service line over the period.</summary>
-    public Dictionary<string, (decimal Revenue, decimal Cogs)> ByLine(Period period)
+    public Dictionary<string, (decimal Revenue, decimal Cogs)> ByLine(Period period) => ByLine(period.Contains);
+
+    /// <summary>Revenue and cogs per service line over the months <paramref name="holds"/> takes (unknown cogs counting as 0).</summary>
+    public Dictionary<string, (decimal Revenue, decimal Cogs)> ByLine(Func<DateOnly, bool> holds)
     {
         var result = new Dictionary<string, (decimal Revenue, decimal Cogs)>(StringComparer.Ordinal);
         foreach (var row in _rows)
         {
-            if (period.Contains(row.Month))
+            if (holds(row.Month))
             {
                 var (revenue, cogs) = result.GetValueOrDefault(row.Line);
                 result[row.Line] = (revenue + row.Revenue, cogs + row.Cogs);

@@ -96,6 +96,36 @@ public sealed partial class SummaryTests
         Assert.Contains("(forecast P50)", e.Summary, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AMarginNotOver_SplitsItsClosedMonthsByCost_AndItsOpenMonthsAsTheForecast()
+    {
+        // 20 August 2026: July is closed, August and September are not. The quarter's drivers are July's books against
+        // a third of 2026-Q2's, and the two open months as one driver, adding up to the forecast's P50 against 2026-Q2.
+        var asOf = new DateTimeOffset(2026, 8, 20, 0, 0, 0, TimeSpan.Zero);
+        var data = DemoRuns.Plain.Dataset;
+        ForecastModel? fitted = null;
+        var e = VarianceExplainer.Explain(
+            DemoRuns.Plain,
+            new ExplainRequest { Metric = "operating_margin", Period = DemoRuns.Q3, Against = Against.Previous, AsOf = asOf },
+            () => fitted = ForecastModel.Fit(data, asOf, ForecastOptions.Default with { Simulations = 200 }, cancellation: TestContext.Current.CancellationToken));
+
+        Assert.Null(e.MissingReason);
+        Assert.Equal(Basis.ForecastP50, e.Basis);
+        var p50 = fitted!.Forecast(new ForecastQuery { Indicators = ["operating_margin"], Period = DemoRuns.Q3 }).Single().P50!.Value;
+        Assert.Equal(Math.Round(p50, 6), e.Actual);
+        Assert.Equal(e.Gap, e.Cells.Sum(c => c.Amount));
+
+        // Cogs, worked out again from the revenue file: July's against a third of the second quarter's.
+        var july = new DateOnly(2026, 7, 1);
+        var cogs = e.Drivers.Single(d => d.Driver == "cogs");
+        Assert.Equal(Math.Round(data.Revenue.Where(r => r.Month == july).Sum(r => r.Cogs ?? 0), 2), cogs.To);
+        Assert.Equal(Math.Round(data.Revenue.Where(r => DemoRuns.Q2.Contains(r.Month)).Sum(r => r.Cogs ?? 0) / 3, 2), cogs.From);
+        var forecast = e.Drivers.Single(d => d.Driver == "forecast");
+        Assert.NotEqual(0m, forecast.Amount);
+        Assert.Contains("2026-07 from the books, 2026-08 to 2026-09 from the forecast", e.BasisNote, StringComparison.Ordinal);
+        Assert.Contains("(forecast P50)", e.Summary, StringComparison.Ordinal);
+    }
+
     /// <summary>Every figure of the result, written every way Readable writes a figure (with and without a sign).</summary>
     private static HashSet<string> Figures(Explanation e)
     {

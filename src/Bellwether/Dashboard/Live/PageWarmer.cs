@@ -43,6 +43,14 @@ public sealed class PageWarmer(IServiceProvider services, DataChangeNotifier cha
                 {
                     return;
                 }
+                catch (WorkTooLargeException e) when (e.AlwaysTooLarge)
+                {
+                    // Past what this process may ever hold (a company too large to load): every other page would say the
+                    // same, so it is said once, and read again only after the data changes.
+                    Interlocked.Increment(ref _failures);
+                    logger.LogWarning("reading the {Page} page ahead of visitors: {Message}", page.Name, e.Message);
+                    break;
+                }
                 catch (Exception e) when (e is Cli.UserErrorException or StoreException or WorkTooLargeException)
                 {
                     // The first visitor's request will compute it and say what is wrong; the warmer only wanted to be early.
