@@ -1,6 +1,7 @@
 using Bellwether.Core.PlanStatus;
 using Bellwether.Core.Reporting;
 using Bellwether.Core.Signals;
+using Bellwether.Core.Text;
 using Bellwether.Core.Variance;
 
 namespace Bellwether.Core.Digest;
@@ -102,9 +103,9 @@ public static class DigestDocument
         MetricNames.Of(r.Pillar),
         MetricNames.Of(r.Metric) + DigestBuilder.SliceWords(r.Slice),
         r.Period,
-        r.Target is { } target ? DigestText.Value(target, r.Unit, c) : "—",
+        r.Target is { } target ? Beside(target, r.Projected, r.Unit, c) : "—",
         r.Actual is { } actual ? DigestText.Value(actual, r.Unit, c) : "—",
-        r.Projected is { } projected ? DigestText.Value(projected, r.Unit, c) + (r.Basis == PlanBasis.Actual ? " (actual)" : "") : "—",
+        r.Projected is { } projected ? Beside(projected, r.Target, r.Unit, c) + (r.Basis == PlanBasis.Actual ? " (actual)" : "") : "—",
         r.Basis == PlanBasis.Forecast && r.P10 is { } low && r.P90 is { } high ? DigestText.Range(low, high, r.Unit, c) : "",
         r.Status is { } s ? DigestText.Status(s) : "—",
         WeekEarlier(r, c),
@@ -126,12 +127,16 @@ public static class DigestDocument
         return w.ProjectedChange is { } change && change != 0 ? $"{status}; {DigestText.Change(change, r.Unit, c)}" : status;
     }
 
+    /// <summary>A target or a projection written beside the other, so that two ratios that differ read differently.</summary>
+    private static string Beside(decimal value, decimal? other, string unit, string c) =>
+        other is { } o && SnakeCase.TryParse<Unit>(unit, out var u) ? Readable.Value(value, u, c, beside: o) : DigestText.Value(value, unit, c);
+
     private static string[] SignalCells(Signal s, string c) =>
     [
         s.Title,
-        s.Value is { } v ? Readable.Value(v, s.Unit, c) : "—",
+        s.ValueText(c) ?? "—",
         s.ChangeSinceLastWeek is { } change ? Readable.Change(change, s.Unit, c) : "",
-        s.ReferenceKind is null ? "" : s.Reference is { } reference ? $"{s.ReferenceKind} {Readable.Value(reference, s.Unit, c)}" : s.ReferenceKind,
+        s.ReferenceKind is null ? "" : s.ReferenceText(c) is { } reference ? $"{s.ReferenceKind} {reference}" : s.ReferenceKind,
         s.Status is { } status ? DigestText.Status(status) : "—",
     ];
 }

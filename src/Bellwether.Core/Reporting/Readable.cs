@@ -48,6 +48,28 @@ public static class Readable
     public static string Percent(decimal ratio, int decimals = 1) =>
         Sign(ratio) + Math.Abs(Math.Round(ratio * 100, decimals, MidpointRounding.AwayFromZero)).ToString(Digits(decimals), Invariant) + "%";
 
+    /// <summary>
+    /// A value written beside another it is judged against (a plan, a benchmark): a ratio takes as many decimals, up to
+    /// three, as make two different values read differently — 74.95% against a plan of 75% reads "74.95% against
+    /// 75.00%", not "75.0% against 75.0%" beside an "at risk" that would then make no sense. Written the same way for
+    /// both sides (each beside the other), so their decimals match. Other units as <see cref="Value(decimal, Unit, string)"/>.
+    /// </summary>
+    public static string Value(decimal value, Unit unit, string currency, decimal beside)
+    {
+        if (unit != Unit.Ratio || value == beside)
+        {
+            return Value(value, unit, currency);
+        }
+
+        var decimals = 1;
+        while (decimals < 3 && Math.Round(value * 100, decimals, MidpointRounding.AwayFromZero) == Math.Round(beside * 100, decimals, MidpointRounding.AwayFromZero))
+        {
+            decimals++;
+        }
+
+        return Percent(value, decimals);
+    }
+
     /// <summary>A change of a ratio, in percentage points with its sign: <c>+1.2 pts</c>, <c>−12.0 pts</c>.</summary>
     public static string Points(decimal ratioChange, int decimals = 1)
     {

@@ -38,6 +38,7 @@ public static class CostModelSignals
 
         var currency = c.Currency;
         string Text(decimal x) => Readable.Value(x, definition.Unit, currency);
+        string Beside(decimal x, decimal other) => Readable.Value(x, definition.Unit, currency, beside: other);
         decimal? reference = null;
         string? kind = null;
         string against;
@@ -45,7 +46,7 @@ public static class CostModelSignals
         {
             reference = plan.Target;
             kind = "plan";
-            against = $"against the plan's {Text(plan.Target)} ({plan.Owner})";
+            against = $"against the plan's {Beside(plan.Target, value)} ({plan.Owner})";
         }
         else
         {
@@ -55,7 +56,7 @@ public static class CostModelSignals
             {
                 reference = Math.Round(earlier.Average(), 6);
                 kind = "benchmark";
-                against = $"against {Text(reference.Value)} on average over {first.Label} to {last.Label} (no plan)";
+                against = $"against {Beside(reference.Value, value)} on average over {first.Label} to {last.Label} (no plan)";
             }
             else
             {
@@ -75,7 +76,7 @@ public static class CostModelSignals
             Reference = reference,
             ReferenceKind = kind,
             Status = reference is { } r ? Attainment.Judge(value, r, lower) : null,
-            Summary = $"{title} {Text(value)} {During(c, c.Period)}{months}, {against}.",
+            Summary = $"{title} {(reference is { } beside ? Beside(value, beside) : Text(value))} {During(c, c.Period)}{months}, {against}.",
         };
     }
 }

@@ -27,13 +27,14 @@ internal static class LedgerSignal
         }
 
         string Text(decimal x) => Readable.Value(x, definition.Unit, c.Currency);
+        string Beside(decimal x, decimal other) => Readable.Value(x, definition.Unit, c.Currency, beside: other);
         decimal? reference = null;
         string? kind = null;
         string against;
         if (Plan(c, pillar, metric, period) is { Slice.Count: 0 } plan)
         {
             (reference, kind) = (plan.Target, "plan");
-            against = $"against the plan's {Text(plan.Target)} ({plan.Owner})";
+            against = $"against the plan's {Beside(plan.Target, v)} ({plan.Owner})";
         }
         else
         {
@@ -42,7 +43,7 @@ internal static class LedgerSignal
             if (earlier.Count > 0)
             {
                 (reference, kind) = (Math.Round(earlier.Average(), 6), "benchmark");
-                against = $"against {Text(reference.Value)} on average over {before[^1].Label} to {before[0].Label} (no plan)";
+                against = $"against {Beside(reference.Value, v)} on average over {before[^1].Label} to {before[0].Label} (no plan)";
             }
             else
             {
@@ -62,7 +63,7 @@ internal static class LedgerSignal
             Reference = reference,
             ReferenceKind = kind,
             Status = reference is { } r ? Attainment.Judge(v, r, lower) : null,
-            Summary = $"{title} {Text(v)} in {period.Label}{under}, {against}.",
+            Summary = $"{title} {(reference is { } beside ? Beside(v, beside) : Text(v))} in {period.Label}{under}, {against}.",
         };
     }
 

@@ -29,6 +29,14 @@ public sealed record Signal
     /// <summary>The figure the value is judged against, in the same unit; null when the signal is judged otherwise.</summary>
     public decimal? Reference { get; init; }
 
+    /// <summary>The value in words, written beside its reference (<see cref="Readable.Value(decimal, Unit, string, decimal)"/>); null when missing.</summary>
+    public string? ValueText(string currency) => Value is not { } v ? null
+        : Reference is { } r ? Readable.Value(v, Unit, currency, beside: r) : Readable.Value(v, Unit, currency);
+
+    /// <summary>The reference in words, written beside the value; null when there is none.</summary>
+    public string? ReferenceText(string currency) => Reference is not { } r ? null
+        : Value is { } v ? Readable.Value(r, Unit, currency, beside: v) : Readable.Value(r, Unit, currency);
+
     /// <summary>What <see cref="Reference"/> is: <c>plan</c>, <c>standard</c>, <c>benchmark</c> (the trailing four quarters), <c>peers</c>, <c>required</c>.</summary>
     public string? ReferenceKind { get; init; }
 

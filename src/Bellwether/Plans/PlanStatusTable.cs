@@ -87,7 +87,6 @@ public static class PlanStatusTable
     private static IReadOnlyList<object?> Cells(PlanStatusRow r, string currency, NameBook names, List<string> notes)
     {
         var unit = SnakeCase.TryParse<Unit>(r.Unit, out var u) ? u : Unit.Count;
-        string Show(decimal? value) => value is { } v ? Short(v, unit, currency) : "—";
         var status = r.Status is { } s
             ? SnakeCase.Name(s) + (r.Attainment is { } a ? "\n" + Readable.Percent(a) : "")
             : Note(notes, r, r.MissingReason ?? "no status");
@@ -98,9 +97,9 @@ public static class PlanStatusTable
         [
             string.Join("\n", r.Slice.Select(kv => names.SliceValue(kv.Key, kv.Value)).Prepend(r.Metric)),
             r.RolledUpFrom.Count > 0 ? r.Period + "\nrolled up" : r.Period,
-            Show(r.Target),
+            r.Target is { } target ? Beside(target, r.Projected, unit, currency) : "—",
             actual,
-            r.Projected is { } projected ? Short(projected, unit, currency) + "\n" + Name(r.Basis) : "—",
+            r.Projected is { } projected ? Beside(projected, r.Target, unit, currency) + "\n" + Name(r.Basis) : "—",
             status,
             r.Variance is { } variance ? Change(variance, unit, currency) : "—",
             WeekAgo(r, unit, currency),
@@ -136,6 +135,10 @@ public static class PlanStatusTable
     /// <summary>A figure in a narrow cell: money short in the company's currency, ratios as percentages.</summary>
     private static string Short(decimal value, Unit unit, string currency) =>
         unit is Unit.Money ? Readable.MoneyShort(value, currency) : Readable.Value(value, unit, currency);
+
+    /// <summary>A target or a projection written beside the other, so that two ratios that differ read differently.</summary>
+    private static string Beside(decimal value, decimal? other, Unit unit, string currency) =>
+        unit is Unit.Ratio && other is { } o ? Readable.Value(value, unit, currency, beside: o) : Short(value, unit, currency);
 
     /// <summary>A signed change in a narrow cell: money short, a ratio's change in points.</summary>
     private static string Change(decimal change, Unit unit, string currency) => unit switch

@@ -59,7 +59,7 @@ public static class SignalOutput
             var rows = pillar.Select(s => (IReadOnlyList<object?>)
             [
                 s.Title,
-                s.Value is { } v ? Readable.Value(v, s.Unit, currency) : "—",
+                s.ValueText(currency) ?? "—",
                 Against(s, currency),
                 s.Status is { } status ? SnakeCase.Name(status).Replace('_', ' ') : "",
                 s.ChangeSinceLastWeek is { } change ? Readable.Change(change, s.Unit, currency) : "",
@@ -87,7 +87,7 @@ public static class SignalOutput
     {
         (null, _) => "",
         ({ } kind, null) => kind,
-        ({ } kind, { } reference) => $"{kind} {Readable.Value(reference, s.Unit, currency)}",
+        ({ } kind, { }) => $"{kind} {s.ReferenceText(currency)}",
     };
 
     private static TableData Csv(IReadOnlyList<Signal> signals)

@@ -49,6 +49,23 @@ public sealed class ReadableTests
         Assert.Equal("41.2 days", Readable.Value(41.24m, Unit.Days, "USD"));
     }
 
+    [Theory]
+    [InlineData(0.749515, 0.75, "74.95%", "75.00%")] // "75.0% against 75.0%, at risk" would read as a contradiction
+    [InlineData(0.7499, 0.75, "74.99%", "75.00%")]
+    [InlineData(0.74999, 0.75, "74.999%", "75.000%")]
+    [InlineData(0.749999, 0.75, "75.000%", "75.000%")] // three decimals at most: less than a thousandth of a point is not a difference
+    [InlineData(0.62, 0.75, "62.0%", "75.0%")]
+    [InlineData(0.75, 0.75, "75.0%", "75.0%")]
+    public void ARatioBesideAnother_TakesTheDecimalsThatTellThemApart(double value, double other, string expected, string expectedOther)
+    {
+        Assert.Equal(expected, Readable.Value((decimal)value, Unit.Ratio, "USD", beside: (decimal)other));
+        Assert.Equal(expectedOther, Readable.Value((decimal)other, Unit.Ratio, "USD", beside: (decimal)value));
+    }
+
+    [Fact]
+    public void MoneyBesideMoney_IsWrittenAsAlways() =>
+        Assert.Equal("$30,000", Readable.Value(30_000.2m, Unit.Money, "USD", beside: 30_000m));
+
     [Fact]
     public void Change_IsSignedInItsUnit()
     {

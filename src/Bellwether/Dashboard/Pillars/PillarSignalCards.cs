@@ -31,15 +31,14 @@ public sealed class PillarSignalCards(IStore store, SignalReader signals, TimePr
     public static SignalCard Card(Signal signal, string currency)
     {
         ArgumentNullException.ThrowIfNull(signal);
-        string Text(decimal v) => Readable.Value(v, signal.Unit, currency);
-        var against = signal.Reference is { } reference
-            ? $"{signal.ReferenceKind ?? "against"} {Text(reference)}"
+        var against = signal.ReferenceText(currency) is { } reference
+            ? $"{signal.ReferenceKind ?? "against"} {reference}"
             : signal.ReferenceKind is { } kind ? $"against {kind}" : null;
         return new SignalCard
         {
             Name = signal.Name,
             Title = signal.Title,
-            Value = signal.Value is { } value ? Text(value) : "—",
+            Value = signal.ValueText(currency) ?? "—",
             Against = against,
             Status = signal.Status is { } status ? SnakeCase.Name(status) : null,
             Change = signal.ChangeSinceLastWeek is { } change ? Readable.Change(change, signal.Unit, currency) : null,
