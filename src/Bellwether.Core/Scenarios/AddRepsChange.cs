@@ -24,5 +24,9 @@ public sealed record AddRepsChange : DriverChange
 
     public override string Kind => "add_reps";
 
+    /// <summary>Hires act from the day they join.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public override DateOnly? FirstDay => Start;
+
     public override string Describe() => $"add_reps +{Count} {Text.SnakeCase.Name(Role)}{(Team is null ? "" : $" in {Team}")} from {Start:yyyy-MM-dd}";
 }

@@ -11,5 +11,8 @@ public sealed record ChurnChange : DriverChange
 
     public override string Kind => "churn";
 
+    [System.Text.Json.Serialization.JsonIgnore]
+    public override bool Timed => false;
+
     public override string Describe() => $"churn {Percent(Relative)}{Where()}";
 }

@@ -10,5 +10,8 @@ public sealed record CycleLengthChange : DriverChange
 
     public override string Kind => "cycle_length";
 
+    [System.Text.Json.Serialization.JsonIgnore]
+    public override bool Timed => false;
+
     public override string Describe() => $"cycle_length {Percent(Relative)}{Where()}";
 }

@@ -7,5 +7,8 @@ public sealed record DealSizeChange : DriverChange
 
     public override string Kind => "deal_size";
 
+    [System.Text.Json.Serialization.JsonIgnore]
+    public override bool Timed => false;
+
     public override string Describe() => $"deal_size {Percent(Relative)}{Where()}";
 }

@@ -37,6 +37,20 @@ public abstract record DriverChange
     /// <summary>Whether the change acts on a day (inside [From, To)).</summary>
     public bool ActsOn(DateOnly day) => (From is null || day >= From) && (To is null || day < To);
 
+    /// <summary>
+    /// Whether the driver acts between dates. A change to win rate, deal size, cycle length, churn or quotas changes the
+    /// chances or sizes of every deal the forecast simulates, whatever its dates; those drivers take none.
+    /// </summary>
+    [JsonIgnore]
+    public virtual bool Timed => true;
+
+    /// <summary>The first day the change acts on; null when it acts from the start.</summary>
+    [JsonIgnore]
+    public virtual DateOnly? FirstDay => From;
+
+    /// <summary>Whether the change acts on any day of [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    public bool ActsWithin(DateOnly start, DateOnly end) => !Timed || ((FirstDay is null || FirstDay < end) && (To is null || To > start));
+
     protected string Where() => Slice.Count == 0 ? "" : $" ({Slicing.SliceText.Format(Slice)})";
 
     protected string When() => (From, To) switch

@@ -11,5 +11,8 @@ public sealed record QuotaLiftChange : DriverChange
 
     public override string Kind => "quota_lift";
 
+    [System.Text.Json.Serialization.JsonIgnore]
+    public override bool Timed => false;
+
     public override string Describe() => $"quota_lift {Share:P0} of under-quota reps to quota";
 }

@@ -15,6 +15,9 @@ public sealed record WinRateChange : DriverChange
 
     public override string Kind => "win_rate";
 
+    [System.Text.Json.Serialization.JsonIgnore]
+    public override bool Timed => false;
+
     public override string Describe() => Absolute is { } a
         ? $"win_rate {(a >= 0 ? "+" : "")}{(a * 100).ToString("0.#", CultureInfo.InvariantCulture)} points{Where()}{When()}"
         : $"win_rate {Percent(Relative ?? 0)}{Where()}{When()}";

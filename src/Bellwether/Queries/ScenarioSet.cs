@@ -87,6 +87,11 @@ public static class ScenarioSet
             _ => throw Error(text, $"\"{driver}\" is not a driver (win_rate, deal_size, cycle_length, new_pipeline, inbound_leads, activity, add_reps, remove_rep, quota_lift, churn, expense)"),
         };
 
+        if (!change.Timed && (from is not null || to is not null))
+        {
+            throw Error(text, $"{driver} takes no dates: it changes every deal the forecast simulates, whenever it closes (drop the from/to)");
+        }
+
         var slice = driver == "expense" || sliceText is null ? new Dictionary<string, string>() : Slice(text, sliceText);
         return change with { Slice = slice, From = driver == "add_reps" ? null : from, To = to };
     }

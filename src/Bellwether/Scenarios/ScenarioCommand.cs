@@ -5,6 +5,7 @@ using Bellwether.Core.Indicators;
 using Bellwether.Core.Reporting;
 using Bellwether.Core.Scenarios;
 using Bellwether.Core.Slicing;
+using Bellwether.Core.Time;
 using Bellwether.Indicators;
 using Bellwether.Queries;
 
@@ -183,6 +184,7 @@ public static class ScenarioCommand
         if (format == OutputFormat.Table)
         {
             ScenarioTables.Write(context, compared, settings.Currency, report.Value.Names);
+            WriteIdle(context, [.. first.Changes, .. second.Changes], request.Query.Period, settings.Calendar);
         }
         else
         {
@@ -190,6 +192,21 @@ public static class ScenarioCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Changes that do not act within the period compared — hires from next year beside this quarter's forecast — said
+    /// plainly, with a period they act in: otherwise their zeros read as a model that ignores them.
+    /// </summary>
+    private static void WriteIdle(CliContext context, IReadOnlyList<DriverChange> changes, Period period, FiscalCalendar calendar)
+    {
+        foreach (var change in changes.Where(c => !c.ActsWithin(period.Start, period.End)).Distinct())
+        {
+            var why = change.FirstDay is { } from && from >= period.End
+                ? $"it starts {from:yyyy-MM-dd}, in {calendar.Containing(from, Grain.Quarter).Label}: --period {calendar.Containing(from, Grain.Quarter).Label}"
+                : $"it ends {change.To:yyyy-MM-dd}, before {period.Label} starts";
+            context.Output.WriteLine($"{change.Describe()} does not act within {period.Label}: nothing of it shows here ({why})");
+        }
     }
 
     /// <summary>The comparison as CSV: raw values, one line per forecast row, a column per driver change.</summary>

@@ -56,6 +56,19 @@ public sealed class ScenarioCommandTests(DemoStore demo) : IClassFixture<DemoSto
     }
 
     [Fact]
+    public void Show_SaysWhichChangesDoNotActWithinThePeriod_AndWhereTheyStart()
+    {
+        Assert.Equal(0, CliRunner.Run("scenario", "new", "later", "--set", "add_reps=2 from 2026-10-15", "--set", "win_rate=+5pt", "--set", "new_pipeline=+10% to 2026-04-01", "--db", demo.Db).ExitCode);
+
+        var shown = CliRunner.Run("scenario", "show", "later", "--period", "2026-Q3", "--indicators", "bookings", "--as-of", DemoStore.Now, "--db", demo.Db);
+
+        Assert.True(shown.ExitCode == 0, shown.ToString());
+        Assert.Contains("add_reps +2 ae from 2026-10-15 does not act within 2026-Q3: nothing of it shows here (it starts 2026-10-15, in 2026-Q4: --period 2026-Q4)", shown.Out, StringComparison.Ordinal);
+        Assert.Contains("new_pipeline +10% until 2026-04-01 does not act within 2026-Q3: nothing of it shows here (it ends 2026-04-01, before 2026-Q3 starts)", shown.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("win_rate +5 points does not act", shown.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ForecastUnderAScenarioWithNoChanges_EqualsTheBaseForecast()
     {
         var scenario = Path.Combine(demo.TempPath, "empty.json");
@@ -100,6 +113,8 @@ public sealed class ScenarioCommandTests(DemoStore demo) : IClassFixture<DemoSto
     [InlineData("add_reps=3", "\"add_reps=3\": needs a start date: add_reps=3 from 2026-01-15")]
     [InlineData("magic=+5%", "\"magic=+5%\": \"magic\" is not a driver (win_rate, deal_size, cycle_length, new_pipeline, inbound_leads, activity, add_reps, remove_rep, quota_lift, churn, expense)")]
     [InlineData("churn=+5% since 2026-01-01", "\"churn=+5% since 2026-01-01\": \"since\" is not understood (after the value: from DATE, to DATE, and for add_reps role, team, ramp)")]
+    [InlineData("churn=+10% to 2026-04-01", "\"churn=+10% to 2026-04-01\": churn takes no dates: it changes every deal the forecast simulates, whenever it closes (drop the from/to)")]
+    [InlineData("win_rate=+5pt from 2026-01-01", "\"win_rate=+5pt from 2026-01-01\": win_rate takes no dates: it changes every deal the forecast simulates, whenever it closes (drop the from/to)")]
     [InlineData("expense=+5%", "\"expense=+5%\": names its expense category in brackets: expense[marketing]=+10% (sales_salaries, sales_commissions, sales_enablement, marketing, delivery, rnd, g_and_a, other)")]
     public void Set_SaysWhatIsWrong(string text, string expected)
     {
