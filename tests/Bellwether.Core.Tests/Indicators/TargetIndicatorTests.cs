@@ -55,6 +55,9 @@ public sealed class TargetIndicatorTests
         // retail: w1 won, l1 lost in the trailing year → win rate 1/2; q2 (100) booked → (400 − 100) / 0.5
         Assert.Equal(600m, Slice(rows, "vertical", "retail").Value);
         Assert.Equal("no target: no bookings plan for 2017-Q2 (vertical=finance) and no explicit target", Slice(rows, "vertical", "finance").MissingReason);
+        Assert.Equal(
+            "no target: no bookings plan for 2017-Q2 and no explicit target (plans of 2017-Q2 exist for vertical=retail: ask for that slice)",
+            One(data, "required_pipeline", "2017-Q2", MidApril).MissingReason);
     }
 
     [Fact]

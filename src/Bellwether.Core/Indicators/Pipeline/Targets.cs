@@ -38,7 +38,18 @@ internal static class Targets
     public static string NoTarget(Scope s, Period period, int group)
     {
         var slice = SliceText.Format(s.Space.Slice(group));
-        return $"no target: no bookings plan for {period.Label}{(slice.Length == 0 ? "" : $" ({slice})")} and no explicit target";
+        // Asked for the whole company while the period's plans are for slices (the demo's are for new business): the
+        // plan meant is likely one of those, so name them.
+        var others = slice.Length > 0 ? [] : s.Data.Data.Plans
+            .Where(p => string.Equals(p.Metric.Trim(), "bookings", StringComparison.OrdinalIgnoreCase)
+                && s.Calendar.TryParse(p.Period, out var planPeriod) && planPeriod.Start == period.Start && planPeriod.End == period.End)
+            .Select(p => SliceText.Format(p.Slice))
+            .Where(other => other != slice && other.Length > 0)
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var hint = others.Count == 0 ? "" : $" (plans of {period.Label} exist for {string.Join(", ", others.Take(3))}{(others.Count > 3 ? $" and {others.Count - 3} more" : "")}: ask for {(others.Count == 1 ? "that slice" : "one of those slices")})";
+        return $"no target: no bookings plan for {period.Label}{(slice.Length == 0 ? "" : $" ({slice})")} and no explicit target{hint}";
     }
 
     /// <summary>The slice's win rate over the trailing 4 fiscal quarters before t, or the reason there is none.</summary>
