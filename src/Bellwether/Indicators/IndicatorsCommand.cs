@@ -112,20 +112,32 @@ public static class IndicatorsCommand
             availability = IndicatorAvailability.For(store.Status(globals.WorkspaceName(result, context)));
         }
 
+        IndicatorAvailability? Of(IndicatorDefinition d) => availability?.First(x => x.Name == d.Name);
+        if (format == OutputFormat.Table)
+        {
+            // For people, at the width every report keeps: files without their extension, and the availability
+            // columns only when there is a store to say it.
+            static string Files(IEnumerable<string> files) => string.Join(", ", files.Select(f => Path.GetFileNameWithoutExtension(f)));
+            context.Console.Write(new Markup(Markup.Escape(availability is null ? $"No store at {path}: availability unknown." : $"Availability in {path}:") + "\n"));
+            Output.Write(context, format, new TableData(
+                availability is null ? ["indicator", "unit", "definition", "needs"] : ["indicator", "unit", "definition", "needs", "available"],
+                [
+                    .. IndicatorCatalog.All.Select(d => (IReadOnlyList<object?>)(availability is null
+                        ? [d.Name, SnakeCase.Name(d.Unit), d.Definition, Files(d.Needs)]
+                        : [d.Name, SnakeCase.Name(d.Unit), d.Definition, Files(d.Needs), Of(d) is { Available: true } ? "yes" : $"no: {Of(d)?.Reason}"])),
+                ]));
+            return ExitCodes.Ok;
+        }
+
         var data = new TableData(
             ["Name", "Unit", "Definition", "Needs", "Also reads", "Available", "Reason"],
             [
                 .. IndicatorCatalog.All.Select(d =>
                 {
-                    var a = availability?.First(x => x.Name == d.Name);
+                    var a = Of(d);
                     return (IReadOnlyList<object?>)[d.Name, SnakeCase.Name(d.Unit), d.Definition, string.Join(" ", d.Needs), string.Join(" ", d.Reads.Except(d.Needs)), a?.Available, a?.Reason];
                 }),
             ]);
-        if (format == OutputFormat.Table)
-        {
-            context.Console.Write(new Markup(Markup.Escape(availability is null ? $"No store at {path}: availability unknown." : $"Availability in {path}:") + "\n"));
-        }
-
         Output.Write(context, format, data);
         return ExitCodes.Ok;
     }

@@ -82,6 +82,18 @@ public sealed class IndicatorsCommandTests : IDisposable
         Assert.Contains("quota_attainment,ratio,per rep: the quota's metric in P / the rep's quota for P,quotas.csv,opportunities.csv activities.csv reps.csv opportunity_history.csv,true,", result.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void List_AsATable_NamesFilesWithoutExtensions_AndSaysWhyAnIndicatorIsMissing()
+    {
+        var result = CliRunner.Run("indicators", "--list", "--db", _company.Db);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"Availability in {_company.Db}:", result.Out, StringComparison.Ordinal);
+        Assert.Contains("│ no: no", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("opportunitie", result.Out.Replace("opportunities", "", StringComparison.Ordinal), StringComparison.Ordinal); // never cut mid-word
+        Assert.All(result.Out.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 100, line));
+    }
+
     // The small company with a 2024 behind it: O3 won and O4–O6 lost in 2024 (trailing win rate 1 / 4 as of any instant
     // in 2025-Q1), and O2 (2500, open) expected to close on 20 March 2025.
     private const string WithHistory = """
