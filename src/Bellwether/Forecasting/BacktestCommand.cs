@@ -4,6 +4,8 @@ using Bellwether.Cli;
 using Bellwether.Core.Forecasting;
 using Bellwether.Core.Forecasting.Backtesting;
 using Bellwether.Core.Indicators;
+using Bellwether.Core.Reporting;
+using Bellwether.Core.Text;
 using Bellwether.Indicators;
 using Bellwether.Queries;
 using Spectre.Console;
@@ -55,7 +57,7 @@ public static class BacktestCommand
             var outcome = context.Interactive
                 ? context.ErrorConsole.Status().Start($"Backtesting {name} from {first.Label} to {last.Label}…", _ => Backtest.Run(data, request, cancellation: context.Work.Cancellation))
                 : Backtest.Run(data, request, cancellation: context.Work.Cancellation);
-            Write(context, result.GetValue(globals.Format), outcome);
+            Write(context, result.GetValue(globals.Format), outcome, data.Settings.Currency);
             if (result.GetValue(chart) is { } picture)
             {
                 Charts.BacktestChart.SavePng(outcome, picture);
@@ -67,7 +69,7 @@ public static class BacktestCommand
         return command;
     }
 
-    private static void Write(CliContext context, OutputFormat format, BacktestResult outcome)
+    private static void Write(CliContext context, OutputFormat format, BacktestResult outcome, string currency)
     {
         if (format == OutputFormat.Json)
         {
@@ -97,24 +99,40 @@ public static class BacktestCommand
             Output.Table(context, summary);
         }
 
-        // In a table a ratio (grr, nrr, the margin) reads as a percentage — two decimals of a fraction hide its range —
-        // and money or a count as a whole number, as the forecast's own table shows them.
-        var unit = format == OutputFormat.Table ? ForecastIndicators.UnitOf(outcome.Indicator) : null;
-        object? Value(decimal? value) => unit switch
-        {
-            "ratio" => ForecastCommand.Percent(value),
-            null => value,
-            _ => value is { } v ? Math.Round(v, 0, MidpointRounding.AwayFromZero) : null,
-        };
-        var points = new TableData(
-            ["period", "offset", "as_of", "actual", "p10", "p50", "p90", "stage_weighted", "previous_period", "year_earlier"],
-            [.. outcome.Points.Select(p => (IReadOnlyList<object?>)[p.Period, p.Offset, p.AsOf, Value(p.Actual), Value(p.P10), Value(p.P50), Value(p.P90), Value(p.StageWeighted), Value(p.PreviousPeriod), Value(p.YearEarlier)])]);
         if (format == OutputFormat.Csv)
         {
-            Output.Csv(context.Output, points);
+            Output.Csv(context.Output, new TableData(
+                ["period", "offset", "as_of", "actual", "p10", "p50", "p90", "stage_weighted", "previous_period", "year_earlier"],
+                [.. outcome.Points.Select(p => (IReadOnlyList<object?>)[p.Period, p.Offset, p.AsOf, p.Actual, p.P10, p.P50, p.P90, p.StageWeighted, p.PreviousPeriod, p.YearEarlier])]));
             return;
         }
 
+        // For people, within 100 columns: money short in the company's currency, a ratio (grr, nrr, the margin) as a
+        // percentage, a count whole; the forecast's range in one cell and its error beside it (each forecast's instant
+        // is its offset in days from the period's start; the JSON and CSV carry it).
+        var unit = SnakeCase.TryParse<Unit>(ForecastIndicators.UnitOf(outcome.Indicator), out var u) ? u : Unit.Count;
+        string Short(decimal? value) => value is not { } v ? "—" : unit switch
+        {
+            Unit.Money => Readable.MoneyShort(v, currency),
+            Unit.Ratio => Readable.Percent(v),
+            _ => Readable.Count(Math.Round(v, 0, MidpointRounding.AwayFromZero)),
+        };
+        // A ratio's miss in points (64.1% for 74.1% is −10.0 pts); money's and counts' as a share of the actual.
+        string Error(decimal forecast, decimal actual) =>
+            unit == Unit.Ratio ? Readable.Points(forecast - actual)
+            : actual == 0 ? "—"
+            : ((forecast / actual) - 1) is var miss && miss > 0 ? "+" + Readable.Percent(miss) : Readable.Percent(miss);
+        var points = new TableData(
+            ["period", "offset", "actual", "p50", "p10–p90", "p50 error", "stage wtd", "previous", "year ago"],
+            [
+                .. outcome.Points.Select(p => (IReadOnlyList<object?>)
+                [
+                    p.Period, p.Offset, Short(p.Actual), Short(p.P50),
+                    $"{Short(p.P10)}–{Short(p.P90)}",
+                    Error(p.P50, p.Actual),
+                    Short(p.StageWeighted), Short(p.PreviousPeriod), Short(p.YearEarlier),
+                ]),
+            ]);
         context.Output.WriteLine();
         Output.Table(context, points);
         foreach (var note in outcome.Notes)

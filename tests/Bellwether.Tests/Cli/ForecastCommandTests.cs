@@ -80,4 +80,25 @@ public sealed class ForecastCommandTests(DemoStore demo) : IClassFixture<DemoSto
         Assert.Equal(4, json.RootElement.GetProperty("points").GetArrayLength());
         Assert.True(new FileInfo(chart).Length > 1000);
     }
+
+    [Fact]
+    public void Backtest_AsATable_FitsAReport_WithEachForecastsErrorWorkedOutFromItsNumbers()
+    {
+        string[] query = ["backtest", "bookings", "--from", "2026-Q1", "--to", "2026-Q2", "--offsets=0", "--db", demo.Db];
+
+        var table = CliRunner.Run(query);
+        using var json = JsonDocument.Parse(CliRunner.Run([.. query, "--format", "json"]).Out);
+
+        Assert.True(table.ExitCode == 0, table.ToString());
+        Assert.All(table.Out.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 100, line));
+        foreach (var point in json.RootElement.GetProperty("points").EnumerateArray())
+        {
+            var actual = point.GetProperty("actual").GetDecimal();
+            var p50 = point.GetProperty("p50").GetDecimal();
+            var miss = Math.Round(((p50 / actual) - 1) * 100, 1, MidpointRounding.AwayFromZero);
+            var written = (miss > 0 ? "+" : miss < 0 ? "−" : "") + Math.Abs(miss).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
+            var row = table.Out.Split('\n').Single(l => l.Contains($"│ {point.GetProperty("period").GetString()} ", StringComparison.Ordinal));
+            Assert.Contains($"│ {written} ", row, StringComparison.Ordinal);
+        }
+    }
 }
