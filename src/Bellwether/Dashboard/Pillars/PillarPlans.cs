@@ -63,9 +63,9 @@ public sealed class PillarPlans(IStore store, PlanStatusService plans, Indicator
                 ? TableCell.Link(title, Links.Variance(r.Metric, r.Period, "plan", r.Slice)).WithTitle($"Why {title} stands where it does in {r.Period}: the gap to plan by driver")
                 : TableCell.Of(title),
             TableCell.Of(r.Period),
-            TableCell.Value(r.Target, unit, currency, r.MissingReason),
+            TableCell.Value(r.Target, r.Projected, unit, currency, r.MissingReason),
             TableCell.Value(r.Actual, unit, currency, r.ActualMissingReason).WithTitle(r.ActualMissingReason ?? (r.ActualProvisional ? "to date: the period is not over" : null)),
-            TableCell.Value(r.Projected, unit, currency, r.MissingReason).WithTitle(basis),
+            TableCell.Value(r.Projected, r.Target, unit, currency, r.MissingReason).WithTitle(basis),
             TableCell.Value(r.P10, unit, currency),
             TableCell.Value(r.P90, unit, currency),
             TableCell.Value(r.Attainment, Unit.Ratio, currency),

@@ -36,6 +36,12 @@ public sealed record TableCell
         Title = value is null ? missingReason : null,
     };
 
+    /// <summary>A value shown beside another it is judged against (a target beside its projection): ratios that differ read differently.</summary>
+    public static TableCell Value(decimal? value, decimal? beside, Unit unit, string currency, string? missingReason = null) =>
+        value is { } v && beside is { } other && unit == Unit.Ratio
+            ? Value(value, unit, currency, missingReason) with { Text = Readable.Value(v, unit, currency, beside: other) }
+            : Value(value, unit, currency, missingReason);
+
     /// <summary>Money in three figures or so ($1.25M), for wide tables; the download keeps the amount.</summary>
     public static TableCell MoneyShort(decimal? value, string currency) => new()
     {
