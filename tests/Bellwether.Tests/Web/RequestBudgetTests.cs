@@ -110,7 +110,9 @@ public sealed class RequestBudgetTests : IDisposable
         Assert.Contains("more than the 1 KB this process may use", refused.Err, StringComparison.Ordinal);
         Assert.Single(refused.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.True(status.ExitCode == ExitCodes.Ok, status.ToString());
+        Assert.Contains("this process may use 1 KB — too little: indicators, forecasts and the dashboard refuse it", status.Out, StringComparison.Ordinal);
         Assert.True(roomy.ExitCode == ExitCodes.Ok, roomy.ToString());
+        Assert.Contains("; this process may use 4 GB.", CliRunner.RunWithEnvironment(new Dictionary<string, string> { [CliContext.HeapHardLimitVariable] = "0x100000000" }, "status", "--db", _company.Db).Out, StringComparison.Ordinal);
     }
 
     [Fact]
