@@ -70,7 +70,9 @@ internal sealed class MarginFamily : IExplainFamily
             return [];
         }
 
-        return [.. Months(context.Period).Where(m => m >= first && m <= last)];
+        // Every month closed is a period the books hold, read as a closed one.
+        var closed = Months(context.Period).Where(m => m >= first && m <= last).ToList();
+        return closed.Count == Months(context.Period).Count() ? [] : closed;
     }
 
     private static IEnumerable<DateOnly> Months(Period period)
