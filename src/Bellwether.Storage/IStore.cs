@@ -12,6 +12,12 @@ public interface IStore : IPlanLog, IDisposable
     /// <summary>What and where the store is, for messages: <c>DuckDB file ./bellwether.duckdb</c>.</summary>
     string Description { get; }
 
+    /// <summary>
+    /// The memory this process may use, in bytes: <see cref="Load"/> refuses a company whose estimated working set
+    /// (<see cref="Core.Budget.CompanyFootprint"/>) is larger, before a row is read.
+    /// </summary>
+    long MemoryAvailable { get; }
+
     /// <summary>Starts an import into the workspace; nothing is visible until its commit.</summary>
     IImportSession BeginImport(string workspace);
 

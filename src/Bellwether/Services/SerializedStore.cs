@@ -16,6 +16,8 @@ public sealed class SerializedStore(IStore inner) : IStore
 
     public string Description => inner.Description;
 
+    public long MemoryAvailable => inner.MemoryAvailable;
+
     /// <summary>An import session spans many calls, which cannot take turns one by one: imports go through <see cref="Exclusive{T}"/>.</summary>
     public IImportSession BeginImport(string workspace) =>
         throw new NotSupportedException("an import through the web host runs in SerializedStore.Exclusive, with the store to itself");

@@ -22,7 +22,7 @@ public sealed class StatusService(IStore store)
         {
             if (_kept.TryGetValue(workspace, out var kept) && kept.Versions == versions)
             {
-                return WorkspaceStatus.Of(store.Description, kept.Status with { Imports = store.Imports(workspace) });
+                return WorkspaceStatus.Of(store.Description, kept.Status with { Imports = store.Imports(workspace) }, store.MemoryAvailable);
             }
         }
 
@@ -32,6 +32,6 @@ public sealed class StatusService(IStore store)
             _kept[workspace] = (versions, status);
         }
 
-        return WorkspaceStatus.Of(store.Description, status);
+        return WorkspaceStatus.Of(store.Description, status, store.MemoryAvailable);
     }
 }

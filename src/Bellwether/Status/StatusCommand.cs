@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Bellwether.Cli;
-using Bellwether.Core.Budget;
-using Bellwether.Core.Import;
 using Bellwether.Core.Time;
 using Bellwether.Storage;
 
@@ -54,15 +52,7 @@ public static class StatusCommand
             context.Output.WriteLine(line);
         }
 
-        // What holding it costs, beside what this process may use: the same estimate a load is refused by.
-        var footprint = new CompanyFootprint
-        {
-            Rows = status.Files.Join(FileSchemas.All, f => f.File, s => s.FileName, (f, s) => (s.Table, f.Rows)).ToDictionary(x => x.Table, x => x.Rows, StringComparer.Ordinal),
-        };
-        var room = context.MemoryAvailable;
-        context.Output.WriteLine(
-            $"Memory: about {MemoryBudget.Size(footprint.WorkingSetBytes)} to load, index and forecast it; this process may use {MemoryBudget.Size(room)}"
-            + (footprint.WorkingSetBytes > room ? " — too little: indicators, forecasts and the dashboard refuse it until more is available." : "."));
+        context.Output.WriteLine($"Memory: {status.Memory.Describe()}");
 
         return ExitCodes.Ok;
     }

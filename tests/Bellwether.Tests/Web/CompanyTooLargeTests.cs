@@ -56,5 +56,10 @@ public sealed class CompanyTooLargeTests : IAsyncLifetime
 
         using var status = await http.GetAsync(new Uri("/api/v1/workspaces/default/status", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        using var json = System.Text.Json.JsonDocument.Parse(await status.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var memory = json.RootElement.GetProperty("memory");
+        Assert.Equal(1024, memory.GetProperty("available_bytes").GetInt64());
+        Assert.False(memory.GetProperty("fits").GetBoolean());
+        Assert.Equal(memory.GetProperty("record_bytes").GetInt64() * 4, memory.GetProperty("needed_bytes").GetInt64());
     }
 }

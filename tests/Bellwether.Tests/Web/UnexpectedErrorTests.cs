@@ -46,6 +46,8 @@ public sealed class UnexpectedErrorTests : IDisposable
     {
         public string Description => inner.Description;
 
+        public long MemoryAvailable => inner.MemoryAvailable;
+
         public IImportSession BeginImport(string workspace) => inner.BeginImport(workspace);
 
         public Dataset Load(string workspace, Dataset? previous = null, IReadOnlySet<string>? tables = null) => inner.Load(workspace, previous, tables);
