@@ -71,8 +71,9 @@ internal sealed class MarginFamily : IExplainFamily
         }
 
         // Every month closed is a period the books hold, read as a closed one.
-        var closed = Months(context.Period).Where(m => m >= first && m <= last).ToList();
-        return closed.Count == Months(context.Period).Count() ? [] : closed;
+        var months = Months(context.Period).ToList();
+        var closed = months.Where(m => m >= first && m <= last).ToList();
+        return closed.Count == months.Count ? [] : closed;
     }
 
     private static IEnumerable<DateOnly> Months(Period period)
@@ -110,7 +111,7 @@ internal sealed class MarginFamily : IExplainFamily
         }
 
         var actual = Books.Of(context.View, book, new HashSet<DateOnly>(closed).Contains);
-        var share = closed.Count / (decimal)Months(context.Period).Count();
+        var share = closed.Count / (decimal)(closed.Count + open.Count);
         var comparisonClosed = whole!.Scaled(share);
         var comparisonOpen = whole.Scaled(1 - share);
         var forecastRevenue = revenueRows.Sum(r => r.P50!.Value);
